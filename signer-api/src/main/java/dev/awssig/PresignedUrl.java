@@ -1,0 +1,238 @@
+package dev.awssig;
+
+import dev.awssig.internal.Checks;
+import dev.awssig.internal.Redaction;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A presigned URL and what was signed to make it.
+ *
+ * <p>Immutable and thread-safe. The URL is a bearer credential: {@link #toString()} shows it
+ * with the signature and token redacted; {@link #url()} gives the real one.
+ *
+ * @since 0.1.0
+ */
+public final class PresignedUrl {
+    private final String url;
+    private final String method;
+    private final Headers signedHeaders;
+    private final Instant expiration;
+    private final String canonicalRequest;
+    private final String stringToSign;
+    private final String signature;
+
+    private PresignedUrl(Builder b) {
+        this.url = Checks.requireNonBlank(b.url, "url");
+        this.method = Checks.requireToken(b.method, "method");
+        this.signedHeaders = Objects.requireNonNull(b.signedHeaders, "signedHeaders");
+        this.expiration = Objects.requireNonNull(b.expiration, "expiration");
+        this.canonicalRequest = b.canonicalRequest;
+        this.stringToSign = Objects.requireNonNull(b.stringToSign, "stringToSign");
+        this.signature = Checks.requireNonBlank(b.signature, "signature");
+    }
+
+    /**
+     * A new builder, for presigner implementations.
+     *
+     * @return a builder
+     * @since 0.1.0
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The presigned URL, ready to use. It grants access: do not log it.
+     *
+     * @return the URL
+     * @since 0.1.0
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * The HTTP method the URL is valid for.
+     *
+     * @return the method
+     * @since 0.1.0
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * The headers that were signed and that the client must send with these values
+     * ({@code host} at least).
+     *
+     * @return the headers
+     * @since 0.1.0
+     */
+    public Headers signedHeaders() {
+        return signedHeaders;
+    }
+
+    /**
+     * When the URL stops being valid.
+     *
+     * @return the expiration instant
+     * @since 0.1.0
+     */
+    public Instant expiration() {
+        return expiration;
+    }
+
+    /**
+     * The canonical request (SigV4); for SigV2 the string to sign.
+     *
+     * @return the canonical request
+     * @since 0.1.0
+     */
+    public String canonicalRequest() {
+        return canonicalRequest == null ? stringToSign : canonicalRequest;
+    }
+
+    /**
+     * The string to sign.
+     *
+     * @return the string to sign
+     * @since 0.1.0
+     */
+    public String stringToSign() {
+        return stringToSign;
+    }
+
+    /**
+     * The signature. Do not log it.
+     *
+     * @return the signature
+     * @since 0.1.0
+     */
+    public String signature() {
+        return signature;
+    }
+
+    /**
+     * The URL with its signature and token redacted, and the expiration.
+     *
+     * @return a redacted description
+     * @since 0.1.0
+     */
+    @Override
+    public String toString() {
+        return "PresignedUrl[" + method + " " + Redaction.redactUri(url) + ", expires " + expiration + "]";
+    }
+
+    /**
+     * Builds a {@link PresignedUrl}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private String url;
+        private String method;
+        private Headers signedHeaders = Headers.empty();
+        private Instant expiration;
+        private String canonicalRequest;
+        private String stringToSign;
+        private String signature;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the URL.
+         *
+         * @param url the presigned URL
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        /**
+         * Sets the method.
+         *
+         * @param method the HTTP method
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        /**
+         * Sets the signed headers the client must send.
+         *
+         * @param signedHeaders the headers
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder signedHeaders(Headers signedHeaders) {
+            this.signedHeaders = signedHeaders;
+            return this;
+        }
+
+        /**
+         * Sets the expiration.
+         *
+         * @param expiration the instant
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder expiration(Instant expiration) {
+            this.expiration = expiration;
+            return this;
+        }
+
+        /**
+         * Sets the canonical request.
+         *
+         * @param canonicalRequest the canonical request, or null
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder canonicalRequest(String canonicalRequest) {
+            this.canonicalRequest = canonicalRequest;
+            return this;
+        }
+
+        /**
+         * Sets the string to sign.
+         *
+         * @param stringToSign the string to sign
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder stringToSign(String stringToSign) {
+            this.stringToSign = stringToSign;
+            return this;
+        }
+
+        /**
+         * Sets the signature.
+         *
+         * @param signature the signature
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder signature(String signature) {
+            this.signature = signature;
+            return this;
+        }
+
+        /**
+         * Builds the result.
+         *
+         * @return the presigned URL
+         * @since 0.1.0
+         */
+        public PresignedUrl build() {
+            return new PresignedUrl(this);
+        }
+    }
+}

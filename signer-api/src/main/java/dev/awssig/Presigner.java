@@ -1,0 +1,30 @@
+package dev.awssig;
+
+import java.time.Duration;
+
+/**
+ * Presigns requests: the authentication goes into the query string of a URL that anyone holding
+ * it can use until it expires. Implementations are immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public interface Presigner {
+    /**
+     * The algorithm name, for example {@link Algorithms#SIGV4}.
+     *
+     * @return the algorithm name
+     * @since 0.1.0
+     */
+    String algorithm();
+
+    /**
+     * Presigns a request.
+     *
+     * @param request the request (method, URI, headers the client will send)
+     * @param expiresIn how long the URL stays valid
+     * @return the presigned URL and what was signed
+     * @throws IllegalArgumentException if the expiry is outside what the algorithm allows
+     * @since 0.1.0
+     */
+    PresignedUrl presign(SignableRequest request, Duration expiresIn);
+}

@@ -1,0 +1,50 @@
+package dev.awssig;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the secret access key of an access key id, on the receiving side.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface SecretLookup {
+    /**
+     * Looks up a secret.
+     *
+     * @param accessKeyId the access key id from the request
+     * @return the secret, or empty if the key is unknown
+     * @since 0.1.0
+     */
+    Optional<String> secretKey(String accessKeyId);
+
+    /**
+     * A lookup over a fixed map of access key id to secret (copied).
+     *
+     * @param secrets access key id to secret
+     * @return the lookup
+     * @since 0.1.0
+     */
+    static SecretLookup of(Map<String, String> secrets) {
+        Map<String, String> copy = Map.copyOf(secrets);
+        return id -> Optional.ofNullable(copy.get(id));
+    }
+
+    /**
+     * A lookup that knows the given credentials.
+     *
+     * @param credentials the known credentials
+     * @return the lookup
+     * @since 0.1.0
+     */
+    static SecretLookup of(Credentials... credentials) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (Credentials c : credentials) {
+            Objects.requireNonNull(c, "credentials");
+            m.put(c.accessKeyId(), c.secretAccessKey());
+        }
+        return of(m);
+    }
+}

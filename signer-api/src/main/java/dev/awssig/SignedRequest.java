@@ -1,0 +1,238 @@
+package dev.awssig;
+
+import dev.awssig.internal.Checks;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of signing: the request to send (with the authentication headers or parameters
+ * added), plus what was signed, so that a {@code SignatureDoesNotMatch} can be explained.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the signature.
+ *
+ * @since 0.1.0
+ */
+public final class SignedRequest {
+    private final SignableRequest request;
+    private final String algorithm;
+    private final String signature;
+    private final String canonicalRequest;
+    private final String stringToSign;
+    private final List<String> signedHeaders;
+    private final Instant signingTime;
+
+    private SignedRequest(Builder b) {
+        this.request = Objects.requireNonNull(b.request, "request");
+        this.algorithm = Checks.requireNonBlank(b.algorithm, "algorithm");
+        this.signature = Checks.requireNonBlank(b.signature, "signature");
+        this.canonicalRequest = b.canonicalRequest;
+        this.stringToSign = Objects.requireNonNull(b.stringToSign, "stringToSign");
+        this.signedHeaders = List.copyOf(b.signedHeaders);
+        this.signingTime = Objects.requireNonNull(b.signingTime, "signingTime");
+    }
+
+    /**
+     * A new builder, for signer implementations.
+     *
+     * @return a builder
+     * @since 0.1.0
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The request to send, with the authentication added.
+     *
+     * @return the signed request
+     * @since 0.1.0
+     */
+    public SignableRequest request() {
+        return request;
+    }
+
+    /**
+     * The algorithm that signed it.
+     *
+     * @return the algorithm name
+     * @since 0.1.0
+     */
+    public String algorithm() {
+        return algorithm;
+    }
+
+    /**
+     * The signature (hex for SigV4, Base64 for SigV2). Do not log it.
+     *
+     * @return the signature
+     * @since 0.1.0
+     */
+    public String signature() {
+        return signature;
+    }
+
+    /**
+     * The canonical request (SigV4); SigV2 has none and returns the string to sign.
+     *
+     * @return the canonical request
+     * @since 0.1.0
+     */
+    public String canonicalRequest() {
+        return canonicalRequest == null ? stringToSign : canonicalRequest;
+    }
+
+    /**
+     * The string to sign.
+     *
+     * @return the string to sign
+     * @since 0.1.0
+     */
+    public String stringToSign() {
+        return stringToSign;
+    }
+
+    /**
+     * The lower-case names of the signed headers, sorted (SigV4), or empty for SigV2.
+     *
+     * @return an unmodifiable list
+     * @since 0.1.0
+     */
+    public List<String> signedHeaders() {
+        return signedHeaders;
+    }
+
+    /**
+     * The signing time.
+     *
+     * @return the instant the signature is dated
+     * @since 0.1.0
+     */
+    public Instant signingTime() {
+        return signingTime;
+    }
+
+    /**
+     * Algorithm, time, signed headers and the redacted request; never the signature.
+     *
+     * @return a redacted description
+     * @since 0.1.0
+     */
+    @Override
+    public String toString() {
+        return "SignedRequest[" + algorithm + ", " + signingTime + ", signedHeaders=" + signedHeaders
+                + ", " + request + "]";
+    }
+
+    /**
+     * Builds a {@link SignedRequest}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private SignableRequest request;
+        private String algorithm;
+        private String signature;
+        private String canonicalRequest;
+        private String stringToSign;
+        private List<String> signedHeaders = List.of();
+        private Instant signingTime;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the signed request.
+         *
+         * @param request the request with authentication
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder request(SignableRequest request) {
+            this.request = request;
+            return this;
+        }
+
+        /**
+         * Sets the algorithm.
+         *
+         * @param algorithm the algorithm name
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder algorithm(String algorithm) {
+            this.algorithm = algorithm;
+            return this;
+        }
+
+        /**
+         * Sets the signature.
+         *
+         * @param signature the signature
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder signature(String signature) {
+            this.signature = signature;
+            return this;
+        }
+
+        /**
+         * Sets the canonical request.
+         *
+         * @param canonicalRequest the canonical request, or null when the algorithm has none
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder canonicalRequest(String canonicalRequest) {
+            this.canonicalRequest = canonicalRequest;
+            return this;
+        }
+
+        /**
+         * Sets the string to sign.
+         *
+         * @param stringToSign the string to sign
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder stringToSign(String stringToSign) {
+            this.stringToSign = stringToSign;
+            return this;
+        }
+
+        /**
+         * Sets the signed header names.
+         *
+         * @param signedHeaders lower-case names
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder signedHeaders(List<String> signedHeaders) {
+            this.signedHeaders = signedHeaders;
+            return this;
+        }
+
+        /**
+         * Sets the signing time.
+         *
+         * @param signingTime the time
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder signingTime(Instant signingTime) {
+            this.signingTime = signingTime;
+            return this;
+        }
+
+        /**
+         * Builds the result.
+         *
+         * @return the signed request
+         * @since 0.1.0
+         */
+        public SignedRequest build() {
+            return new SignedRequest(this);
+        }
+    }
+}

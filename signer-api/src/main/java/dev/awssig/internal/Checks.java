@@ -1,0 +1,197 @@
+package dev.awssig.internal;
+
+/**
+ * Argument checks with messages that name the field and never echo secret values.
+ * Internal: exported only to the sibling modules of this project.
+ */
+public final class Checks {
+    private static final boolean[] TCHAR = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            TCHAR[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            TCHAR[c] = true;
+            TCHAR[c - 32] = true;
+        }
+        for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+            TCHAR[c] = true;
+        }
+    }
+
+    private Checks() {
+    }
+
+    /**
+     * Requires a non-null, non-blank value.
+     *
+     * @param value the value
+     * @param field the field name for the message
+     * @return the value
+     */
+    public static String requireNonBlank(String value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": is required (was null)");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + ": must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * Whether a string is an RFC 7230 token.
+     *
+     * @param s the string
+     * @return true for a non-empty token
+     */
+    public static boolean isToken(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || !TCHAR[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Requires an RFC 7230 token (methods, header names, access key ids).
+     *
+     * @param value the value
+     * @param field the field name
+     * @return the value
+     */
+    public static String requireToken(String value, String field) {
+        requireNonBlank(value, field);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 128 || !TCHAR[c]) {
+                throw new IllegalArgumentException(field + ": '" + printable(value) + "' has a character that is not"
+                        + " allowed in an HTTP token at index " + i);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Requires a header name (RFC 7230 token).
+     *
+     * @param name the header name
+     * @return the name
+     */
+    public static String requireHeaderName(String name) {
+        return requireToken(name, "header name");
+    }
+
+    /**
+     * Requires a header value without CR, LF or NUL (the value itself is not echoed).
+     *
+     * @param name the header name, for the message
+     * @param value the value
+     * @return the value
+     */
+    public static String requireHeaderValue(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("header '" + name + "': value is required (was null)");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("header '" + name + "': value must not contain CR, LF or NUL"
+                        + " (found at index " + i + ")");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Requires a secret: non-blank, without control characters; the value is never echoed.
+     *
+     * @param value the secret
+     * @param field the field name
+     * @return the value
+     */
+    public static String requireSecret(String value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": is required (was null)");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + ": must not be blank");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(field + ": must not contain control characters (CR, LF, ...)");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Requires a credential-scope part (region, service): non-blank, no {@code /}, no whitespace.
+     *
+     * @param value the value
+     * @param field the field name
+     * @return the value
+     */
+    public static String requireScopePart(String value, String field) {
+        requireNonBlank(value, field);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == '/' || c >= 0x7f) {
+                throw new IllegalArgumentException(field + ": '" + printable(value)
+                        + "' must not contain '/', whitespace or non-ASCII characters");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Requires 64 hex digits (lower-cased on return).
+     *
+     * @param value the value
+     * @param field the field name
+     * @return the lower-cased value
+     */
+    public static String requireSha256Hex(String value, String field) {
+        requireNonBlank(value, field);
+        if (value.length() != 64) {
+            throw new IllegalArgumentException(field + ": must be 64 hex digits (a SHA-256), was "
+                    + value.length() + " characters");
+        }
+        for (int i = 0; i < 64; i++) {
+            if (Character.digit(value.charAt(i), 16) < 0) {
+                throw new IllegalArgumentException(field + ": must be hex digits only, found '"
+                        + printable(String.valueOf(value.charAt(i))) + "' at index " + i);
+            }
+        }
+        return value.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A value made safe for a message: control characters escaped, long values cut.
+     *
+     * @param s the value
+     * @return a printable form
+     */
+    public static String printable(String s) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 80) + 8);
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (s.length() > 80) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+}

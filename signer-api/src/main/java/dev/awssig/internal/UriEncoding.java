@@ -1,0 +1,170 @@
+package dev.awssig.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * RFC 3986 percent-encoding as AWS signatures use it: the unreserved characters
+ * ({@code A-Z a-z 0-9 - _ . ~}) stay, every other byte of the UTF-8 form becomes {@code %XX}
+ * with uppercase hex; the S3 path variant also keeps {@code /}. Table-driven with a no-escape
+ * fast path. Internal: exported only to the sibling modules of this project.
+ */
+public final class UriEncoding {
+    private static final boolean[] UNRESERVED = new boolean[128];
+    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            UNRESERVED[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            UNRESERVED[c] = true;
+            UNRESERVED[c - 32] = true;
+        }
+        UNRESERVED['-'] = true;
+        UNRESERVED['_'] = true;
+        UNRESERVED['.'] = true;
+        UNRESERVED['~'] = true;
+    }
+
+    private UriEncoding() {
+    }
+
+    /**
+     * Whether a character is RFC 3986 unreserved.
+     *
+     * @param c the character
+     * @return true for {@code A-Z a-z 0-9 - _ . ~}
+     */
+    public static boolean isUnreserved(char c) {
+        return c < 128 && UNRESERVED[c];
+    }
+
+    /**
+     * Percent-encodes a string.
+     *
+     * @param s the string
+     * @param keepSlash whether {@code /} stays as is (S3 object keys in paths)
+     * @return the encoded string (the same instance when nothing needs escaping)
+     */
+    public static String encode(String s, boolean keepSlash) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!(c < 128 && (UNRESERVED[c] || (keepSlash && c == '/')))) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n + 16);
+        sb.append(s, 0, i);
+        appendEncoded(sb, s, i, keepSlash);
+        return sb.toString();
+    }
+
+    /**
+     * Appends the percent-encoded form of a string.
+     *
+     * @param sb the builder
+     * @param s the string
+     * @param keepSlash whether {@code /} stays as is
+     * @return the builder
+     */
+    public static StringBuilder appendEncoded(StringBuilder sb, String s, boolean keepSlash) {
+        return appendEncoded(sb, s, 0, keepSlash);
+    }
+
+    private static StringBuilder appendEncoded(StringBuilder sb, String s, int from, boolean keepSlash) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                if (UNRESERVED[c] || (keepSlash && c == '/')) {
+                    sb.append(c);
+                } else {
+                    appendByte(sb, c);
+                }
+            } else if (c < 0x800) {
+                appendByte(sb, 0xc0 | (c >> 6));
+                appendByte(sb, 0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                appendByte(sb, 0xf0 | (cp >> 18));
+                appendByte(sb, 0x80 | ((cp >> 12) & 0x3f));
+                appendByte(sb, 0x80 | ((cp >> 6) & 0x3f));
+                appendByte(sb, 0x80 | (cp & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                // a lone surrogate: UTF-8 encoders write '?' for it
+                appendByte(sb, '?');
+            } else {
+                appendByte(sb, 0xe0 | (c >> 12));
+                appendByte(sb, 0x80 | ((c >> 6) & 0x3f));
+                appendByte(sb, 0x80 | (c & 0x3f));
+            }
+        }
+        return sb;
+    }
+
+    private static void appendByte(StringBuilder sb, int b) {
+        sb.append('%').append(UPPER_HEX[(b >> 4) & 0xf]).append(UPPER_HEX[b & 0xf]);
+    }
+
+    /**
+     * Percent-decodes a string as UTF-8. A {@code %} not followed by two hex digits is kept
+     * literally, as servers do.
+     *
+     * @param s the encoded string
+     * @param plusAsSpace whether {@code +} means a space (form encoding)
+     * @return the decoded string (the same instance when nothing is encoded)
+     */
+    public static String decode(String s, boolean plusAsSpace) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '%' || (plusAsSpace && c == '+')) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(n);
+        byte[] head = s.substring(0, i).getBytes(StandardCharsets.UTF_8);
+        out.write(head, 0, head.length);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < n) {
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0) {
+                    out.write((hi << 4) | lo);
+                    i += 3;
+                    continue;
+                }
+                out.write('%');
+                i++;
+            } else if (plusAsSpace && c == '+') {
+                out.write(' ');
+                i++;
+            } else {
+                int j = i;
+                while (j < n && s.charAt(j) != '%' && !(plusAsSpace && s.charAt(j) == '+')) {
+                    j++;
+                }
+                if (j == i) {
+                    j = i + 1;
+                }
+                byte[] b = s.substring(i, j).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+                i = j;
+            }
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+}
