@@ -13,5 +13,6 @@ module dev.awssig.v2 {
     exports dev.awssig.v2;
 
     provides dev.awssig.spi.SignerProvider with
-            dev.awssig.v2.internal.S3V2Provider;
+            dev.awssig.v2.internal.S3V2Provider,
+            dev.awssig.v2.internal.QueryV2Provider;
 }
