@@ -188,6 +188,12 @@ public final class Signers {
                 "Algorithm '" + algorithm + "' has no verifier"));
     }
 
+    /**
+     * The algorithm names found.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "Signers" + byAlgorithm.keySet();
