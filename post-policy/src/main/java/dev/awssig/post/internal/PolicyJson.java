@@ -1,10 +1,13 @@
 package dev.awssig.post.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -31,8 +34,9 @@ public final class PolicyJson {
     /** Messages of parse failures start with this, as S3's {@code InvalidPolicyDocument} messages do. */
     public static final String INVALID_POLICY = "Invalid Policy: ";
 
-    private static final JsonFactory WRITER = JsonFactory.builder()
+    private static final JsonFactory WRITER = new JsonFactoryBuilder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .characterEscapes(new ControlEscapes())
             .build();
     private static final JsonFactory READER = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -41,6 +45,28 @@ public final class PolicyJson {
             .build();
 
     private PolicyJson() {
+    }
+
+    /** JSON's standard escapes plus DEL (0x7f), so the output is printable ASCII only. */
+    private static final class ControlEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] escapes;
+
+        ControlEscapes() {
+            int[] e = standardAsciiEscapesForJSON();
+            e[0x7f] = ESCAPE_STANDARD;
+            this.escapes = e;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 
     /**
