@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.awssig.Algorithms;
 import dev.awssig.Credentials;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
@@ -168,6 +169,13 @@ class ProviderDiscoveryTest {
         List<String> onModulePath = modulePathAlgorithms();
         System.out.println("class path: " + onClassPath + ", module path: " + onModulePath);
         assertEquals(onClassPath, onModulePath);
+    }
+
+    @Test
+    void theProvidersOfSignerV2AndSignerV4AreFound() throws Exception {
+        List<String> expected = List.of(Algorithms.SIGV2_QUERY, Algorithms.SIGV2_S3, Algorithms.SIGV4);
+        assertTrue(Signers.discover().algorithms().containsAll(expected), Signers.discover().toString());
+        assertTrue(modulePathAlgorithms().containsAll(expected), modulePathAlgorithms().toString());
     }
 
     @Test
