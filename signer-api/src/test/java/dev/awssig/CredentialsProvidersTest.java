@@ -567,8 +567,13 @@ class CredentialsProvidersTest {
         @Test
         void realSourcesFactoriesBuildWithoutReadingAnything() {
             assertNotSame(CredentialsProviders.defaultChain(), CredentialsProviders.defaultChain());
-            assertTrue(CredentialsProviders.profile().describe().startsWith("profile file"));
-            assertTrue(CredentialsProviders.profile("x").describe().startsWith("profile file (profile 'x'"));
+            // toString reads neither the environment nor the home directory
+            assertEquals("ProfileCredentialsProvider[<AWS_PROFILE or default>]",
+                    CredentialsProviders.profile().toString());
+            assertEquals("ProfileCredentialsProvider[x]", CredentialsProviders.profile("x").toString());
+            assertThrows(NullPointerException.class, () -> CredentialsProviders.profile(null));
+            assertThrows(NullPointerException.class, () -> CredentialsProviders.environment(null));
+            assertThrows(NullPointerException.class, () -> CredentialsProviders.systemProperties(null));
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.awssig.Algorithms;
 import dev.awssig.Credentials;
+import dev.awssig.PresignedUrl;
+import dev.awssig.Presigner;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
@@ -23,11 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,6 +229,43 @@ class ProviderDiscoveryTest {
             assertEquals(cpSigned.signature(), call("dev.awssig.SignedRequest", mpSigned, "signature"), algorithm);
             assertEquals(cpSigned.stringToSign(), call("dev.awssig.SignedRequest", mpSigned, "stringToSign"),
                     algorithm);
+        }
+    }
+
+    @Test
+    void presignersAndVerifiersAreOfferedAlikeAndPresignAlikeOnBothPaths() throws Exception {
+        Signers cpSigners = Signers.discover();
+        Object mpSigners = modulePathSigners();
+        Object mpConfig = modulePathConfig();
+        Duration expiresIn = Duration.ofHours(1);
+        List<String> presigned = new ArrayList<>();
+        for (String algorithm : cpSigners.algorithms()) {
+            SignerProvider cpProvider = cpSigners.provider(algorithm);
+            Object mpProvider = call("dev.awssig.Signers", mpSigners, "provider", algorithm);
+            Optional<Presigner> cpPresigner = cpProvider.presigner(classPathConfig());
+            Optional<?> mpPresigner = (Optional<?>) call("dev.awssig.spi.SignerProvider", mpProvider, "presigner",
+                    mpConfig);
+            assertEquals(cpPresigner.isPresent(), mpPresigner.isPresent(), algorithm + " presigner");
+            assertEquals(cpProvider.verifier(classPathConfig()).isPresent(),
+                    ((Optional<?>) call("dev.awssig.spi.SignerProvider", mpProvider, "verifier", mpConfig)).isPresent(),
+                    algorithm + " verifier");
+            if (cpPresigner.isPresent()) {
+                PresignedUrl cpUrl = cpPresigner.get().presign(
+                        SignableRequest.builder().method("GET").uri(URI).build(), expiresIn);
+                Object b = call("dev.awssig.SignableRequest", null, "builder");
+                call("dev.awssig.SignableRequest$Builder", b, "method", "GET");
+                call("dev.awssig.SignableRequest$Builder", b, "uri", URI);
+                Object mpUrl = call("dev.awssig.Presigner", mpPresigner.get(), "presign",
+                        call("dev.awssig.SignableRequest$Builder", b, "build"), expiresIn);
+                assertEquals(cpUrl.url(), call("dev.awssig.PresignedUrl", mpUrl, "url"), algorithm);
+                assertTrue(cpUrl.url().startsWith("https://examplebucket.s3.amazonaws.com/photos/a%20b.jpg?"),
+                        algorithm);
+                presigned.add(algorithm);
+            }
+        }
+        System.out.println("presigned alike on both paths: " + presigned);
+        if (cpSigners.algorithms().contains(Algorithms.SIGV4)) {
+            assertTrue(presigned.contains(Algorithms.SIGV4), presigned.toString());
         }
     }
 }
