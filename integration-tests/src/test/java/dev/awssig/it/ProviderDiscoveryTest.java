@@ -13,6 +13,7 @@ import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.Signers;
 import dev.awssig.SigningConfig;
+import dev.awssig.SigningOption;
 import dev.awssig.spi.SignerProvider;
 import java.io.File;
 import java.io.IOException;
@@ -55,6 +56,9 @@ class ProviderDiscoveryTest {
     private static final String REGION = "us-east-1";
     private static final String SERVICE = "s3";
     private static final String URI = "https://examplebucket.s3.amazonaws.com/photos/a%20b.jpg?acl";
+    /** The DevPay user token option, by name (options are identified by name); other algorithms ignore it. */
+    private static final String DEVPAY_USER_TOKEN = "devpay.userToken";
+    private static final String USER_TOKEN = "{UserToken}AAAEXAMPLE+mJ/8bQ=Kczg==";
 
     private static List<Path> modulePath;
     private static ModuleLayer layer;
@@ -113,7 +117,8 @@ class ProviderDiscoveryTest {
 
     private static SigningConfig classPathConfig() {
         return SigningConfig.builder().credentials(CREDENTIALS).region(REGION).service(SERVICE)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .option(SigningOption.secret(DEVPAY_USER_TOKEN, String.class), USER_TOKEN).build();
     }
 
     // ---- module path side: the layer's own dev.awssig classes, through reflection
@@ -157,6 +162,8 @@ class ProviderDiscoveryTest {
         call("dev.awssig.SigningConfig$Builder", b, "region", REGION);
         call("dev.awssig.SigningConfig$Builder", b, "service", SERVICE);
         call("dev.awssig.SigningConfig$Builder", b, "clock", Clock.fixed(NOW, ZoneOffset.UTC));
+        Object userToken = call("dev.awssig.SigningOption", null, "secret", DEVPAY_USER_TOKEN, String.class);
+        call("dev.awssig.SigningConfig$Builder", b, "option", userToken, USER_TOKEN);
         return call("dev.awssig.SigningConfig$Builder", b, "build");
     }
 
