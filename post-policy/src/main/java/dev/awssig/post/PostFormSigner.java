@@ -128,7 +128,8 @@ public final class PostFormSigner {
      * @param request what to sign
      * @return the form
      * @throws IllegalArgumentException if the form could not pass its own policy (a field no
-     *     condition covers, a value a condition rejects, no key), or a verbatim policy document
+     *     condition covers, a value a condition rejects, no key, an expiration not after the
+     *     clock's time), or a verbatim policy document
      *     lacks the conditions the signer's fields need
      * @since 0.1.0
      */
@@ -164,6 +165,10 @@ public final class PostFormSigner {
             policyJson = request.policyDocument().orElseThrow();
             policy = PostPolicy.parse(policyJson);
             checkVerbatim(policy, bucket, key, auth);
+        }
+        if (!policy.expiration().isAfter(now)) {
+            throw new IllegalArgumentException("expiration: the policy expires at " + policy.expiration()
+                    + ", not after the signing time " + now + "; S3 would reject the form");
         }
         String policyBase64 = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
         String signature = version == Version.V4

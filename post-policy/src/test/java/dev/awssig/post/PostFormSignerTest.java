@@ -219,6 +219,10 @@ class PostFormSignerTest {
                 PostFormRequest.builder().bucket("b-1").key("k").policy(PostPolicy.builder().expiration(EXPIRES)
                         .exact("x-amz-date", "20200101T000000Z").build()).build()));
         assertTrue(date.getMessage().contains("x-amz-date"), date.getMessage());
+        IllegalArgumentException expired = assertThrows(IllegalArgumentException.class, () -> s.sign(
+                PostFormRequest.builder().bucket("b-1").key("k").policy(PostPolicy.builder().expiration(T0).build())
+                        .build()));
+        assertTrue(expired.getMessage().startsWith("expiration:"), expired.getMessage());
     }
 
     @Test
