@@ -300,6 +300,32 @@ class PostFormSignerTest {
     }
 
     @Test
+    void theInputsOfTheHtmlPageAreExactlyTheSignedFieldsAndPassTheEnforcer() {
+        PostPolicy p = PostPolicy.builder().expiration(EXPIRES).meta("note", "a\"b'c<d>e&f \u00e9\ud83d\ude00")
+                .successActionRedirect("https://example.com/done?a=1&b=2").contentLengthRange(1, 100).build();
+        Credentials session = Credentials.of("ASIAEXAMPLE", SECRET, TOKEN);
+        PostForm form = PostFormSigner.v4(config(session, "us-east-1")).sign(PostFormRequest.builder()
+                .bucket("examplebucket").key("up/${filename}").policy(p).build());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<input type=\"(hidden|text)\"(?: id=\"[^\"]*\")? name=\"([^\"]*)\" value=\"([^\"]*)\">")
+                .matcher(form.toHtml());
+        PostSubmission.Builder b = PostSubmission.builder().bucket("examplebucket").fileName("cat.png").fileSize(10);
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        while (m.find()) {
+            seen.put(unescape(m.group(2)), unescape(m.group(3)));
+            b.field(unescape(m.group(2)), unescape(m.group(3)));
+        }
+        assertEquals(form.fieldMap(), seen);
+        assertTrue(PostPolicyEnforcer.create(dev.awssig.SecretLookup.of(session), Clock.fixed(T0, ZoneOffset.UTC))
+                .verify(b.build()).isValid());
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#13;", "\r").replace("&#10;", "\n").replace("&#9;", "\t").replace("&amp;", "&");
+    }
+
+    @Test
     void htmlKeepsLineBreaksOfHiddenValuesAsCharacterReferences() {
         PostForm form = PostFormSigner.v4(config(CREDS, "us-east-1")).sign(PostFormRequest.builder()
                 .bucket("examplebucket").key("k").policy(PostPolicy.builder().expiration(EXPIRES)
