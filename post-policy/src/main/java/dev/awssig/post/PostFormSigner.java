@@ -276,7 +276,7 @@ public final class PostFormSigner {
 
     private static void requireAllMatch(List<PolicyCondition> conditions, String field, String value) {
         for (PolicyCondition c : conditions) {
-            if (!c.matches(value)) {
+            if (!couldMatch(c, value)) {
                 throw new IllegalArgumentException("policy: condition " + c.describe() + " does not accept the "
                         + field + " the form sends"
                         + (PolicyText.isSensitiveField(field) ? "" : " ('" + PolicyText.printable(value) + "')"));
@@ -330,6 +330,22 @@ public final class PostFormSigner {
             throw new IllegalArgumentException("key: S3 requires a key field; give key(...) or a condition on $key");
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Whether a form value can satisfy a condition once S3 replaces {@code ${filename}} in it by
+     * the (unknown) name of the chosen file.
+     */
+    private static boolean couldMatch(PolicyCondition c, String value) {
+        int at = value.indexOf(FILENAME);
+        if (at < 0) {
+            return c.matches(value);
+        }
+        String literal = value.substring(0, at);
+        if (c.operator() == PolicyCondition.Operator.STARTS_WITH) {
+            return value.startsWith(c.value()) || c.value().startsWith(literal);
+        }
+        return c.value().startsWith(literal);
     }
 
     private static boolean onlyStartsWith(List<PolicyCondition> on) {

@@ -97,6 +97,21 @@ class PostFormSignerTest {
     }
 
     @Test
+    void aKeyWithFilenameIsAcceptedWhenSomeFileNameCanSatisfyTheKeyConditions() {
+        PostFormSigner s = PostFormSigner.v4(config(CREDS, "us-east-1"));
+        PostPolicy exact = PostPolicy.builder().expiration(EXPIRES).key("in/photo.jpg").build();
+        assertEquals("in/${filename}", s.sign(PostFormRequest.builder().bucket("examplebucket").key("in/${filename}")
+                .policy(exact).build()).field("key").orElseThrow());
+        PostPolicy longPrefix = PostPolicy.builder().expiration(EXPIRES).keyStartsWith("in/photo").build();
+        assertEquals("in/${filename}", s.sign(PostFormRequest.builder().bucket("examplebucket").key("in/${filename}")
+                .policy(longPrefix).build()).field("key").orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> s.sign(PostFormRequest.builder().bucket("examplebucket")
+                .key("out/${filename}").policy(exact).build()));
+        assertThrows(IllegalArgumentException.class, () -> s.sign(PostFormRequest.builder().bucket("examplebucket")
+                .key("out/${filename}").policy(longPrefix).build()));
+    }
+
+    @Test
     void aKeyPrefixConditionWithoutAKeyGivesAKeyFieldEndingWithFilename() {
         PostForm form = PostFormSigner.v4(config(CREDS, "us-east-1")).sign(PostFormRequest.builder()
                 .bucket("examplebucket").policy(PostPolicy.builder().expiration(EXPIRES).keyStartsWith("in/").build())
