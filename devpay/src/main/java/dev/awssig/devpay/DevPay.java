@@ -3,12 +3,15 @@ package dev.awssig.devpay;
 import dev.awssig.CredentialsProvider;
 import dev.awssig.Presigner;
 import dev.awssig.Signer;
+import dev.awssig.SigningConfig;
 import dev.awssig.Verifier;
 import dev.awssig.devpay.internal.DevPayPresigner;
 import dev.awssig.devpay.internal.DevPaySigner;
 import dev.awssig.devpay.internal.DevPayVerifier;
 import dev.awssig.devpay.internal.NoSessionTokenCredentials;
 import dev.awssig.devpay.internal.SecurityToken;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The DevPay decorator. A DevPay product signs requests on its customers' behalf with its own
@@ -33,8 +36,11 @@ import dev.awssig.devpay.internal.SecurityToken;
  *
  * <p>The decorators refuse a request that already carries {@code x-amz-security-token}, and fail
  * with {@link IllegalStateException} if the inner signer replaced or duplicated the token (which
- * is what a signer with session credentials does: DevPay signs with long-term keys) or did not
- * sign it. Tokens never appear in a log line, a {@code toString()} or an exception message.
+ * is what a signer with session credentials may do: DevPay signs with long-term keys) or did not
+ * sign it. Since an inner signer may also quietly drop its session token in favour of the one
+ * already present, build inner signers with {@link #signer(Function, SigningConfig, DevPayTokens)}
+ * (or over {@link #withoutSessionToken(CredentialsProvider)}) to have session credentials
+ * refused with a clear message; the SPI providers do this for you. Tokens never appear in a log line, a {@code toString()} or an exception message.
  *
  * <pre>{@code
  * DevPayTokens tokens = DevPayTokens.of(userToken);
@@ -91,6 +97,62 @@ public final class DevPay {
      */
     public static Presigner presigner(Presigner inner, DevPayTokens tokens) {
         return new DevPayPresigner(inner, tokens);
+    }
+
+    /**
+     * Creates the inner signer from a config whose credentials provider is
+     * {@link #withoutSessionToken(CredentialsProvider) guarded against session tokens}, and
+     * decorates it. Prefer this to {@link #signer(Signer, DevPayTokens)} when you construct the
+     * inner signer yourself: an inner signer may quietly leave out its own session token when the
+     * request already carries {@code x-amz-security-token}, so only the credentials tell.
+     *
+     * <pre>{@code
+     * Signer signer = DevPay.signer(SigV4Signer::create, config, DevPayTokens.of(userToken));
+     * }</pre>
+     *
+     * @param factory creates the inner signer from a config, for example {@code SigV4Signer::create}
+     * @param config the product's config (credentials provider, region, service, clock, options)
+     * @param tokens the customer's tokens
+     * @return the decorated signer; signing fails with {@link IllegalStateException} if the
+     *     credentials carry a session token
+     * @throws IllegalArgumentException as {@link #signer(Signer, DevPayTokens)}, or if the config
+     *     has no credentials provider
+     * @since 0.1.0
+     */
+    public static Signer signer(Function<SigningConfig, ? extends Signer> factory, SigningConfig config,
+                                DevPayTokens tokens) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(tokens, "tokens");
+        return new DevPaySigner(factory.apply(guarded(config)), tokens);
+    }
+
+    /**
+     * Creates the inner presigner from a config whose credentials provider is
+     * {@link #withoutSessionToken(CredentialsProvider) guarded against session tokens}, and
+     * decorates it (see {@link #signer(Function, SigningConfig, DevPayTokens)}).
+     *
+     * @param factory creates the inner presigner from a config, for example {@code S3V2Signer::create}
+     * @param config the product's config
+     * @param tokens the customer's tokens, of the current version ({@link DevPayTokens#of(String)})
+     * @return the decorated presigner; presigning fails with {@link IllegalStateException} if the
+     *     credentials carry a session token
+     * @throws IllegalArgumentException for legacy tokens, as {@link #presigner(Presigner, DevPayTokens)},
+     *     or if the config has no credentials provider
+     * @since 0.1.0
+     */
+    public static Presigner presigner(Function<SigningConfig, ? extends Presigner> factory, SigningConfig config,
+                                      DevPayTokens tokens) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(tokens, "tokens");
+        if (tokens.isLegacy()) {
+            throw new IllegalArgumentException(SecurityToken.PRESIGN_REFUSAL);
+        }
+        return new DevPayPresigner(factory.apply(guarded(config)), tokens);
+    }
+
+    private static SigningConfig guarded(SigningConfig config) {
+        Objects.requireNonNull(config, "config");
+        return config.toBuilder().credentialsProvider(withoutSessionToken(config.requireCredentialsProvider())).build();
     }
 
     /**
