@@ -298,6 +298,70 @@ public final class S3V2Signer implements Signer, Presigner {
                 || (n.length() > 6 && n.regionMatches(true, 0, "x-amz-", 0, 6));
     }
 
+    /**
+     * Unfolds a header value received with obs-fold line continuations (RFC 2616 section 4.2,
+     * RFC 7230 section 3.2.4), as S3's canonicalization asks: each run of whitespace that contains
+     * a line break becomes one space; leading and trailing whitespace is removed. {@link Headers}
+     * cannot hold CR or LF, so a folded value must be unfolded with this method before it is put
+     * into a request.
+     *
+     * @param rawValue the value as read from the wire, possibly with CRLF + whitespace folds
+     * @return the unfolded value (the same instance when there is nothing to change)
+     * @since 0.1.0
+     */
+    public static String unfoldHeaderValue(String rawValue) {
+        Objects.requireNonNull(rawValue, "rawValue");
+        int n = rawValue.length();
+        boolean fold = false;
+        for (int i = 0; i < n && !fold; i++) {
+            char c = rawValue.charAt(i);
+            fold = c == '\r' || c == '\n';
+        }
+        if (!fold) {
+            return trimOws(rawValue);
+        }
+        StringBuilder sb = new StringBuilder(n);
+        int i = 0;
+        while (i < n) {
+            char c = rawValue.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                int j = i;
+                boolean lineBreak = false;
+                while (j < n) {
+                    char d = rawValue.charAt(j);
+                    if (d == '\r' || d == '\n') {
+                        lineBreak = true;
+                    } else if (d != ' ' && d != '\t') {
+                        break;
+                    }
+                    j++;
+                }
+                if (lineBreak) {
+                    sb.append(' ');
+                } else {
+                    sb.append(rawValue, i, j);
+                }
+                i = j;
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return trimOws(sb.toString());
+    }
+
+    private static String trimOws(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) {
+            a++;
+        }
+        while (b > a && (s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\t')) {
+            b--;
+        }
+        return a == 0 && b == s.length() ? s : s.substring(a, b);
+    }
+
     @Override
     public String toString() {
         return "S3V2Signer[" + credentials.describe() + ", " + clock + "]";
