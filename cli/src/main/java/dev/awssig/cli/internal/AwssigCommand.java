@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             PresignCommand.class,
             SignCommand.class,
             VerifyCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class})
 final class AwssigCommand implements Runnable {
     final CliEnvironment env;
