@@ -34,6 +34,8 @@ final class Job {
     String devpayUserToken;
     String devpayProductToken;
     Duration expires = Durations.DEFAULT;
+    /** The host of --endpoint, for SigV2's virtual-hosted bucket detection, or null. */
+    String endpointHost;
 
     /** Option names (command line) or field names (batch) for messages. */
     String methodField = "--method";
@@ -49,7 +51,12 @@ final class Job {
         String svc = Setup.service(service, request.host());
         Clock clock = Setup.clock(env, time, timeField);
         Credentials creds = Setup.withSessionToken(base, sessionToken);
-        return Setup.config(creds, reg, svc, clock, devpayUserToken, devpayProductToken, regionField, serviceField);
+        SigningConfig config = Setup.config(creds, reg, svc, clock, devpayUserToken, devpayProductToken, regionField,
+                serviceField);
+        if (endpointHost != null) {
+            config = config.toBuilder().option(Setup.SIGV2_VIRTUAL_HOST_SUFFIXES, endpointHost).build();
+        }
+        return config;
     }
 
     private boolean devpay() {

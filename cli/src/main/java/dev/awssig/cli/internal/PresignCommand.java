@@ -121,6 +121,7 @@ final class PresignCommand implements Callable<Integer> {
         job.sessionToken = creds.sessionToken;
         job.devpayUserToken = devpay.userToken;
         job.devpayProductToken = devpay.productToken;
+        job.endpointHost = Targets.endpointHost(target.endpoint);
         if (expires != null) {
             job.expires = Durations.parse(expires, "--expires");
             if (job.algorithm == Algorithm.V4) {

@@ -17,6 +17,10 @@ final class Setup {
     /** The DevPay product token option of the devpay module. */
     static final SigningOption<String> DEVPAY_PRODUCT_TOKEN = SigningOption.secret("devpay.productToken", String.class);
 
+    /** signer-v2's list of host suffixes under which the first labels name the bucket (S3-compatible endpoints). */
+    static final SigningOption<String> SIGV2_VIRTUAL_HOST_SUFFIXES =
+            SigningOption.of("sigv2.virtualHostSuffixes", String.class);
+
     static final String DEFAULT_REGION = "us-east-1";
     static final String DEFAULT_SERVICE = "s3";
 

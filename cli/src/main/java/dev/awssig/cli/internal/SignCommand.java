@@ -154,6 +154,7 @@ final class SignCommand implements Callable<Integer> {
         job.sessionToken = creds.sessionToken;
         job.devpayUserToken = devpay.userToken;
         job.devpayProductToken = devpay.productToken;
+        job.endpointHost = Targets.endpointHost(target.endpoint);
         return job;
     }
 

@@ -83,6 +83,21 @@ final class Targets {
         return scheme + "://" + host + basePath + "/" + bucket + "/" + encodedKey;
     }
 
+    /** The host name (without port) of an --endpoint URL, or null. */
+    static String endpointHost(String endpoint) {
+        if (endpoint == null) {
+            return null;
+        }
+        String e = endpoint.strip();
+        int sep = e.indexOf("://");
+        String rest = sep < 0 ? e : e.substring(sep + 3);
+        int end = 0;
+        while (end < rest.length() && rest.charAt(end) != '/' && rest.charAt(end) != ':') {
+            end++;
+        }
+        return end == 0 ? null : rest.substring(0, end);
+    }
+
     /** The S3 host of a region: the global name for us-east-1 (as in the AWS documentation). */
     static String s3Host(String region) {
         if (region == null || region.equals("us-east-1")) {
