@@ -40,7 +40,7 @@ final class Curl {
         for (int i = 0; i < s.length() && plain; i++) {
             char c = s.charAt(i);
             plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '/' || c == ':' || c == '@' || c == '=' || c == ',';
+                    || c == '.' || c == '/' || c == ':' || c == '@' || c == '=' || c == ',' || c == '%' || c == '+';
         }
         return plain ? s : "'" + s.replace("'", "'\\''") + "'";
     }
