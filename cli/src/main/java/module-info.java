@@ -9,6 +9,7 @@
  */
 module dev.awssig.cli {
     requires dev.awssig;
+    requires dev.awssig.post;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.xml;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PresignCommand.class,
             SignCommand.class,
+            PostFormCommand.class,
             VerifyCommand.class,
             ExplainCommand.class,
             CommandLine.HelpCommand.class})
