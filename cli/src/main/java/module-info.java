@@ -10,6 +10,7 @@
 module dev.awssig.cli {
     requires dev.awssig;
     requires dev.awssig.post;
+    requires dev.awssig.devpay;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.xml;

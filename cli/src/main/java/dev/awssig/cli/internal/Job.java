@@ -51,6 +51,11 @@ final class Job {
         String svc = Setup.service(service, request.host());
         Clock clock = Setup.clock(env, time, timeField);
         Credentials creds = Setup.withSessionToken(base, sessionToken);
+        if (devpay() && creds.sessionToken().isPresent()) {
+            throw new UserException("DevPay signs with the product's long-term keys, but the credentials carry a"
+                    + " session token (--session-token, AWS_SESSION_TOKEN or aws_session_token in the profile);"
+                    + " use long-term credentials with the DevPay tokens");
+        }
         SigningConfig config = Setup.config(creds, reg, svc, clock, devpayUserToken, devpayProductToken, regionField,
                 serviceField);
         if (endpointHost != null) {

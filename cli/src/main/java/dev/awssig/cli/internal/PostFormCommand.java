@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awssig.Credentials;
 import dev.awssig.SigningConfig;
+import dev.awssig.devpay.DevPayTokens;
 import dev.awssig.post.PolicyCondition;
 import dev.awssig.post.PostForm;
 import dev.awssig.post.PostFormRequest;
@@ -242,7 +243,13 @@ final class PostFormCommand implements Callable<Integer> {
         if (devpay.userToken == null) {
             return null;
         }
-        return devpay.productToken == null ? devpay.userToken : devpay.userToken + "," + devpay.productToken;
+        try {
+            DevPayTokens tokens = devpay.productToken == null ? DevPayTokens.of(devpay.userToken)
+                    : DevPayTokens.legacy(devpay.userToken, devpay.productToken);
+            return tokens.postFormSecurityToken();
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--devpay-user-token: " + Cli.oneLine(e.getMessage()));
+        }
     }
 
     private static boolean covers(List<PolicyCondition> conditions, String field) {
