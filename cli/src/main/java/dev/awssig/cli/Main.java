@@ -34,6 +34,22 @@ public final class Main {
      * @since 0.1.0
      */
     public static int run(String... args) {
+        // before any logger exists: logback reads this property when it configures itself
+        if (wantsDebug(args)) {
+            System.setProperty("awssig.log.level", "DEBUG");
+        }
         return Cli.runWithSystemEnvironment(args);
+    }
+
+    private static boolean wantsDebug(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("-v") || a.equals("--verbose") || a.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,9 +30,6 @@ public final class Cli {
     /** A bug. */
     static final int EXIT_INTERNAL = 3;
 
-    /** The system property read by {@code logback.xml} for the level of our loggers. */
-    static final String LOG_LEVEL_PROPERTY = "awssig.log.level";
-
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
     private Cli() {
@@ -46,9 +43,6 @@ public final class Cli {
      * @since 0.1.0
      */
     public static int runWithSystemEnvironment(String[] args) {
-        if (wantsDebug(args)) {
-            System.setProperty(LOG_LEVEL_PROPERTY, "DEBUG");
-        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliEnvironment env = new CliEnvironment(System.getenv(), System.in, out, err, Clock.systemUTC(),
@@ -94,7 +88,9 @@ public final class Cli {
             env.out().flush();
             String name = c.getCommandSpec().qualifiedName();
             if (isUserMistake(ex)) {
-                LOG.debug("{} failed", name, ex);
+                if (!(ex instanceof UserException)) {
+                    LOG.debug("{} failed", name, ex);
+                }
                 env.err().println(name + ": " + oneLine(messageOf(ex)));
                 env.err().flush();
                 return EXIT_USAGE;
@@ -127,18 +123,6 @@ public final class Cli {
             return "";
         }
         return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').strip();
-    }
-
-    static boolean wantsDebug(String[] args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("-v") || a.equals("--verbose") || a.equals("--debug")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String version() {

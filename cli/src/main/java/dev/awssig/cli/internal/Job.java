@@ -78,8 +78,6 @@ final class Job {
         String name = algorithm.spiName(devpay());
         LOG.debug("signing with {} and {}", name, config);
         SignedRequest signed = env.signers().signer(name, config).sign(request);
-        LOG.debug("canonical request:\n{}", signed.canonicalRequest());
-        LOG.debug("string to sign:\n{}", signed.stringToSign());
         return signed;
     }
 
@@ -95,8 +93,6 @@ final class Job {
         String name = algorithm.spiName(devpay());
         LOG.debug("presigning with {} and {}", name, config);
         PresignedUrl url = env.signers().presigner(name, config).presign(request, expires);
-        LOG.debug("canonical request:\n{}", url.canonicalRequest());
-        LOG.debug("string to sign:\n{}", url.stringToSign());
         return url;
     }
 
