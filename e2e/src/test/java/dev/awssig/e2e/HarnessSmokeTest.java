@@ -40,7 +40,14 @@ class HarnessSmokeTest {
     private static final String BUCKET = "smoke";
 
     private static SignableRequest sdkV4(String method, String url, byte[] body, boolean chunked, Duration presign) {
-        SdkHttpRequest req = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(URI.create(url)).build();
+        return sdkV4(method, url, body, chunked, presign, Map.of(), null, false, null);
+    }
+
+    static SignableRequest sdkV4(String method, String url, byte[] body, boolean chunked, Duration presign,
+            Map<String, String> headers, java.time.Clock clock, boolean unsigned, String checksum) {
+        SdkHttpRequest.Builder rb = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(URI.create(url));
+        headers.forEach(rb::putHeader);
+        SdkHttpRequest req = rb.build();
         SignedRequest s = AwsV4HttpSigner.create().sign(r -> {
             r.identity(AwsCredentialsIdentity.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))
                     .request(req)
@@ -53,6 +60,15 @@ class HarnessSmokeTest {
             }
             if (chunked) {
                 r.putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true);
+            }
+            if (clock != null) {
+                r.putProperty(software.amazon.awssdk.http.auth.spi.signer.HttpSigner.SIGNING_CLOCK, clock);
+            }
+            if (unsigned) {
+                r.putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false);
+            }
+            if (checksum != null) {
+                r.putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, software.amazon.awssdk.checksums.DefaultChecksumAlgorithm.CRC32);
             }
             if (presign != null) {
                 r.putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false);

@@ -84,7 +84,7 @@ final class S3Http {
 
         /** Status and body for assertion messages (the body of an error names its code). */
         String describe() {
-            String t = text();
+            String t = body.length > 0 && body[0] == '<' ? text() : body.length + " bytes";
             return "HTTP " + status + (t.isEmpty() ? "" : ": " + (t.length() > 3000 ? t.substring(0, 3000) : t));
         }
     }
