@@ -1,0 +1,50 @@
+package dev.awssig.v4;
+
+import dev.awssig.AuthError;
+import dev.awssig.VerificationResult;
+import java.io.IOException;
+
+/**
+ * An {@code aws-chunked} body was rejected while it was decoded: a chunk or trailer signature
+ * does not match, the framing is broken, the length or the trailing checksum is wrong. Thrown by
+ * the stream of {@link SigV4Verifier#verifyStreaming} before the data of the bad chunk is handed
+ * on. The message never contains a signature or a secret.
+ *
+ * @since 0.1.0
+ */
+public final class AwsChunkedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient VerificationResult result;
+
+    /**
+     * Wraps a failed verification.
+     *
+     * @param result the failure, with S3's error code
+     * @since 0.1.0
+     */
+    public AwsChunkedException(VerificationResult result) {
+        super(result.error().map(AuthError::code).orElse("OK") + ": " + result.message());
+        this.result = result;
+    }
+
+    /**
+     * The failed verification.
+     *
+     * @return the result
+     * @since 0.1.0
+     */
+    public VerificationResult result() {
+        return result;
+    }
+
+    /**
+     * S3's error code.
+     *
+     * @return for example {@link AuthError#SIGNATURE_DOES_NOT_MATCH}
+     * @since 0.1.0
+     */
+    public AuthError error() {
+        return result.error().orElseThrow();
+    }
+}

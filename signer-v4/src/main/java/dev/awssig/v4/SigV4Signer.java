@@ -1,0 +1,113 @@
+package dev.awssig.v4;
+
+import dev.awssig.Algorithms;
+import dev.awssig.PresignedUrl;
+import dev.awssig.Presigner;
+import dev.awssig.SignableRequest;
+import dev.awssig.SignedRequest;
+import dev.awssig.Signer;
+import dev.awssig.SigningConfig;
+import dev.awssig.v4.internal.SigV4SigningEngine;
+import java.time.Duration;
+
+/**
+ * AWS Signature Version 4 ({@code AWS4-HMAC-SHA256}): signs requests with an
+ * {@code Authorization} header, presigns URLs, and encodes {@code aws-chunked} streaming uploads.
+ *
+ * <p>The URI rules follow the service: for {@code s3} the path is decoded and encoded once and
+ * never normalised, and {@code x-amz-content-sha256} is always sent; for every other service the
+ * path is normalised and encoded twice. Options in {@link SigV4Options} change every default.
+ *
+ * <pre>{@code
+ * SigV4Signer signer = SigV4Signer.create(SigningConfig.builder()
+ *         .credentials(Credentials.of("AKIDEXAMPLE", secret))
+ *         .region("us-east-1").service("s3")
+ *         .clock(Clock.systemUTC())
+ *         .build());
+ * SignedRequest signed = signer.sign(SignableRequest.builder()
+ *         .method("GET").uri("https://examplebucket.s3.amazonaws.com/test.txt").build());
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Derived signing keys come from a bounded shared cache.
+ *
+ * @since 0.1.0
+ */
+public final class SigV4Signer implements Signer, Presigner {
+    private final SigV4SigningEngine engine;
+
+    private SigV4Signer(SigningConfig config) {
+        this.engine = new SigV4SigningEngine(config);
+    }
+
+    /**
+     * A signer for a configuration.
+     *
+     * @param config credentials provider, region, service, clock and {@link SigV4Options options}
+     * @return the signer
+     * @throws IllegalArgumentException if credentials, region or service is missing, or an option
+     *     is out of range
+     * @since 0.1.0
+     */
+    public static SigV4Signer create(SigningConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config: is required (was null)");
+        }
+        return new SigV4Signer(config);
+    }
+
+    /**
+     * The algorithm name.
+     *
+     * @return {@link Algorithms#SIGV4}
+     * @since 0.1.0
+     */
+    @Override
+    public String algorithm() {
+        return Algorithms.SIGV4;
+    }
+
+    /**
+     * Signs a request with an {@code Authorization} header. Adds {@code X-Amz-Date},
+     * {@code Host} when absent, {@code x-amz-content-sha256} (S3 and streaming), the session
+     * token and, in a streaming mode, the aws-chunked headers; in a streaming mode the payload of
+     * the returned request is the encoded aws-chunked body.
+     *
+     * @param request the request to sign
+     * @return the signed request, with the canonical request and string to sign
+     * @throws IllegalArgumentException if the payload does not fit the payload mode
+     * @since 0.1.0
+     */
+    @Override
+    public SignedRequest sign(SignableRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request: is required (was null)");
+        }
+        return engine.sign(request);
+    }
+
+    /**
+     * Presigns a request: {@code X-Amz-Algorithm}, {@code X-Amz-Credential}, {@code X-Amz-Date},
+     * {@code X-Amz-SignedHeaders}, {@code X-Amz-Expires}, the session token and
+     * {@code X-Amz-Signature} go into the query. S3 presigns use {@code UNSIGNED-PAYLOAD} unless
+     * {@link SigV4Options#PAYLOAD_SIGNING} says otherwise.
+     *
+     * @param request the request (the headers given are the ones the client will send)
+     * @param expiresIn how long the URL is valid: 1 second to 7 days
+     * @return the presigned URL
+     * @throws IllegalArgumentException if the expiry is outside 1 s .. 604800 s, or the query is
+     *     already presigned
+     * @since 0.1.0
+     */
+    @Override
+    public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
+        if (request == null) {
+            throw new IllegalArgumentException("request: is required (was null)");
+        }
+        return engine.presign(request, expiresIn);
+    }
+
+    @Override
+    public String toString() {
+        return "SigV4Signer[" + engine + "]";
+    }
+}

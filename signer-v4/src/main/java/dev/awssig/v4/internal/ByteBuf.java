@@ -1,0 +1,158 @@
+package dev.awssig.v4.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer for canonical text: ASCII appended as is, other text as UTF-8, with
+ * table-driven percent-encoding. Not thread-safe; reused per thread by the signer.
+ */
+final class ByteBuf {
+    private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Bit set of bytes kept as is by percent-encoding (RFC 3986 unreserved). */
+    private static final boolean[] UNRESERVED = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            UNRESERVED[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            UNRESERVED[c] = true;
+            UNRESERVED[c - 32] = true;
+        }
+        UNRESERVED['-'] = true;
+        UNRESERVED['_'] = true;
+        UNRESERVED['.'] = true;
+        UNRESERVED['~'] = true;
+    }
+
+    byte[] buf;
+    int len;
+
+    ByteBuf(int capacity) {
+        buf = new byte[capacity];
+    }
+
+    void reset() {
+        len = 0;
+    }
+
+    private void ensure(int extra) {
+        if (len + extra > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+        }
+    }
+
+    ByteBuf append(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+        return this;
+    }
+
+    ByteBuf append(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
+        return this;
+    }
+
+    ByteBuf append(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+        return this;
+    }
+
+    /** Appends a string known to be ASCII, or any string as UTF-8. */
+    ByteBuf append(String s) {
+        return append(s, 0, s.length());
+    }
+
+    ByteBuf append(String s, int from, int to) {
+        int n = to - from;
+        ensure(n);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return appendUtf8Slow(s, i, to);
+            }
+            buf[len++] = (byte) c;
+        }
+        return this;
+    }
+
+    private ByteBuf appendUtf8Slow(String s, int from, int to) {
+        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
+        return append(b);
+    }
+
+    /** Appends lowercase hex of bytes. */
+    ByteBuf appendHex(byte[] b, int n) {
+        ensure(n * 2);
+        for (int i = 0; i < n; i++) {
+            int v = b[i];
+            buf[len++] = LOWER_HEX[(v >> 4) & 0xf];
+            buf[len++] = LOWER_HEX[v & 0xf];
+        }
+        return this;
+    }
+
+    /**
+     * Appends the percent-encoded UTF-8 form of a string: unreserved characters stay, and
+     * {@code /} too when {@code keepSlash}; every other byte becomes {@code %XX}.
+     */
+    ByteBuf appendEncoded(String s, boolean keepSlash) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (UNRESERVED[c] || (keepSlash && c == '/')) {
+                    buf[len++] = (byte) c;
+                } else {
+                    pct(c);
+                }
+            } else if (c < 0x800) {
+                pct(0xc0 | (c >> 6));
+                pct(0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                pct(0xf0 | (cp >> 18));
+                pct(0x80 | ((cp >> 12) & 0x3f));
+                pct(0x80 | ((cp >> 6) & 0x3f));
+                pct(0x80 | (cp & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                pct('?');
+            } else {
+                pct(0xe0 | (c >> 12));
+                pct(0x80 | ((c >> 6) & 0x3f));
+                pct(0x80 | (c & 0x3f));
+            }
+        }
+        return this;
+    }
+
+    private void pct(int b) {
+        ensure(3);
+        buf[len++] = '%';
+        buf[len++] = UPPER_HEX[(b >> 4) & 0xf];
+        buf[len++] = UPPER_HEX[b & 0xf];
+    }
+
+    /** Whether a string needs no percent-encoding at all. */
+    static boolean isUnreservedOnly(String s, int from, int to, boolean keepSlash) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || !(UNRESERVED[c] || (keepSlash && c == '/'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The content as a string (UTF-8). */
+    String asString() {
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+}

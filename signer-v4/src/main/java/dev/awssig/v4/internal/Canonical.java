@@ -1,0 +1,378 @@
+package dev.awssig.v4.internal;
+
+import dev.awssig.internal.UriEncoding;
+import java.util.Arrays;
+
+/**
+ * The pieces of a SigV4 canonical request, written straight into a {@link ByteBuf}: the
+ * canonical URI (S3 rule and the normalise-and-encode-twice rule), the canonical query and the
+ * canonical headers. No regex, no formatter, fast paths for text that needs no escaping.
+ */
+public final class Canonical {
+    private Canonical() {
+    }
+
+    // ---------------------------------------------------------------- path
+
+    /**
+     * Removes {@code .} and {@code ..} segments and collapses runs of {@code /}, keeping a
+     * trailing slash (as aws-c-auth does): {@code //example//} becomes {@code /example/}.
+     *
+     * @param raw the raw path
+     * @return the normalised path (the same instance when it is already normal)
+     */
+    public static String normalizePath(String raw) {
+        if (isNormal(raw)) {
+            return raw;
+        }
+        int n = raw.length();
+        String[] segs = new String[n / 2 + 2];
+        int count = 0;
+        int i = 0;
+        boolean trailingSlash = false;
+        while (i < n) {
+            int j = raw.indexOf('/', i);
+            if (j < 0) {
+                j = n;
+            }
+            String seg = raw.substring(i, j);
+            boolean last = j >= n - 1;
+            if (seg.isEmpty() || seg.equals(".")) {
+                if (last) {
+                    trailingSlash = true;
+                }
+            } else if (seg.equals("..")) {
+                if (count > 0) {
+                    count--;
+                }
+                if (last) {
+                    trailingSlash = true;
+                }
+            } else {
+                segs[count++] = seg;
+                trailingSlash = j < n;
+            }
+            i = j + 1;
+        }
+        StringBuilder sb = new StringBuilder(n);
+        for (int k = 0; k < count; k++) {
+            sb.append('/').append(segs[k]);
+        }
+        if (count == 0 || trailingSlash) {
+            sb.append('/');
+        }
+        return sb.toString();
+    }
+
+    private static boolean isNormal(String p) {
+        int n = p.length();
+        if (n == 0 || p.charAt(0) != '/') {
+            return false;
+        }
+        int segStart = 1;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || p.charAt(i) == '/') {
+                int len = i - segStart;
+                if (len == 0 && i < n) {
+                    return false; // '//'
+                }
+                if (len == 1 && p.charAt(segStart) == '.') {
+                    return false;
+                }
+                if (len == 2 && p.charAt(segStart) == '.' && p.charAt(segStart + 1) == '.') {
+                    return false;
+                }
+                segStart = i + 1;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Appends the canonical URI.
+     *
+     * @param b the buffer
+     * @param rawPath the path as sent
+     * @param normalize whether to remove dot segments and collapse slashes first
+     * @param doubleEncode true: the raw path (already encoded once) is encoded again, so
+     *     {@code %} becomes {@code %25}; false (S3): the path is decoded and encoded once
+     */
+    static void appendUri(ByteBuf b, String rawPath, boolean normalize, boolean doubleEncode) {
+        String p = normalize ? normalizePath(rawPath) : rawPath;
+        if (doubleEncode) {
+            b.appendEncoded(p, true);
+        } else {
+            b.appendEncoded(UriEncoding.decode(p, false), true);
+        }
+    }
+
+    /**
+     * The canonical URI as a string.
+     *
+     * @param rawPath the path as sent
+     * @param normalize whether to normalise
+     * @param doubleEncode whether to encode twice
+     * @return the canonical URI
+     */
+    public static String canonicalUri(String rawPath, boolean normalize, boolean doubleEncode) {
+        ByteBuf b = new ByteBuf(rawPath.length() + 16);
+        appendUri(b, rawPath, normalize, doubleEncode);
+        return b.asString();
+    }
+
+    // ---------------------------------------------------------------- query
+
+    /**
+     * Encodes a raw query name or value for the canonical query: percent-decoded ({@code +}
+     * means a space, as form decoding and the AWS SDKs read it), then encoded with
+     * {@code %20} for a space and {@code ~} kept.
+     *
+     * @param raw the raw text from the query string
+     * @return the canonical form (the same instance when nothing changes)
+     */
+    static String canonicalQueryPart(String raw) {
+        if (ByteBuf.isUnreservedOnly(raw, 0, raw.length(), false)) {
+            return raw;
+        }
+        return UriEncoding.encode(UriEncoding.decode(raw, true), false);
+    }
+
+    /**
+     * Appends the canonical query string: the parameters of the raw query (without the one
+     * named {@code skipDecodedName}, if any) plus the extra pre-encoded pairs, sorted by
+     * encoded name and then encoded value, each {@code name=value}, joined with {@code &}.
+     *
+     * @param b the buffer
+     * @param rawQuery the raw query, or null
+     * @param extraNames encoded names to add (may be null)
+     * @param extraValues encoded values to add
+     * @param extraCount how many extra pairs
+     * @param skip1 a parameter to leave out (by decoded name), or null
+     * @param skip2 another parameter to leave out, or null
+     */
+    static void appendQuery(ByteBuf b, String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
+                            String skip1, String skip2) {
+        int rawCount = 0;
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            rawCount = 1;
+            for (int i = 0; i < rawQuery.length(); i++) {
+                if (rawQuery.charAt(i) == '&') {
+                    rawCount++;
+                }
+            }
+        }
+        int total = rawCount + extraCount;
+        if (total == 0) {
+            return;
+        }
+        String[] names = new String[total];
+        String[] values = new String[total];
+        int n = 0;
+        if (rawCount > 0) {
+            int start = 0;
+            int len = rawQuery.length();
+            while (start <= len) {
+                int amp = rawQuery.indexOf('&', start);
+                int end = amp < 0 ? len : amp;
+                if (end > start) {
+                    int eq = rawQuery.indexOf('=', start);
+                    String rn;
+                    String rv;
+                    if (eq < 0 || eq > end) {
+                        rn = rawQuery.substring(start, end);
+                        rv = "";
+                    } else {
+                        rn = rawQuery.substring(start, eq);
+                        rv = rawQuery.substring(eq + 1, end);
+                    }
+                    String dn = skip1 == null ? null : UriEncoding.decode(rn, true);
+                    if (skip1 == null || !(skip1.equals(dn) || dn.equals(skip2))) {
+                        names[n] = canonicalQueryPart(rn);
+                        values[n] = canonicalQueryPart(rv);
+                        n++;
+                    }
+                }
+                if (amp < 0) {
+                    break;
+                }
+                start = amp + 1;
+            }
+        }
+        for (int i = 0; i < extraCount; i++) {
+            names[n] = extraNames[i];
+            values[n] = extraValues[i];
+            n++;
+        }
+        sortPairs(names, values, n);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b.append('&');
+            }
+            b.append(names[i]).append('=').append(values[i]);
+        }
+    }
+
+    private static void sortPairs(String[] names, String[] values, int n) {
+        if (n < 2) {
+            return;
+        }
+        if (n <= 16) {
+            for (int i = 1; i < n; i++) {
+                String kn = names[i];
+                String kv = values[i];
+                int j = i - 1;
+                while (j >= 0 && compare(names[j], values[j], kn, kv) > 0) {
+                    names[j + 1] = names[j];
+                    values[j + 1] = values[j];
+                    j--;
+                }
+                names[j + 1] = kn;
+                values[j + 1] = kv;
+            }
+            return;
+        }
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        String[] nn = Arrays.copyOf(names, n);
+        String[] vv = Arrays.copyOf(values, n);
+        Arrays.sort(idx, (x, y) -> compare(nn[x], vv[x], nn[y], vv[y]));
+        for (int i = 0; i < n; i++) {
+            names[i] = nn[idx[i]];
+            values[i] = vv[idx[i]];
+        }
+    }
+
+    private static int compare(String n1, String v1, String n2, String v2) {
+        int c = n1.compareTo(n2);
+        return c != 0 ? c : v1.compareTo(v2);
+    }
+
+    // ---------------------------------------------------------------- headers
+
+    /**
+     * Lower-cases ASCII letters.
+     *
+     * @param s the text
+     * @return the lower-case text (the same instance when already lower case)
+     */
+    public static String lower(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < n; j++) {
+                    char d = out[j];
+                    if (d >= 'A' && d <= 'Z') {
+                        out[j] = (char) (d + 32);
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\r' || c == '\f';
+    }
+
+    /** Appends a header value trimmed, with inner runs of whitespace collapsed to one space. */
+    static void appendTrimmed(ByteBuf b, String v) {
+        int n = v.length();
+        int start = 0;
+        while (start < n && isSpace(v.charAt(start))) {
+            start++;
+        }
+        int end = n;
+        while (end > start && isSpace(v.charAt(end - 1))) {
+            end--;
+        }
+        int i = start;
+        while (i < end) {
+            int runStart = i;
+            while (i < end && !isSpace(v.charAt(i))) {
+                i++;
+            }
+            b.append(v, runStart, i);
+            if (i < end) {
+                b.append(' ');
+                while (i < end && isSpace(v.charAt(i))) {
+                    i++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Sorts header entries by lower-case name, stably (values of one name keep their order).
+     *
+     * @param names lower-case names
+     * @param values values
+     * @param n the count
+     */
+    static void sortHeaders(String[] names, String[] values, int n) {
+        for (int i = 1; i < n; i++) {
+            String kn = names[i];
+            String kv = values[i];
+            int j = i - 1;
+            while (j >= 0 && names[j].compareTo(kn) > 0) {
+                names[j + 1] = names[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            names[j + 1] = kn;
+            values[j + 1] = kv;
+        }
+    }
+
+    /**
+     * Appends the canonical headers block: {@code name:value\n} per distinct name, values of a
+     * repeated name joined with {@code ,}. The entries must already be sorted with
+     * {@link #sortHeaders}.
+     *
+     * @param b the buffer
+     * @param names sorted lower-case names
+     * @param values the values
+     * @param n the count
+     */
+    static void appendHeaders(ByteBuf b, String[] names, String[] values, int n) {
+        int i = 0;
+        while (i < n) {
+            String name = names[i];
+            b.append(name).append(':');
+            appendTrimmed(b, values[i]);
+            i++;
+            while (i < n && names[i].equals(name)) {
+                b.append(',');
+                appendTrimmed(b, values[i]);
+                i++;
+            }
+            b.append('\n');
+        }
+    }
+
+    /**
+     * The signed-headers list: the distinct sorted names joined with {@code ;}.
+     *
+     * @param sb a reusable builder (cleared first)
+     * @param names sorted lower-case names
+     * @param n the count
+     * @return the list
+     */
+    static String signedHeaderList(StringBuilder sb, String[] names, int n) {
+        sb.setLength(0);
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && names[i].equals(names[i - 1])) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(names[i]);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.awssig.v4.internal;
+
+import dev.awssig.Algorithms;
+import dev.awssig.Presigner;
+import dev.awssig.Signer;
+import dev.awssig.SigningConfig;
+import dev.awssig.Verifier;
+import dev.awssig.spi.SignerProvider;
+import dev.awssig.v4.SigV4Signer;
+import dev.awssig.v4.SigV4Verifier;
+import java.util.Optional;
+
+/**
+ * The {@link SignerProvider} of {@link Algorithms#SIGV4}: signer, presigner and verifier.
+ */
+public final class SigV4Provider implements SignerProvider {
+    /** Creates the provider (for {@link java.util.ServiceLoader}). */
+    public SigV4Provider() {
+    }
+
+    @Override
+    public String algorithm() {
+        return Algorithms.SIGV4;
+    }
+
+    @Override
+    public Signer signer(SigningConfig config) {
+        return SigV4Signer.create(config);
+    }
+
+    @Override
+    public Optional<Presigner> presigner(SigningConfig config) {
+        return Optional.of(SigV4Signer.create(config));
+    }
+
+    @Override
+    public Optional<Verifier> verifier(SigningConfig config) {
+        return Optional.of(SigV4Verifier.create(config));
+    }
+
+    @Override
+    public String toString() {
+        return "SigV4Provider[" + Algorithms.SIGV4 + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.awssig.v4.internal;
+
+import dev.awssig.internal.Crypto;
+import dev.awssig.internal.SigningKeys;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A derived SigV4 signing key with its scope, ready for a keyed {@code Mac}. Immutable.
+ */
+public final class SigningKey {
+    final String secret;
+    final String accessKeyId;
+    final String dateStamp;
+    final String region;
+    final String service;
+    final String scope;
+    final SecretKeySpec spec;
+    /** {@code AWS4-HMAC-SHA256 Credential=<id>/<scope>, SignedHeaders=}. */
+    final String authorizationPrefix;
+
+    private SigningKey(String accessKeyId, String secret, String dateStamp, String region, String service) {
+        this.secret = secret;
+        this.accessKeyId = accessKeyId;
+        this.dateStamp = dateStamp;
+        this.region = region;
+        this.service = service;
+        this.scope = dateStamp + '/' + region + '/' + service + "/aws4_request";
+        this.spec = new SecretKeySpec(SigningKeys.shared().get(secret, dateStamp, region, service), Crypto.HMAC_SHA256);
+        this.authorizationPrefix = "AWS4-HMAC-SHA256 Credential=" + accessKeyId + '/' + scope + ", SignedHeaders=";
+    }
+
+    /**
+     * The key for a scope, from the shared bounded cache.
+     *
+     * @param accessKeyId the access key id
+     * @param secret the secret access key
+     * @param dateStamp {@code yyyyMMdd}
+     * @param region the region
+     * @param service the service
+     * @return the key
+     */
+    public static SigningKey of(String accessKeyId, String secret, String dateStamp, String region, String service) {
+        return new SigningKey(accessKeyId, secret, dateStamp, region, service);
+    }
+
+    boolean matches(String id, String sec, String date, String reg, String svc) {
+        return secret.equals(sec) && accessKeyId.equals(id) && dateStamp.equals(date) && region.equals(reg)
+                && service.equals(svc);
+    }
+
+    /**
+     * The credential scope {@code date/region/service/aws4_request}.
+     *
+     * @return the scope
+     */
+    public String scope() {
+        return scope;
+    }
+
+    @Override
+    public String toString() {
+        return "SigningKey[" + scope + "]";
+    }
+}
