@@ -1,10 +1,10 @@
 package dev.awssig;
 
+import dev.awssig.internal.ChainCredentialsProvider;
 import dev.awssig.internal.EnvironmentCredentialsProvider;
 import dev.awssig.internal.ProfileCredentialsProvider;
 import dev.awssig.internal.SystemPropertiesCredentialsProvider;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,10 +65,12 @@ public final class CredentialsProviders {
     }
 
     /**
-     * A chain that returns the credentials of the first provider that has some.
+     * A chain that returns the credentials of the first provider that has some (see
+     * {@link #chain(List)}).
      *
      * @param providers the providers, tried in order
      * @return the chain
+     * @throws IllegalArgumentException if no provider is given
      * @since 0.1.0
      */
     public static CredentialsProvider chain(CredentialsProvider... providers) {
@@ -80,7 +82,9 @@ public final class CredentialsProviders {
      * A chain that returns the credentials of the first provider that has some. A provider that
      * throws {@link CredentialsNotFoundException} is skipped; if all do, the chain throws one
      * whose message names each provider (its {@link CredentialsProvider#describe()}) and why it
-     * had nothing. Any other exception stops the chain.
+     * had nothing. Any other exception stops the chain. Once a provider has returned
+     * credentials it is asked first on later calls (as the AWS SDK for Java 2 does); if it later
+     * has none, the whole chain is tried again in order.
      *
      * @param providers the providers, tried in order
      * @return the chain
@@ -89,34 +93,7 @@ public final class CredentialsProviders {
      */
     public static CredentialsProvider chain(List<? extends CredentialsProvider> providers) {
         Objects.requireNonNull(providers, "providers");
-        List<CredentialsProvider> list = List.copyOf(providers);
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("providers: a chain needs at least one provider");
-        }
-        return new CredentialsProvider() {
-            @Override
-            public Credentials resolveCredentials() {
-                List<String> tried = new ArrayList<>(list.size());
-                for (CredentialsProvider p : list) {
-                    try {
-                        return p.resolveCredentials();
-                    } catch (CredentialsNotFoundException e) {
-                        tried.add(p.describe() + ": " + e.getMessage());
-                    }
-                }
-                throw new CredentialsNotFoundException("No credentials found. Tried, in order: "
-                        + String.join("; ", tried));
-            }
-
-            @Override
-            public String describe() {
-                List<String> names = new ArrayList<>();
-                for (CredentialsProvider p : list) {
-                    names.add(p.describe());
-                }
-                return "chain " + names;
-            }
-        };
+        return new ChainCredentialsProvider(providers);
     }
 
     /**

@@ -555,6 +555,46 @@ class CredentialsProvidersTest {
         }
 
         @Test
+        void theProviderThatAnsweredIsAskedFirstNextTime() {
+            int[] envCalls = {0};
+            Properties p = props();
+            CredentialsProvider counting = new CredentialsProvider() {
+                @Override
+                public Credentials resolveCredentials() {
+                    envCalls[0]++;
+                    throw new CredentialsNotFoundException("nothing here");
+                }
+            };
+            CredentialsProvider chain = CredentialsProviders.chain(counting, CredentialsProviders.systemProperties(p),
+                    CredentialsProviders.of(Credentials.of("AKIDLAST", "s")));
+            assertEquals("AKIDLAST", chain.resolveCredentials().accessKeyId());
+            assertEquals(1, envCalls[0]);
+            assertEquals("AKIDLAST", chain.resolveCredentials().accessKeyId());
+            assertEquals("AKIDLAST", chain.resolveCredentials().accessKeyId());
+            assertEquals(1, envCalls[0], "the misses before the answering provider are not repeated");
+        }
+
+        @Test
+        void whenTheRememberedProviderRunsDryTheChainIsTriedAgain() {
+            Properties p = props("aws.accessKeyId", "AKIDPROP", "aws.secretAccessKey", "s");
+            CredentialsProvider chain = CredentialsProviders.chain(CredentialsProviders.environment(env()),
+                    CredentialsProviders.systemProperties(p), CredentialsProviders.of(Credentials.of("AKIDLAST", "s")));
+            assertEquals("AKIDPROP", chain.resolveCredentials().accessKeyId());
+            p.clear();
+            assertEquals("AKIDLAST", chain.resolveCredentials().accessKeyId());
+            p.setProperty("aws.accessKeyId", "AKIDPROP");
+            p.setProperty("aws.secretAccessKey", "s");
+            assertEquals("AKIDLAST", chain.resolveCredentials().accessKeyId(), "sticks to the provider that answered");
+            CredentialsProvider empty = CredentialsProviders.chain(CredentialsProviders.systemProperties(p));
+            assertEquals("AKIDPROP", empty.resolveCredentials().accessKeyId());
+            p.clear();
+            CredentialsNotFoundException e = assertThrows(CredentialsNotFoundException.class,
+                    empty::resolveCredentials);
+            assertTrue(e.getMessage().startsWith("No credentials found. Tried, in order: system properties"),
+                    e.getMessage());
+        }
+
+        @Test
         void chainOfListAndEmptyChain() {
             CredentialsProvider chain = CredentialsProviders.chain(List.of(
                     CredentialsProviders.environment(env()), CredentialsProviders.of(Credentials.of(ID, SECRET))));
@@ -567,8 +607,13 @@ class CredentialsProvidersTest {
         @Test
         void realSourcesFactoriesBuildWithoutReadingAnything() {
             assertNotSame(CredentialsProviders.defaultChain(), CredentialsProviders.defaultChain());
-            assertTrue(CredentialsProviders.profile().describe().startsWith("profile file"));
-            assertTrue(CredentialsProviders.profile("x").describe().startsWith("profile file (profile 'x'"));
+            // toString reads neither the environment nor the home directory
+            assertEquals("ProfileCredentialsProvider[<AWS_PROFILE or default>]",
+                    CredentialsProviders.profile().toString());
+            assertEquals("ProfileCredentialsProvider[x]", CredentialsProviders.profile("x").toString());
+            assertThrows(NullPointerException.class, () -> CredentialsProviders.profile(null));
+            assertThrows(NullPointerException.class, () -> CredentialsProviders.environment(null));
+            assertThrows(NullPointerException.class, () -> CredentialsProviders.systemProperties(null));
         }
     }
 }

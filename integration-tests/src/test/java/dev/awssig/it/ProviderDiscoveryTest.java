@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.awssig.Algorithms;
 import dev.awssig.Credentials;
+import dev.awssig.PresignedUrl;
+import dev.awssig.Presigner;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.Signers;
 import dev.awssig.SigningConfig;
+import dev.awssig.SigningOption;
 import dev.awssig.spi.SignerProvider;
 import java.io.File;
 import java.io.IOException;
@@ -22,11 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +56,9 @@ class ProviderDiscoveryTest {
     private static final String REGION = "us-east-1";
     private static final String SERVICE = "s3";
     private static final String URI = "https://examplebucket.s3.amazonaws.com/photos/a%20b.jpg?acl";
+    /** The DevPay user token option, by name (options are identified by name); other algorithms ignore it. */
+    private static final String DEVPAY_USER_TOKEN = "devpay.userToken";
+    private static final String USER_TOKEN = "{UserToken}AAAEXAMPLE+mJ/8bQ=Kczg==";
 
     private static List<Path> modulePath;
     private static ModuleLayer layer;
@@ -108,7 +117,8 @@ class ProviderDiscoveryTest {
 
     private static SigningConfig classPathConfig() {
         return SigningConfig.builder().credentials(CREDENTIALS).region(REGION).service(SERVICE)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .option(SigningOption.secret(DEVPAY_USER_TOKEN, String.class), USER_TOKEN).build();
     }
 
     // ---- module path side: the layer's own dev.awssig classes, through reflection
@@ -152,6 +162,8 @@ class ProviderDiscoveryTest {
         call("dev.awssig.SigningConfig$Builder", b, "region", REGION);
         call("dev.awssig.SigningConfig$Builder", b, "service", SERVICE);
         call("dev.awssig.SigningConfig$Builder", b, "clock", Clock.fixed(NOW, ZoneOffset.UTC));
+        Object userToken = call("dev.awssig.SigningOption", null, "secret", DEVPAY_USER_TOKEN, String.class);
+        call("dev.awssig.SigningConfig$Builder", b, "option", userToken, USER_TOKEN);
         return call("dev.awssig.SigningConfig$Builder", b, "build");
     }
 
@@ -168,6 +180,13 @@ class ProviderDiscoveryTest {
         List<String> onModulePath = modulePathAlgorithms();
         System.out.println("class path: " + onClassPath + ", module path: " + onModulePath);
         assertEquals(onClassPath, onModulePath);
+    }
+
+    @Test
+    void theProvidersOfSignerV2AndSignerV4AreFound() throws Exception {
+        List<String> expected = List.of(Algorithms.SIGV2_QUERY, Algorithms.SIGV2_S3, Algorithms.SIGV4);
+        assertTrue(Signers.discover().algorithms().containsAll(expected), Signers.discover().toString());
+        assertTrue(modulePathAlgorithms().containsAll(expected), modulePathAlgorithms().toString());
     }
 
     @Test
@@ -217,6 +236,43 @@ class ProviderDiscoveryTest {
             assertEquals(cpSigned.signature(), call("dev.awssig.SignedRequest", mpSigned, "signature"), algorithm);
             assertEquals(cpSigned.stringToSign(), call("dev.awssig.SignedRequest", mpSigned, "stringToSign"),
                     algorithm);
+        }
+    }
+
+    @Test
+    void presignersAndVerifiersAreOfferedAlikeAndPresignAlikeOnBothPaths() throws Exception {
+        Signers cpSigners = Signers.discover();
+        Object mpSigners = modulePathSigners();
+        Object mpConfig = modulePathConfig();
+        Duration expiresIn = Duration.ofHours(1);
+        List<String> presigned = new ArrayList<>();
+        for (String algorithm : cpSigners.algorithms()) {
+            SignerProvider cpProvider = cpSigners.provider(algorithm);
+            Object mpProvider = call("dev.awssig.Signers", mpSigners, "provider", algorithm);
+            Optional<Presigner> cpPresigner = cpProvider.presigner(classPathConfig());
+            Optional<?> mpPresigner = (Optional<?>) call("dev.awssig.spi.SignerProvider", mpProvider, "presigner",
+                    mpConfig);
+            assertEquals(cpPresigner.isPresent(), mpPresigner.isPresent(), algorithm + " presigner");
+            assertEquals(cpProvider.verifier(classPathConfig()).isPresent(),
+                    ((Optional<?>) call("dev.awssig.spi.SignerProvider", mpProvider, "verifier", mpConfig)).isPresent(),
+                    algorithm + " verifier");
+            if (cpPresigner.isPresent()) {
+                PresignedUrl cpUrl = cpPresigner.get().presign(
+                        SignableRequest.builder().method("GET").uri(URI).build(), expiresIn);
+                Object b = call("dev.awssig.SignableRequest", null, "builder");
+                call("dev.awssig.SignableRequest$Builder", b, "method", "GET");
+                call("dev.awssig.SignableRequest$Builder", b, "uri", URI);
+                Object mpUrl = call("dev.awssig.Presigner", mpPresigner.get(), "presign",
+                        call("dev.awssig.SignableRequest$Builder", b, "build"), expiresIn);
+                assertEquals(cpUrl.url(), call("dev.awssig.PresignedUrl", mpUrl, "url"), algorithm);
+                assertTrue(cpUrl.url().startsWith("https://examplebucket.s3.amazonaws.com/photos/a%20b.jpg?"),
+                        algorithm);
+                presigned.add(algorithm);
+            }
+        }
+        System.out.println("presigned alike on both paths: " + presigned);
+        if (cpSigners.algorithms().contains(Algorithms.SIGV4)) {
+            assertTrue(presigned.contains(Algorithms.SIGV4), presigned.toString());
         }
     }
 }

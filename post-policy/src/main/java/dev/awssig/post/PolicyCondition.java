@@ -1,5 +1,6 @@
 package dev.awssig.post;
 
+import dev.awssig.post.internal.PolicyJson;
 import dev.awssig.post.internal.PolicyText;
 import java.util.Locale;
 import java.util.Objects;
@@ -108,6 +109,21 @@ public final class PolicyCondition {
             throw new IllegalArgumentException("content-length-range: max (" + max + ") must be >= min (" + min + ")");
         }
         return new PolicyCondition(Operator.CONTENT_LENGTH_RANGE, CONTENT_LENGTH_RANGE, null, min, max, false);
+    }
+
+    /**
+     * Parses one condition as written in a policy: {@code {"acl": "private"}},
+     * {@code ["eq", "$acl", "private"]}, {@code ["starts-with", "$key", "uploads/"]} or
+     * {@code ["content-length-range", 1, 1048576]}.
+     *
+     * @param json the JSON text of one condition
+     * @return the condition
+     * @throws IllegalArgumentException if it is not a valid condition (the message starts with
+     *     {@code "Invalid Policy: "})
+     * @since 0.1.0
+     */
+    public static PolicyCondition parse(String json) {
+        return PolicyJson.parseCondition(json);
     }
 
     /**
@@ -231,6 +247,12 @@ public final class PolicyCondition {
                 && min == c.min && max == c.max && objectForm == c.objectForm;
     }
 
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1.0
+     */
     @Override
     public int hashCode() {
         return Objects.hash(operator, field.toLowerCase(Locale.ROOT), value, min, max, objectForm);

@@ -247,12 +247,25 @@ public final class PostForm {
             return editable;
         }
 
+        /**
+         * Fields are equal when name, value and editability are.
+         *
+         * @param o the other object
+         * @return whether equal
+         * @since 0.1.0
+         */
         @Override
         public boolean equals(Object o) {
             return o instanceof Field && ((Field) o).name.equals(name) && ((Field) o).value.equals(value)
                     && ((Field) o).editable == editable;
         }
 
+        /**
+         * A hash consistent with {@link #equals(Object)}.
+         *
+         * @return the hash code
+         * @since 0.1.0
+         */
         @Override
         public int hashCode() {
             return Objects.hash(name, value, editable);

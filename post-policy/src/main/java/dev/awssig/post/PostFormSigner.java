@@ -128,7 +128,8 @@ public final class PostFormSigner {
      * @param request what to sign
      * @return the form
      * @throws IllegalArgumentException if the form could not pass its own policy (a field no
-     *     condition covers, a value a condition rejects, no key), or a verbatim policy document
+     *     condition covers, a value a condition rejects, no key, an expiration not after the
+     *     clock's time), or a verbatim policy document
      *     lacks the conditions the signer's fields need
      * @since 0.1.0
      */
@@ -164,6 +165,10 @@ public final class PostFormSigner {
             policyJson = request.policyDocument().orElseThrow();
             policy = PostPolicy.parse(policyJson);
             checkVerbatim(policy, bucket, key, auth);
+        }
+        if (!policy.expiration().isAfter(now)) {
+            throw new IllegalArgumentException("expiration: the policy expires at " + policy.expiration()
+                    + ", not after the signing time " + now + "; S3 would reject the form");
         }
         String policyBase64 = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
         String signature = version == Version.V4
@@ -271,7 +276,7 @@ public final class PostFormSigner {
 
     private static void requireAllMatch(List<PolicyCondition> conditions, String field, String value) {
         for (PolicyCondition c : conditions) {
-            if (!c.matches(value)) {
+            if (!couldMatch(c, value)) {
                 throw new IllegalArgumentException("policy: condition " + c.describe() + " does not accept the "
                         + field + " the form sends"
                         + (PolicyText.isSensitiveField(field) ? "" : " ('" + PolicyText.printable(value) + "')"));
@@ -325,6 +330,22 @@ public final class PostFormSigner {
             throw new IllegalArgumentException("key: S3 requires a key field; give key(...) or a condition on $key");
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Whether a form value can satisfy a condition once S3 replaces {@code ${filename}} in it by
+     * the (unknown) name of the chosen file.
+     */
+    private static boolean couldMatch(PolicyCondition c, String value) {
+        int at = value.indexOf(FILENAME);
+        if (at < 0) {
+            return c.matches(value);
+        }
+        String literal = value.substring(0, at);
+        if (c.operator() == PolicyCondition.Operator.STARTS_WITH) {
+            return value.startsWith(c.value()) || c.value().startsWith(literal);
+        }
+        return c.value().startsWith(literal);
     }
 
     private static boolean onlyStartsWith(List<PolicyCondition> on) {

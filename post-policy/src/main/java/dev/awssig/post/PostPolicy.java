@@ -202,6 +202,12 @@ public final class PostPolicy {
                 && ((PostPolicy) o).conditions.equals(conditions);
     }
 
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1.0
+     */
     @Override
     public int hashCode() {
         return Objects.hash(expiration, conditions);

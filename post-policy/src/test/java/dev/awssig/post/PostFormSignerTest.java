@@ -97,6 +97,21 @@ class PostFormSignerTest {
     }
 
     @Test
+    void aKeyWithFilenameIsAcceptedWhenSomeFileNameCanSatisfyTheKeyConditions() {
+        PostFormSigner s = PostFormSigner.v4(config(CREDS, "us-east-1"));
+        PostPolicy exact = PostPolicy.builder().expiration(EXPIRES).key("in/photo.jpg").build();
+        assertEquals("in/${filename}", s.sign(PostFormRequest.builder().bucket("examplebucket").key("in/${filename}")
+                .policy(exact).build()).field("key").orElseThrow());
+        PostPolicy longPrefix = PostPolicy.builder().expiration(EXPIRES).keyStartsWith("in/photo").build();
+        assertEquals("in/${filename}", s.sign(PostFormRequest.builder().bucket("examplebucket").key("in/${filename}")
+                .policy(longPrefix).build()).field("key").orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> s.sign(PostFormRequest.builder().bucket("examplebucket")
+                .key("out/${filename}").policy(exact).build()));
+        assertThrows(IllegalArgumentException.class, () -> s.sign(PostFormRequest.builder().bucket("examplebucket")
+                .key("out/${filename}").policy(longPrefix).build()));
+    }
+
+    @Test
     void aKeyPrefixConditionWithoutAKeyGivesAKeyFieldEndingWithFilename() {
         PostForm form = PostFormSigner.v4(config(CREDS, "us-east-1")).sign(PostFormRequest.builder()
                 .bucket("examplebucket").policy(PostPolicy.builder().expiration(EXPIRES).keyStartsWith("in/").build())
@@ -219,6 +234,10 @@ class PostFormSignerTest {
                 PostFormRequest.builder().bucket("b-1").key("k").policy(PostPolicy.builder().expiration(EXPIRES)
                         .exact("x-amz-date", "20200101T000000Z").build()).build()));
         assertTrue(date.getMessage().contains("x-amz-date"), date.getMessage());
+        IllegalArgumentException expired = assertThrows(IllegalArgumentException.class, () -> s.sign(
+                PostFormRequest.builder().bucket("b-1").key("k").policy(PostPolicy.builder().expiration(T0).build())
+                        .build()));
+        assertTrue(expired.getMessage().startsWith("expiration:"), expired.getMessage());
     }
 
     @Test
@@ -293,6 +312,32 @@ class PostFormSignerTest {
         assertTrue(html.trim().endsWith("</html>"));
         assertTrue(form.toHtml("<Title>", "Send & go").contains("<title>&lt;Title&gt;</title>"));
         assertTrue(form.toHtml("<Title>", "Send & go").contains(">Send &amp; go</button>"));
+    }
+
+    @Test
+    void theInputsOfTheHtmlPageAreExactlyTheSignedFieldsAndPassTheEnforcer() {
+        PostPolicy p = PostPolicy.builder().expiration(EXPIRES).meta("note", "a\"b'c<d>e&f \u00e9\ud83d\ude00")
+                .successActionRedirect("https://example.com/done?a=1&b=2").contentLengthRange(1, 100).build();
+        Credentials session = Credentials.of("ASIAEXAMPLE", SECRET, TOKEN);
+        PostForm form = PostFormSigner.v4(config(session, "us-east-1")).sign(PostFormRequest.builder()
+                .bucket("examplebucket").key("up/${filename}").policy(p).build());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<input type=\"(hidden|text)\"(?: id=\"[^\"]*\")? name=\"([^\"]*)\" value=\"([^\"]*)\">")
+                .matcher(form.toHtml());
+        PostSubmission.Builder b = PostSubmission.builder().bucket("examplebucket").fileName("cat.png").fileSize(10);
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        while (m.find()) {
+            seen.put(unescape(m.group(2)), unescape(m.group(3)));
+            b.field(unescape(m.group(2)), unescape(m.group(3)));
+        }
+        assertEquals(form.fieldMap(), seen);
+        assertTrue(PostPolicyEnforcer.create(dev.awssig.SecretLookup.of(session), Clock.fixed(T0, ZoneOffset.UTC))
+                .verify(b.build()).isValid());
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#13;", "\r").replace("&#10;", "\n").replace("&#9;", "\t").replace("&amp;", "&");
     }
 
     @Test

@@ -222,6 +222,18 @@ class PostPolicyJsonTest {
     }
 
     @Test
+    void singleConditionsParseInEveryForm() {
+        assertEquals(PolicyCondition.exact("acl", "private"), PolicyCondition.parse("{\"acl\": \"private\"}"));
+        assertEquals(PolicyCondition.eq("acl", "private"), PolicyCondition.parse("[\"eq\", \"$acl\", \"private\"]"));
+        assertEquals(PolicyCondition.startsWith("key", "u/"), PolicyCondition.parse("[\"starts-with\",\"$key\",\"u/\"]"));
+        assertEquals(PolicyCondition.contentLengthRange(1, 9), PolicyCondition.parse("[\"content-length-range\", 1, 9]"));
+        for (String bad : new String[] {"", "\"acl\"", "{\"acl\":\"a\"} x", "[\"eq\",\"acl\",\"a\"]", "{\"a\":1,\"b\":2}"}) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> PolicyCondition.parse(bad))
+                    .getMessage().startsWith("Invalid Policy: "), bad);
+        }
+    }
+
+    @Test
     void conditionsMatchAsDocumented() {
         assertTrue(PolicyCondition.exact("acl", "public-read").matches("public-read"));
         assertFalse(PolicyCondition.exact("acl", "public-read").matches("Public-Read"));

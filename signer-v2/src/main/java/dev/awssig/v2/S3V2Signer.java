@@ -11,7 +11,6 @@ import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
 import dev.awssig.internal.Crypto;
-import dev.awssig.internal.Timestamps;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
@@ -115,6 +114,7 @@ public final class S3V2Signer implements Signer, Presigner {
         String amzDate = null;
         boolean hasToken = query.indexOfIgnoreCase(TOKEN) >= 0;
         String host = null;
+        boolean hasAuthorization = false;
         List<Headers.Header> entries = headers.entries();
         for (int i = 0, n = entries.size(); i < n; i++) {
             Headers.Header h = entries.get(i);
@@ -127,13 +127,15 @@ public final class S3V2Signer implements Signer, Presigner {
                 hasToken = true;
             } else if (host == null && name.equalsIgnoreCase("host")) {
                 host = h.value();
+            } else if (name.equalsIgnoreCase("authorization")) {
+                hasAuthorization = true;
             }
         }
         Instant now = clock.instant();
         Instant signingTime = now;
-        Headers.Builder hb = headers.toBuilder();
+        String addedDate = null;
         if (date == null && amzDate == null) {
-            hb.add("Date", Timestamps.rfc1123(now));
+            addedDate = HttpDates.rfc1123(now);
         } else {
             Instant given = HttpDates.parseHttpDate(amzDate != null ? amzDate : date);
             if (given != null) {
@@ -141,22 +143,30 @@ public final class S3V2Signer implements Signer, Presigner {
             }
         }
         String token = c.sessionToken().orElse(null);
-        if (token != null && !hasToken) {
-            hb.add(TOKEN, token);
-        }
-        Headers signedHeaders = hb.build();
+        String addedToken = token != null && !hasToken ? token : null;
         if (host == null) {
             host = request.hostHeaderValue();
         }
-        String sts = canonicalizer.stringToSign(request.method(), signedHeaders, host, request.rawPath(), query, null);
+        String sts = canonicalizer.stringToSign(request.method(), headers, host, request.rawPath(), query, null,
+                addedDate, addedToken);
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV2 S3 string to sign:\n{}", V2Logging.redactS3StringToSign(sts));
         }
         String signature = Macs.base64Hmac(Crypto.HMAC_SHA1, c.secretAccessKey(), sts);
-        String authorization = "AWS " + c.accessKeyId() + ':' + signature;
-        SignableRequest signed = request.toBuilder()
-                .headers(hb.set("Authorization", authorization).build())
-                .build();
+        String keyId = c.accessKeyId();
+        String authorization = new StringBuilder(5 + keyId.length() + signature.length())
+                .append("AWS ").append(keyId).append(':').append(signature).toString();
+        SignableRequest.Builder b = request.toBuilder();
+        if (addedDate != null) {
+            b.header("Date", addedDate);
+        }
+        if (addedToken != null) {
+            b.header(TOKEN, addedToken);
+        }
+        if (hasAuthorization) {
+            b.removeHeader("Authorization");
+        }
+        SignableRequest signed = b.header("Authorization", authorization).build();
         return SignedRequest.builder()
                 .request(signed)
                 .algorithm(Algorithms.SIGV2_S3)
@@ -236,7 +246,7 @@ public final class S3V2Signer implements Signer, Presigner {
         UriEncoding.appendEncoded(q, c.accessKeyId(), false);
         q.append("&Expires=").append(expiresText).append("&Signature=");
         UriEncoding.appendEncoded(q, signature, false);
-        String url = request.toBuilder().rawQuery(q.toString()).build().uri();
+        String url = url(request, q);
         return PresignedUrl.builder()
                 .url(url)
                 .method(request.method())
@@ -247,17 +257,45 @@ public final class S3V2Signer implements Signer, Presigner {
                 .build();
     }
 
+    /** {@code scheme://host[:port]rawPath?query}, as {@link SignableRequest#uri()} writes it. */
+    private static String url(SignableRequest request, CharSequence query) {
+        String host = request.host();
+        String path = request.rawPath();
+        StringBuilder sb = new StringBuilder(request.scheme().length() + host.length() + path.length()
+                + query.length() + 16);
+        sb.append(request.scheme()).append("://").append(host);
+        if (request.port() != -1) {
+            sb.append(':').append(request.port());
+        }
+        return sb.append(path).append('?').append(query).toString();
+    }
+
     /** The headers a presigned URL's client must send: those that are part of the signature. */
     private static Headers signedHeaders(Headers headers) {
+        int signed = 0;
+        for (Headers.Header h : headers.entries()) {
+            if (isSigned(h.name())) {
+                signed++;
+            }
+        }
+        if (signed == headers.size()) {
+            return headers;
+        }
+        if (signed == 0) {
+            return Headers.empty();
+        }
         Headers.Builder b = Headers.builder();
         for (Headers.Header h : headers.entries()) {
-            String n = h.name();
-            if (n.equalsIgnoreCase("content-md5") || n.equalsIgnoreCase("content-type")
-                    || (n.length() > 6 && n.regionMatches(true, 0, "x-amz-", 0, 6))) {
-                b.add(n, h.value());
+            if (isSigned(h.name())) {
+                b.add(h.name(), h.value());
             }
         }
         return b.build();
+    }
+
+    private static boolean isSigned(String n) {
+        return n.equalsIgnoreCase("content-md5") || n.equalsIgnoreCase("content-type")
+                || (n.length() > 6 && n.regionMatches(true, 0, "x-amz-", 0, 6));
     }
 
     @Override

@@ -200,6 +200,38 @@ public final class PolicyJson {
         return PostPolicy.builder().expiration(expiration).conditions(conditions).build();
     }
 
+    /**
+     * Parses one condition, {@code {"acl": "private"}} or {@code ["starts-with", "$key", "a/"]}.
+     *
+     * @param json the JSON text of the condition
+     * @return the condition
+     * @throws IllegalArgumentException whose message starts with {@value #INVALID_POLICY}
+     */
+    public static PolicyCondition parseCondition(String json) {
+        if (json == null) {
+            throw invalid("condition is required (was null)");
+        }
+        try (JsonParser p = READER.createParser(json)) {
+            JsonToken t = p.nextToken();
+            PolicyCondition c;
+            if (t == JsonToken.START_OBJECT) {
+                c = readSimple(p);
+            } else if (t == JsonToken.START_ARRAY) {
+                c = readArray(p);
+            } else {
+                throw invalid("Invalid Condition: each condition must be an object or a list.");
+            }
+            if (p.nextToken() != null) {
+                throw invalid("Invalid JSON: text after the condition.");
+            }
+            return c;
+        } catch (JsonProcessingException e) {
+            throw invalid("Invalid JSON.");
+        } catch (IOException e) {
+            throw invalid("Invalid JSON.");
+        }
+    }
+
     private static List<PolicyCondition> readConditions(JsonParser p) throws IOException {
         List<PolicyCondition> out = new ArrayList<>();
         JsonToken t;

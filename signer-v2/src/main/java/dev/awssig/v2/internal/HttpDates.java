@@ -12,7 +12,37 @@ import java.time.Instant;
 public final class HttpDates {
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
+    private static volatile Formatted lastRfc1123 = new Formatted(Long.MIN_VALUE, "");
+
     private HttpDates() {
+    }
+
+    /**
+     * RFC 1123 in GMT, for a {@code Date} header; the text of the last second formatted is
+     * reused (many requests are signed within one second).
+     *
+     * @param t the instant
+     * @return for example {@code Tue, 27 Mar 2007 19:36:42 GMT}
+     */
+    public static String rfc1123(Instant t) {
+        long sec = t.getEpochSecond();
+        Formatted last = lastRfc1123;
+        if (last.epochSecond == sec) {
+            return last.text;
+        }
+        String text = Timestamps.rfc1123(t);
+        lastRfc1123 = new Formatted(sec, text);
+        return text;
+    }
+
+    private static final class Formatted {
+        final long epochSecond;
+        final String text;
+
+        Formatted(long epochSecond, String text) {
+            this.epochSecond = epochSecond;
+            this.text = text;
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ public final class S3Canonicalizer {
     private final Set<String> subResources;
     private final String[] hostSuffixes;
     private final boolean cnameBuckets;
+    private volatile HostBucket lastHost;
 
     /**
      * A canonicalizer configured from the {@link V2Options} of a config.
@@ -101,9 +102,28 @@ public final class S3Canonicalizer {
      */
     public String stringToSign(String method, Headers headers, String hostHeader, String rawPath, Params query,
                                String expires) {
+        return stringToSign(method, headers, hostHeader, rawPath, query, expires, null, null);
+    }
+
+    /**
+     * The string to sign of a request to which a signer is about to add a {@code Date} and/or an
+     * {@code x-amz-security-token} header (so that the headers are copied only once).
+     *
+     * @param method the HTTP method
+     * @param headers the request headers
+     * @param hostHeader the Host header value (host[:port])
+     * @param rawPath the raw path, as sent
+     * @param query the decoded query parameters
+     * @param expires the {@code Expires} value of query-string auth, or null for header auth
+     * @param addedDate a {@code Date} header value the signer adds, or null
+     * @param addedToken an {@code x-amz-security-token} header value the signer adds, or null
+     * @return the string to sign
+     */
+    public String stringToSign(String method, Headers headers, String hostHeader, String rawPath, Params query,
+                               String expires, String addedDate, String addedToken) {
         String md5 = null;
         String type = null;
-        String date = null;
+        String date = addedDate;
         boolean amzDate = false;
         String[] an = null;
         String[] av = null;
@@ -135,6 +155,18 @@ public final class S3Canonicalizer {
             } else if (len == 4 && name.equalsIgnoreCase("date")) {
                 date = join(date, trim(h.value()));
             }
+        }
+        if (addedToken != null) {
+            if (an == null) {
+                an = new String[4];
+                av = new String[4];
+            } else if (ac == an.length) {
+                an = java.util.Arrays.copyOf(an, ac * 2);
+                av = java.util.Arrays.copyOf(av, ac * 2);
+            }
+            an[ac] = "x-amz-security-token";
+            av[ac] = trim(addedToken);
+            ac++;
         }
         // x-amz-* query parameters are signed as if they were headers (x-amz-security-token of
         // presigned URLs, and what SDKs move from headers into a presigned query)
@@ -244,6 +276,27 @@ public final class S3Canonicalizer {
         if (hostHeader == null) {
             return null;
         }
+        HostBucket last = lastHost;
+        if (last != null && last.host.equals(hostHeader)) {
+            return last.bucket;
+        }
+        String bucket = resolveBucket(hostHeader);
+        lastHost = new HostBucket(hostHeader, bucket);
+        return bucket;
+    }
+
+    /** The last host resolved and its bucket (hosts repeat: one endpoint, few buckets). */
+    private static final class HostBucket {
+        final String host;
+        final String bucket;
+
+        HostBucket(String host, String bucket) {
+            this.host = host;
+            this.bucket = bucket;
+        }
+    }
+
+    private String resolveBucket(String hostHeader) {
         String host = lower(stripPort(hostHeader.trim()));
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);

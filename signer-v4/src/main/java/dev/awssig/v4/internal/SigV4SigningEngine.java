@@ -141,7 +141,8 @@ public final class SigV4SigningEngine {
             String ce = headers.firstValue("content-encoding").orElse(null);
             oName[oc] = "Content-Encoding";
             oLower[oc] = "content-encoding";
-            oValue[oc] = ce == null || ce.isBlank() ? "aws-chunked" : "aws-chunked," + ce.trim();
+            oValue[oc] = ce == null || ce.isBlank() ? "aws-chunked"
+                    : hasAwsChunked(ce) ? ce.trim() : "aws-chunked," + ce.trim();
             oSigned[oc] = settings.policy.signs("content-encoding");
             oc++;
             oName[oc] = "Content-Length";
@@ -216,6 +217,15 @@ public final class SigV4SigningEngine {
                 .signedHeaders(Arrays.asList(signedHeaders.split(";", -1)))
                 .signingTime(now)
                 .build();
+    }
+
+    private static boolean hasAwsChunked(String contentEncoding) {
+        for (String part : contentEncoding.split(",", -1)) {
+            if (part.trim().equalsIgnoreCase("aws-chunked")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOverridden(String lower, String[] oLower, int oc) {
