@@ -27,10 +27,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Session tokens (header, presigned URL and POST form). s3proxy has one static key pair and no token service:
- * it cannot tell a good token from a bad one, so these tests prove what it can check — the
- * token is sent, is covered by the signature (changing it after signing is rejected) and the
- * request is accepted — and say in their names that the token itself is not validated.
+ * Session tokens (header, presigned URL and POST form). s3proxy has one static key pair and no
+ * token service: it cannot tell a good token from a bad one, so these tests prove what it can
+ * check — the token is sent, is covered by the signature (changing it after signing is rejected)
+ * and the request is accepted — and say in their names that the token itself is not validated.
  */
 @ExtendWith(S3ProxyExtension.class)
 class SessionTokenE2ETest {
