@@ -98,6 +98,23 @@ class RejectedRequestsE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("algorithms")
+    void requestSignedTwoHoursAgoIsRequestTimeTooSkewed(String algorithm, S3ProxyServer s) {
+        Clock twoHoursAgo = Clock.fixed(java.time.Instant.now().minus(java.time.Duration.ofHours(2)),
+                java.time.ZoneOffset.UTC);
+        Signer old = Fixtures.SIGNERS.signer(algorithm, Fixtures.config(Fixtures.credentials(), twoHoursAgo).build());
+        assertRejected(S3Http.send(old.sign(putRequest(s))), 403, "RequestTimeTooSkewed");
+    }
+
+    @org.junit.jupiter.api.Test
+    void sigV4BodyChangedAfterSigningIsXAmzContentSha256Mismatch(S3ProxyServer s) {
+        SignableRequest signed = Fixtures.v4().sign(putRequest(s)).request();
+        S3Http.Response r = S3Http.send(signed, new byte[] {1, 2, 4});
+        assertEquals(400, r.status(), r::describe);
+        assertEquals("XAmzContentSHA256Mismatch", r.errorCode(), r::describe);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("algorithms")
     void changedPathIsSignatureDoesNotMatch(String algorithm, S3ProxyServer s) {
         SignableRequest signed = signer(algorithm, Fixtures.credentials()).sign(putRequest(s)).request();
         S3Http.Response r = S3Http.send(signed.toBuilder().rawPath(S3Paths.objectPath(BUCKET, KEY + "2")).build(), null);
