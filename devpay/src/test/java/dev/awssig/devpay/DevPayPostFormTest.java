@@ -102,6 +102,13 @@ class DevPayPostFormTest {
         return b.build();
     }
 
+    /** Signs the seed form and enforces it as submitted and with the token altered. */
+    static void roundTrip(Version version, DevPayTokens tokens) {
+        PostForm form = seedForm(version, tokens);
+        assertTrue(enforcer().verify(submit(form, v -> v)).isValid());
+        assertFalse(enforcer().verify(submit(form, v -> v + "x")).isValid());
+    }
+
     private static List<PolicyCondition> tokenConditions(PostPolicy policy) {
         return policy.conditionsOn(SecurityToken.NAME);
     }
