@@ -38,7 +38,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  */
 class SdkDifferentialTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CASES = 150;
+    private static final int CASES = Integer.getInteger("awssig.cases", 150);
     private static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2", "sa-east-1"};
     private static final String[] METHODS = {"GET", "PUT", "DELETE", "HEAD", "POST"};
     private static final String KEY_CHARS = "abcXYZ019-_.~ $&+,:;=@!*'()%é日/";
@@ -176,7 +176,7 @@ class SdkDifferentialTest {
                 String oursFinal = ours;
                 assertEquals(sdkAuth.substring(sdkAuth.indexOf("Signature=")),
                         ours.substring(ours.indexOf("Signature=")),
-                        () -> context + "\nawssig: " + oursFinal + "\nsdk:    " + sdkAuth
+                        () -> context + "\nbody: [" + body + "]\nawssig: " + oursFinal + "\nsdk:    " + sdkAuth
                                 + "\nawssig canonical request:\n" + out.get("canonicalRequest").asText());
             }
         }
