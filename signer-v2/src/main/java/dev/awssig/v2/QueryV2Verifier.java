@@ -13,7 +13,7 @@ import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.QueryCanonicalizer;
-import dev.awssig.v2.internal.V2Logging;
+import dev.awssig.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -174,7 +174,7 @@ public final class QueryV2Verifier implements Verifier {
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV2 query-API signature does not match for access key {}; server's string to sign:\n{}",
-                    accessKeyId, V2Logging.redactQueryStringToSign(sts));
+                    accessKeyId, Redaction.redactSigningText(sts));
         }
         return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH,
                 "The request signature we calculated does not match the signature you provided. Check your AWS"

@@ -16,7 +16,7 @@ import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.S3Canonicalizer;
-import dev.awssig.v2.internal.V2Logging;
+import dev.awssig.internal.Redaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +150,7 @@ public final class S3V2Signer implements Signer, Presigner {
         String sts = canonicalizer.stringToSign(request.method(), headers, host, request.rawPath(), query, null,
                 addedDate, addedToken);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV2 S3 string to sign:\n{}", V2Logging.redactS3StringToSign(sts));
+            LOG.debug("SigV2 S3 string to sign:\n{}", Redaction.redactSigningText(sts));
         }
         String signature = Macs.base64Hmac(Crypto.HMAC_SHA1, c.secretAccessKey(), sts);
         String keyId = c.accessKeyId();
@@ -255,7 +255,7 @@ public final class S3V2Signer implements Signer, Presigner {
         }
         String sts = canonicalizer.stringToSign(request.method(), headers, host, path, query, expiresText);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV2 S3 query-string string to sign:\n{}", V2Logging.redactS3StringToSign(sts));
+            LOG.debug("SigV2 S3 query-string string to sign:\n{}", Redaction.redactSigningText(sts));
         }
         String signature = Macs.base64Hmac(Crypto.HMAC_SHA1, c.secretAccessKey(), sts);
         url.append("AWSAccessKeyId=").append(UriEncoding.encode(c.accessKeyId(), false))
