@@ -273,18 +273,15 @@ public final class S3V2Signer implements Signer, Presigner {
 
     /** Appends Base64 percent-encoded: only {@code +}, {@code /} and {@code =} need escaping. */
     private static void appendBase64UrlEncoded(StringBuilder sb, String base64) {
+        int run = 0;
         for (int i = 0, n = base64.length(); i < n; i++) {
             char ch = base64.charAt(i);
-            if (ch == '+') {
-                sb.append("%2B");
-            } else if (ch == '/') {
-                sb.append("%2F");
-            } else if (ch == '=') {
-                sb.append("%3D");
-            } else {
-                sb.append(ch);
+            if (ch == '+' || ch == '/' || ch == '=') {
+                sb.append(base64, run, i).append(ch == '+' ? "%2B" : ch == '/' ? "%2F" : "%3D");
+                run = i + 1;
             }
         }
+        sb.append(base64, run, base64.length());
     }
 
     /** The headers a presigned URL's client must send: those that are part of the signature. */
