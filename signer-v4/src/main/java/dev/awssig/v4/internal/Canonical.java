@@ -94,7 +94,7 @@ public final class Canonical {
         if (doubleEncode) {
             b.appendEncoded(p, true);
         } else {
-            b.appendEncoded(UriEncoding.decode(p, false), true);
+            b.appendReencoded(p, true, false);
         }
     }
 
@@ -344,27 +344,5 @@ public final class Canonical {
             }
             b.append('\n');
         }
-    }
-
-    /**
-     * The signed-headers list: the distinct sorted names joined with {@code ;}.
-     *
-     * @param sb a reusable builder (cleared first)
-     * @param names sorted lower-case names
-     * @param n the count
-     * @return the list
-     */
-    static String signedHeaderList(StringBuilder sb, String[] names, int n) {
-        sb.setLength(0);
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && names[i].equals(names[i - 1])) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append(';');
-            }
-            sb.append(names[i]);
-        }
-        return sb.toString();
     }
 }

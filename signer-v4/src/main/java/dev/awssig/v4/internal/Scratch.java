@@ -22,6 +22,11 @@ final class Scratch {
     final byte[] sig = new byte[32];
     final MessageDigest sha = Crypto.newDigest("SHA-256");
     final StringBuilder signedHeaders = new StringBuilder(128);
+    /** The last signed-headers list and its names, reused when the next request has the same. */
+    String lastSignedHeaders;
+    java.util.List<String> lastSignedHeaderList;
+    /** Lower-case forms of header names seen on this thread (bounded). */
+    private final java.util.HashMap<String, String> lowerNames = new java.util.HashMap<>();
     String[] names = new String[16];
     String[] values = new String[16];
     private final Mac mac = Crypto.newMac(Crypto.HMAC_SHA256);
@@ -33,6 +38,50 @@ final class Scratch {
         s.sts.reset();
         s.signedHeaders.setLength(0);
         return s;
+    }
+
+    /** The lower-case form of a header name, cached for the names this thread sees often. */
+    String lower(String name) {
+        String l = lowerNames.get(name);
+        if (l == null) {
+            l = Canonical.lower(name);
+            if (lowerNames.size() >= 256) {
+                lowerNames.clear();
+            }
+            lowerNames.put(name, l);
+        }
+        return l;
+    }
+
+    /** The signed-headers list as a string and a list, reusing the last ones when equal. */
+    String signedHeaders(String[] sortedNames, int n) {
+        StringBuilder sb = signedHeaders;
+        sb.setLength(0);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && sortedNames[i].equals(sortedNames[i - 1])) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(sortedNames[i]);
+            distinct++;
+        }
+        if (lastSignedHeaders != null && lastSignedHeaders.contentEquals(sb)) {
+            return lastSignedHeaders;
+        }
+        String[] list = new String[distinct];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && sortedNames[i].equals(sortedNames[i - 1])) {
+                continue;
+            }
+            list[k++] = sortedNames[i];
+        }
+        lastSignedHeaders = sb.toString();
+        lastSignedHeaderList = java.util.List.of(list);
+        return lastSignedHeaders;
     }
 
     void ensureHeaderCapacity(int n) {

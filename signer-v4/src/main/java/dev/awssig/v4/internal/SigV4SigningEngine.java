@@ -169,7 +169,7 @@ public final class SigV4SigningEngine {
         SignedHeadersPolicy policy = settings.policy;
         for (int i = 0; i < entries.size(); i++) {
             Headers.Header h = entries.get(i);
-            String lower = Canonical.lower(h.name());
+            String lower = s.lower(h.name());
             if (isOverridden(lower, oLower, oc) || !policy.signs(lower)) {
                 continue;
             }
@@ -183,7 +183,8 @@ public final class SigV4SigningEngine {
             }
         }
         Canonical.sortHeaders(s.names, s.values, n);
-        String signedHeaders = Canonical.signedHeaderList(s.signedHeaders, s.names, n);
+        String signedHeaders = s.signedHeaders(s.names, n);
+        List<String> signedHeaderList = s.lastSignedHeaderList;
         String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key);
@@ -196,9 +197,15 @@ public final class SigV4SigningEngine {
 
         SignableRequest.Builder out = request.toBuilder();
         for (int i = 0; i < oc; i++) {
-            out.setHeader(oName[i], oValue[i]);
+            if (headers.contains(oLower[i])) {
+                out.removeHeader(oLower[i]);
+            }
+            out.header(oName[i], oValue[i]);
         }
-        out.setHeader("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
+        if (headers.contains("authorization")) {
+            out.removeHeader("Authorization");
+        }
+        out.header("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
         if (mode.isStreaming()) {
             final long decoded = decodedLength;
             final int chunkSize = settings.chunkSize;
@@ -214,7 +221,7 @@ public final class SigV4SigningEngine {
                 .signature(signature)
                 .canonicalRequest(canonicalRequest)
                 .stringToSign(stringToSign)
-                .signedHeaders(Arrays.asList(signedHeaders.split(";", -1)))
+                .signedHeaders(signedHeaderList)
                 .signingTime(now)
                 .build();
     }
@@ -324,7 +331,7 @@ public final class SigV4SigningEngine {
         }
         for (int i = 0; i < entries.size(); i++) {
             Headers.Header h = entries.get(i);
-            String lower = Canonical.lower(h.name());
+            String lower = s.lower(h.name());
             if (!settings.policy.signs(lower)) {
                 continue;
             }
@@ -333,7 +340,7 @@ public final class SigV4SigningEngine {
             sent.add(h.name(), h.value());
         }
         Canonical.sortHeaders(s.names, s.values, n);
-        String signedHeaders = Canonical.signedHeaderList(s.signedHeaders, s.names, n);
+        String signedHeaders = s.signedHeaders(s.names, n);
 
         String credential = creds.accessKeyId() + '/' + key.scope;
         String[] qn = new String[6];
