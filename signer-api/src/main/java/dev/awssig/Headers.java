@@ -147,11 +147,24 @@ public final class Headers {
         return b;
     }
 
+    /**
+     * Equal when both hold the same entries in the same order (names compared as given).
+     *
+     * @param o the other object
+     * @return whether both describe the same value
+     * @since 0.1.0
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Headers && ((Headers) o).entries.equals(entries);
     }
 
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1.0
+     */
     @Override
     public int hashCode() {
         return entries.hashCode();

@@ -217,6 +217,13 @@ public final class Payload {
         }
     }
 
+    /**
+     * Value equality: kind, bytes, hash and length; stream payloads are equal only with the same supplier.
+     *
+     * @param o the other object
+     * @return whether both describe the same value
+     * @since 0.1.0
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Payload)) {
@@ -227,11 +234,23 @@ public final class Payload {
                 && length == p.length && stream == p.stream;
     }
 
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1.0
+     */
     @Override
     public int hashCode() {
         return Objects.hash(kind, Arrays.hashCode(bytes), sha256Hex, length);
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         switch (kind) {

@@ -181,6 +181,13 @@ public final class SignableRequest {
         return b;
     }
 
+    /**
+     * Value equality over every field.
+     *
+     * @param o the other object
+     * @return whether both describe the same value
+     * @since 0.1.0
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof SignableRequest)) {
@@ -192,6 +199,12 @@ public final class SignableRequest {
                 && headers.equals(r.headers) && payload.equals(r.payload);
     }
 
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1.0
+     */
     @Override
     public int hashCode() {
         return Objects.hash(method, scheme, host, port, rawPath, rawQuery, headers, payload);

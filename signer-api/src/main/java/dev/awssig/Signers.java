@@ -15,20 +15,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds {@link SignerProvider signer providers} with {@link ServiceLoader}, by algorithm name.
  *
- * <p>A provider that fails to load is skipped and logged (a broken jar does not break the
- * others); two providers for one algorithm are an error that names both. Works on the class
+ * <p>A provider that fails to load (a missing class, a class compiled for a newer Java, a
+ * constructor that throws) or whose {@code algorithm()} fails is skipped and logged, so a broken
+ * jar does not break the others; two providers for one algorithm are an error that names both. Works on the class
  * path ({@code META-INF/services}) and on the module path ({@code provides}). Thread-safe.
  *
  * @since 0.1.0
  */
 public final class Signers {
     private static final Logger LOG = LoggerFactory.getLogger(Signers.class);
+    private static final int MAX_FAILURES_IN_A_ROW = 1000;
 
     private final Map<String, List<SignerProvider>> byAlgorithm;
 
     private Signers(Iterable<SignerProvider> loader) {
         Map<String, List<SignerProvider>> map = new TreeMap<>();
         Iterator<SignerProvider> it = loader.iterator();
+        int failuresInARow = 0;
         while (true) {
             SignerProvider provider;
             try {
@@ -36,14 +39,20 @@ public final class Signers {
                     break;
                 }
                 provider = it.next();
-            } catch (ServiceConfigurationError e) {
-                LOG.warn("Skipping a signer provider that could not be loaded: {}", e.getMessage());
+                failuresInARow = 0;
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // LinkageError: a provider class compiled for a newer Java, or missing a class it needs
+                LOG.warn("Skipping a signer provider that could not be loaded: {}", e.toString());
+                if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+                    LOG.warn("Stopping signer provider discovery after {} failures in a row", failuresInARow);
+                    break;
+                }
                 continue;
             }
             String name;
             try {
                 name = provider.algorithm();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.warn("Skipping signer provider {}: algorithm() failed: {}", provider.getClass().getName(),
                         e.toString());
                 continue;
@@ -179,6 +188,12 @@ public final class Signers {
                 "Algorithm '" + algorithm + "' has no verifier"));
     }
 
+    /**
+     * The algorithm names found.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "Signers" + byAlgorithm.keySet();

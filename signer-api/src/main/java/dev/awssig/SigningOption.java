@@ -92,11 +92,23 @@ public final class SigningOption<T> {
         return o instanceof SigningOption && ((SigningOption<?>) o).name.equals(name);
     }
 
+    /**
+     * The hash of the name, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1.0
+     */
     @Override
     public int hashCode() {
         return name.hashCode();
     }
 
+    /**
+     * The option name.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return name;

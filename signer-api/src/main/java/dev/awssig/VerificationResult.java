@@ -145,6 +145,12 @@ public final class VerificationResult {
         return this;
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return error == null ? "VerificationResult[OK, accessKeyId=" + accessKeyId + "]"

@@ -54,21 +54,24 @@ public final class Timestamps {
     }
 
     /**
-     * Formats RFC 1123 in GMT.
+     * Formats RFC 1123 in GMT, as the IMF-fixdate of RFC 7231 (two-digit day, four-digit year).
      *
      * @param t the instant
      * @return for example {@code Tue, 27 Mar 2007 19:36:42 GMT}
+     * @throws IllegalArgumentException if the year is outside 0000..9999
      */
     public static String rfc1123(Instant t) {
         long secs = t.getEpochSecond();
         long days = Math.floorDiv(secs, 86400);
         int sod = Math.floorMod(secs, 86400);
         int[] ymd = civil(days);
+        char[] year = new char[8];
+        writeDate(year, 0, days);
         StringBuilder sb = new StringBuilder(29);
         sb.append(DAYS[Math.floorMod(days, 7)]).append(", ");
         char[] c = new char[2];
         two(c, 0, ymd[2]);
-        sb.append(c).append(' ').append(MONTHS[ymd[1] - 1]).append(' ').append(ymd[0]).append(' ');
+        sb.append(c).append(' ').append(MONTHS[ymd[1] - 1]).append(' ').append(year, 0, 4).append(' ');
         two(c, 0, sod / 3600);
         sb.append(c).append(':');
         two(c, 0, (sod / 60) % 60);

@@ -1,0 +1,96 @@
+package dev.awssig.benchmarks.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Titles and order of the scenarios (benchmark classes) and implementations (methods) in the
+ * report.
+ */
+final class Scenarios {
+    /** Scenario class name to title, in report order. */
+    static final Map<String, String> TITLES = new LinkedHashMap<>();
+    /** Implementation method name to label, in report order. */
+    static final Map<String, String> LABELS = new LinkedHashMap<>();
+    /** The chunked-encoding scenario, reported as throughput. */
+    static final String CHUNKED = "SigV4ChunkedUpload";
+
+    static {
+        TITLES.put("SigV4HeaderS3Get", "SigV4 header: S3 GET /test.txt (Range)");
+        TITLES.put("SigV4HeaderIamListUsers", "SigV4 header: IAM ListUsers");
+        TITLES.put("SigV4HeaderSessionToken", "SigV4 header: session token");
+        TITLES.put("SigV4DevPay", "SigV4 header + DevPay tokens");
+        TITLES.put("SigV4PresignS3Get", "SigV4 presign: S3 GET /test.txt");
+        TITLES.put("SigV4VerifyS3Get", "SigV4 verify: S3 GET /test.txt");
+        TITLES.put("SigV4PostPolicy", "SigV4 POST policy form");
+        TITLES.put(CHUNKED, "aws-chunked signed, 1 MiB in 64 KiB chunks");
+        TITLES.put("SigV2HeaderS3Get", "SigV2 header: S3 GET puppy.jpg");
+        TITLES.put("SigV2PresignS3Get", "SigV2 presign: S3 puppy.jpg");
+        TITLES.put("SigV2PostPolicy", "SigV2 POST policy form");
+
+        LABELS.put("awssig", "awssig");
+        LABELS.put("awsSdkV2", "AWS SDK v2 " + Versions.get("awssdk2"));
+        LABELS.put("awsSdkV1", "AWS SDK v1 " + Versions.get("awssdk1"));
+        LABELS.put("minio", "MinIO " + Versions.get("minio"));
+        LABELS.put("floor", "floor (crypto only)");
+        LABELS.put("sha256Only", "floor (SHA-256 only)");
+    }
+
+    private Scenarios() {
+    }
+
+    /**
+     * The title of a scenario.
+     *
+     * @param scenario class simple name
+     * @return the title, or the name
+     */
+    static String title(String scenario) {
+        return TITLES.getOrDefault(scenario, scenario);
+    }
+
+    /**
+     * A short title: the part before the colon.
+     *
+     * @param scenario class simple name
+     * @return the short title
+     */
+    static String shortTitle(String scenario) {
+        String t = title(scenario);
+        int colon = t.indexOf(':');
+        return colon < 0 ? t : t.substring(0, colon);
+    }
+
+    /**
+     * The label of an implementation.
+     *
+     * @param implementation method name
+     * @return the label, or the name
+     */
+    static String label(String implementation) {
+        return LABELS.getOrDefault(implementation, implementation);
+    }
+
+    /**
+     * Sort key of a scenario.
+     *
+     * @param scenario class simple name
+     * @return its index, unknown ones last
+     */
+    static int order(String scenario) {
+        int i = List.copyOf(TITLES.keySet()).indexOf(scenario);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    /**
+     * Sort key of an implementation.
+     *
+     * @param implementation method name
+     * @return its index, unknown ones between peers and the floor
+     */
+    static int implOrder(String implementation) {
+        int i = List.copyOf(LABELS.keySet()).indexOf(implementation);
+        return i < 0 ? 4 : i;
+    }
+}

@@ -1,0 +1,341 @@
+package dev.awssig.post.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.awssig.internal.Timestamps;
+import dev.awssig.post.PolicyCondition;
+import dev.awssig.post.PostPolicy;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads and writes POST policy documents with the jackson-core streaming API. Internal.
+ *
+ * <p>Writing is deterministic: compact, {@code expiration} then {@code conditions} in order,
+ * every non-ASCII character escaped as {@code \\uXXXX}, control characters escaped. Reading
+ * accepts what S3's documentation shows (a trailing comma, {@code \$}) and rejects duplicate keys.
+ */
+public final class PolicyJson {
+    /** Messages of parse failures start with this, as S3's {@code InvalidPolicyDocument} messages do. */
+    public static final String INVALID_POLICY = "Invalid Policy: ";
+
+    private static final JsonFactory WRITER = new JsonFactoryBuilder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .characterEscapes(new ControlEscapes())
+            .build();
+    private static final JsonFactory READER = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private PolicyJson() {
+    }
+
+    /** JSON's standard escapes plus DEL (0x7f), so the output is printable ASCII only. */
+    private static final class ControlEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] escapes;
+
+        ControlEscapes() {
+            int[] e = standardAsciiEscapesForJSON();
+            e[0x7f] = ESCAPE_STANDARD;
+            this.escapes = e;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
+
+    /**
+     * Formats an expiration as S3 writes it, {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}.
+     *
+     * @param t the instant
+     * @return the text
+     */
+    public static String formatExpiration(Instant t) {
+        String iso = Timestamps.iso8601(t);
+        int ms = t.getNano() / 1_000_000;
+        char[] frac = {'.', (char) ('0' + ms / 100), (char) ('0' + (ms / 10) % 10), (char) ('0' + ms % 10), 'Z'};
+        return iso.substring(0, 19) + new String(frac);
+    }
+
+    /**
+     * Writes a policy as compact, deterministic JSON.
+     *
+     * @param policy the policy
+     * @return the JSON text
+     */
+    public static String write(PostPolicy policy) {
+        StringWriter out = new StringWriter(128 + 64 * policy.conditions().size());
+        try (JsonGenerator g = WRITER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("expiration", formatExpiration(policy.expiration()));
+            g.writeArrayFieldStart("conditions");
+            for (PolicyCondition c : policy.conditions()) {
+                writeCondition(g, c);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a policy to memory failed", e);
+        }
+        return out.toString();
+    }
+
+    private static void writeCondition(JsonGenerator g, PolicyCondition c) throws IOException {
+        switch (c.operator()) {
+            case CONTENT_LENGTH_RANGE:
+                g.writeStartArray();
+                g.writeString("content-length-range");
+                g.writeNumber(c.min());
+                g.writeNumber(c.max());
+                g.writeEndArray();
+                return;
+            case STARTS_WITH:
+                g.writeStartArray();
+                g.writeString("starts-with");
+                g.writeString("$" + c.field());
+                g.writeString(c.value());
+                g.writeEndArray();
+                return;
+            default:
+                if (c.isObjectForm()) {
+                    g.writeStartObject();
+                    g.writeStringField(c.field(), c.value());
+                    g.writeEndObject();
+                } else {
+                    g.writeStartArray();
+                    g.writeString("eq");
+                    g.writeString("$" + c.field());
+                    g.writeString(c.value());
+                    g.writeEndArray();
+                }
+        }
+    }
+
+    /**
+     * Parses a policy document.
+     *
+     * @param json the JSON text
+     * @return the policy
+     * @throws IllegalArgumentException whose message starts with {@value #INVALID_POLICY}
+     */
+    public static PostPolicy parse(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException(INVALID_POLICY + "policy document is required (was null)");
+        }
+        Instant expiration = null;
+        boolean sawExpiration = false;
+        List<PolicyCondition> conditions = null;
+        try (JsonParser p = READER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw invalid("Invalid JSON: the policy must be a JSON object.");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("expiration".equals(name)) {
+                    if (v != JsonToken.VALUE_STRING) {
+                        throw invalid("Invalid 'expiration' value: must be a string.");
+                    }
+                    String text = p.getText();
+                    try {
+                        expiration = Timestamps.parseIso8601(text, "expiration");
+                    } catch (IllegalArgumentException e) {
+                        throw invalid("Invalid 'expiration' value: '" + PolicyText.printable(text) + "'");
+                    }
+                    sawExpiration = true;
+                } else if ("conditions".equals(name)) {
+                    if (v != JsonToken.START_ARRAY) {
+                        throw invalid("Invalid 'conditions' value: must be a list.");
+                    }
+                    conditions = readConditions(p);
+                } else {
+                    throw invalid("Unexpected field '" + PolicyText.printable(name) + "' in the policy document.");
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw invalid("Invalid JSON.");
+            }
+            if (p.nextToken() != null) {
+                throw invalid("Invalid JSON: text after the policy document.");
+            }
+        } catch (JsonProcessingException e) {
+            String detail = e.getOriginalMessage();
+            throw invalid("Invalid JSON" + (detail != null && detail.startsWith("Duplicate field")
+                    ? ": " + PolicyText.printable(detail) : "."));
+        } catch (IOException e) {
+            throw invalid("Invalid JSON.");
+        }
+        if (!sawExpiration) {
+            throw invalid("Policy missing expiration.");
+        }
+        if (conditions == null) {
+            throw invalid("Policy missing conditions.");
+        }
+        return PostPolicy.builder().expiration(expiration).conditions(conditions).build();
+    }
+
+    /**
+     * Parses one condition, {@code {"acl": "private"}} or {@code ["starts-with", "$key", "a/"]}.
+     *
+     * @param json the JSON text of the condition
+     * @return the condition
+     * @throws IllegalArgumentException whose message starts with {@value #INVALID_POLICY}
+     */
+    public static PolicyCondition parseCondition(String json) {
+        if (json == null) {
+            throw invalid("condition is required (was null)");
+        }
+        try (JsonParser p = READER.createParser(json)) {
+            JsonToken t = p.nextToken();
+            PolicyCondition c;
+            if (t == JsonToken.START_OBJECT) {
+                c = readSimple(p);
+            } else if (t == JsonToken.START_ARRAY) {
+                c = readArray(p);
+            } else {
+                throw invalid("Invalid Condition: each condition must be an object or a list.");
+            }
+            if (p.nextToken() != null) {
+                throw invalid("Invalid JSON: text after the condition.");
+            }
+            return c;
+        } catch (JsonProcessingException e) {
+            throw invalid("Invalid JSON.");
+        } catch (IOException e) {
+            throw invalid("Invalid JSON.");
+        }
+    }
+
+    private static List<PolicyCondition> readConditions(JsonParser p) throws IOException {
+        List<PolicyCondition> out = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT) {
+                out.add(readSimple(p));
+            } else if (t == JsonToken.START_ARRAY) {
+                out.add(readArray(p));
+            } else {
+                throw invalid("Invalid Condition: each condition must be an object or a list.");
+            }
+        }
+        return out;
+    }
+
+    private static PolicyCondition readSimple(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            throw invalid("Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+        }
+        String name = p.currentName();
+        String value = scalar(p, p.nextToken(), name);
+        if (p.nextToken() != JsonToken.END_OBJECT) {
+            throw invalid("Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+        }
+        try {
+            return PolicyCondition.exact(name, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("Invalid Simple-Condition: " + e.getMessage());
+        }
+    }
+
+    private static PolicyCondition readArray(JsonParser p) throws IOException {
+        List<JsonToken> kinds = new ArrayList<>(3);
+        List<String> texts = new ArrayList<>(3);
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+                throw invalid("Invalid Condition: a list condition holds only strings and numbers.");
+            }
+            kinds.add(t);
+            texts.add(t == JsonToken.VALUE_NULL ? null : p.getText());
+        }
+        if (texts.isEmpty() || kinds.get(0) != JsonToken.VALUE_STRING) {
+            throw invalid("Invalid Condition: missing operation.");
+        }
+        String op = texts.get(0).toLowerCase(Locale.ROOT);
+        if (texts.size() != 3) {
+            throw invalid("Invalid Condition: wrong number of arguments for '" + PolicyText.printable(texts.get(0))
+                    + "' (expected 3 elements, found " + texts.size() + ").");
+        }
+        if ("content-length-range".equals(op)) {
+            long min = bound(kinds.get(1), texts.get(1));
+            long max = bound(kinds.get(2), texts.get(2));
+            if (max < min) {
+                throw invalid("Invalid Policy Condition: content-length-range maximum is less than the minimum.");
+            }
+            return PolicyCondition.contentLengthRange(min, max);
+        }
+        if (!"eq".equals(op) && !"starts-with".equals(op)) {
+            throw invalid("Invalid Condition: unknown operation '" + PolicyText.printable(texts.get(0)) + "'.");
+        }
+        if (kinds.get(1) != JsonToken.VALUE_STRING || !texts.get(1).startsWith("$") || texts.get(1).length() < 2) {
+            throw invalid("Invalid Condition: the field of '" + op + "' must be a string starting with '$'.");
+        }
+        String field = texts.get(1).substring(1);
+        String value = scalarText(kinds.get(2), texts.get(2), field);
+        try {
+            return "eq".equals(op) ? PolicyCondition.eq(field, value) : PolicyCondition.startsWith(field, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("Invalid Condition: " + e.getMessage());
+        }
+    }
+
+    private static String scalar(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+            throw invalid("Invalid Simple-Condition: the value of '" + PolicyText.printable(field) + "' must be a string.");
+        }
+        return scalarText(t, t == JsonToken.VALUE_NULL ? null : p.getText(), field);
+    }
+
+    private static String scalarText(JsonToken t, String text, String field) {
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+            return text;
+        }
+        throw invalid("Invalid Condition: the value of '" + PolicyText.printable(field) + "' must be a string.");
+    }
+
+    private static long bound(JsonToken t, String text) {
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_STRING) {
+            throw invalid("Invalid Policy Condition: content-length-range bounds must be integers.");
+        }
+        try {
+            BigInteger v = new BigInteger(text.trim());
+            if (v.signum() < 0 || v.bitLength() > 62) {
+                throw invalid("Invalid Policy Condition: content-length-range bound out of range: "
+                        + PolicyText.printable(text));
+            }
+            return v.longValue();
+        } catch (NumberFormatException e) {
+            throw invalid("Invalid Policy Condition: content-length-range bounds must be integers.");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String what) {
+        return new IllegalArgumentException(INVALID_POLICY + what);
+    }
+}

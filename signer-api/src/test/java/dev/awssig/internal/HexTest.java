@@ -1,0 +1,71 @@
+package dev.awssig.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Hex against java.util.HexFormat as the oracle. */
+class HexTest {
+    @Test
+    void everyByteValue() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            all[i] = (byte) i;
+        }
+        String hex = Hex.encode(all);
+        assertEquals(HexFormat.of().formatHex(all), hex);
+        assertTrue(hex.startsWith("000102"));
+        assertTrue(hex.endsWith("fdfeff"));
+        assertArrayEquals(all, Hex.decode(hex));
+        assertArrayEquals(all, Hex.decode(hex.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    @Test
+    void randomBytesMatchHexFormat() {
+        long seed = TestSeeds.seed("HexTest.randomBytesMatchHexFormat");
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] b = new byte[rnd.nextInt(70)];
+            rnd.nextBytes(b);
+            String expected = HexFormat.of().formatHex(b);
+            assertEquals(expected, Hex.encode(b), "seed=" + seed);
+            assertEquals(expected, Hex.appendTo(b, new StringBuilder()).toString(), "seed=" + seed);
+            byte[] out = new byte[b.length * 2 + 3];
+            assertEquals(b.length * 2 + 3, Hex.encodeTo(b, out, 3));
+            assertEquals(expected, new String(out, 3, b.length * 2, StandardCharsets.US_ASCII), "seed=" + seed);
+            assertArrayEquals(b, Hex.decode(expected), "seed=" + seed);
+        }
+    }
+
+    @Test
+    void appendToKeepsWhatIsThere() {
+        assertEquals("x=0aff", Hex.appendTo(new byte[] {10, -1}, new StringBuilder("x=")).toString());
+        assertEquals("", Hex.encode(new byte[0]));
+    }
+
+    @Test
+    void decodeRejectsOddLengthAndNonHex() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hex.decode("abc"));
+        assertEquals("hex: odd number of digits (3)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Hex.decode("0g"));
+        assertEquals("hex: not a hex digit at index 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Hex.decode("00z0"));
+        assertEquals("hex: not a hex digit at index 2", e.getMessage());
+    }
+
+    @Test
+    void isHex() {
+        assertTrue(Hex.isHex("00aAfF", 6));
+        assertFalse(Hex.isHex("00aAfF", 5));
+        assertFalse(Hex.isHex("00aAfG", 6));
+        assertFalse(Hex.isHex(null, 0));
+        assertTrue(Hex.isHex(Crypto.EMPTY_SHA256_HEX, 64));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.awssig.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** RFC 3986 percent-encoding as AWS signatures use it. */
+class UriEncodingTest {
+    private static final String UNRESERVED =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
+
+    /** The RFC 3986 section 2.3 table: every ASCII character is kept if unreserved, else %XX uppercase. */
+    @Test
+    void everyAsciiCharacter() {
+        for (char c = 0; c < 128; c++) {
+            String s = String.valueOf(c);
+            boolean unreserved = UNRESERVED.indexOf(c) >= 0;
+            String expected = unreserved ? s : "%" + String.format("%02X", (int) c);
+            assertEquals(expected, UriEncoding.encode(s, false), "char " + (int) c);
+            assertEquals(c == '/' ? "/" : expected, UriEncoding.encode(s, true), "char " + (int) c + " (S3 path)");
+            assertEquals(unreserved, UriEncoding.isUnreserved(c), "char " + (int) c);
+        }
+        assertEquals(false, UriEncoding.isUnreserved('\u00e9'));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "' ' | %20 | %20",
+        "+ | %2B | %2B",
+        "* | %2A | %2A",
+        "~ | ~ | ~",
+        "% | %25 | %25",
+        "a/b c | a%2Fb%20c | a/b%20c",
+        "/photos/2006/February/sample.jpg | %2Fphotos%2F2006%2FFebruary%2Fsample.jpg | /photos/2006/February/sample.jpg",
+        "test$file.text | test%24file.text | test%24file.text",
+        "é | %C3%A9 | %C3%A9",
+        "ሴ | %E1%88%B4 | %E1%88%B4",
+        "\u20ac | %E2%82%AC | %E2%82%AC",
+        "\ud83d\ude00 | %F0%9F%98%80 | %F0%9F%98%80",
+        "a\ud800b | a%3Fb | a%3Fb",
+        "\udc00 | %3F | %3F",
+        "\ud800 | %3F | %3F",
+        "\u007f\u0080\u07ff\u0800\uffff | %7F%C2%80%DF%BF%E0%A0%80%EF%BF%BF | %7F%C2%80%DF%BF%E0%A0%80%EF%BF%BF",
+        "\udbff\udfff | %F4%8F%BF%BF | %F4%8F%BF%BF",
+    })
+    void examples(String raw, String encoded, String s3PathEncoded) {
+        assertEquals(encoded, UriEncoding.encode(raw, false));
+        assertEquals(s3PathEncoded, UriEncoding.encode(raw, true));
+        assertEquals(encoded, UriEncoding.appendEncoded(new StringBuilder(), raw, false).toString());
+        assertEquals("x" + s3PathEncoded, UriEncoding.appendEncoded(new StringBuilder("x"), raw, true).toString());
+    }
+
+    @Test
+    void noEscapeFastPathReturnsTheSameInstance() {
+        String s = "already-unreserved_.~123";
+        assertSame(s, UriEncoding.encode(s, false));
+        String path = "/a/b/c";
+        assertSame(path, UriEncoding.encode(path, true));
+        assertEquals("", UriEncoding.encode("", false));
+    }
+
+    /** Differential: java.net.URLEncoder adjusted to RFC 3986 (the AWS SDK for Java 1 way) as the oracle. */
+    @Test
+    void randomStringsMatchUrlEncoderAdjusted() {
+        long seed = TestSeeds.seed("UriEncodingTest.randomStringsMatchUrlEncoderAdjusted");
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 5_000; i++) {
+            String s = randomString(rnd);
+            String oracle = URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                    .replace("%7E", "~");
+            assertEquals(oracle, UriEncoding.encode(s, false), "seed=" + seed + " input=" + escape(s));
+            assertEquals(oracle.replace("%2F", "/"), UriEncoding.encode(s, true), "seed=" + seed);
+            if (!hasLoneSurrogate(s)) {
+                assertEquals(s, UriEncoding.decode(UriEncoding.encode(s, false), false), "seed=" + seed);
+                assertEquals(s, UriEncoding.decode(oracle, true), "seed=" + seed);
+            }
+        }
+    }
+
+    private static String randomString(Random rnd) {
+        int n = rnd.nextInt(24);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            switch (rnd.nextInt(6)) {
+                case 0:
+                case 1:
+                    sb.append((char) rnd.nextInt(128));
+                    break;
+                case 2:
+                    sb.append((char) (0x80 + rnd.nextInt(0x780)));
+                    break;
+                case 3:
+                    sb.append((char) (0x800 + rnd.nextInt(0xD800 - 0x800)));
+                    break;
+                case 4:
+                    sb.appendCodePoint(0x10000 + rnd.nextInt(0x100000));
+                    break;
+                default:
+                    sb.append(rnd.nextInt(10) == 0 ? (char) (0xD800 + rnd.nextInt(0x800)) : '/');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            sb.append(String.format("\\u%04x", (int) s.charAt(i)));
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "%41%42c | ABc | ABc",
+        "%e1%88%b4 | ሴ | ሴ",
+        "%E1%88%B4 | ሴ | ሴ",
+        "a+b | a+b | a b",
+        "a%2Bb | a+b | a+b",
+        "%F0%9F%98%80 | \ud83d\ude00 | \ud83d\ude00",
+        "100% | 100% | 100%",
+        "%zz | %zz | %zz",
+        "%4 | %4 | %4",
+        "a%4 | a%4 | a%4",
+        "%%41 | %A | %A",
+        "%g1%41 | %g1A | %g1A",
+        "%C3%28 | \ufffd( | \ufffd(",
+        "%FF | \ufffd | \ufffd",
+        "é%20ü | é ü | é ü",
+        "'' | '' | ''",
+    })
+    void decode(String encoded, String decoded, String formDecoded) {
+        assertEquals(decoded, UriEncoding.decode(encoded, false));
+        assertEquals(formDecoded, UriEncoding.decode(encoded, true));
+    }
+
+    @Test
+    void decodeFastPathReturnsTheSameInstance() {
+        String s = "nothing+encoded";
+        assertSame(s, UriEncoding.decode(s, false));
+    }
+}

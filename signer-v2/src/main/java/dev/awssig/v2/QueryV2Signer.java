@@ -1,0 +1,212 @@
+package dev.awssig.v2;
+
+import dev.awssig.Algorithms;
+import dev.awssig.Credentials;
+import dev.awssig.CredentialsProvider;
+import dev.awssig.Payload;
+import dev.awssig.SignableRequest;
+import dev.awssig.SignedRequest;
+import dev.awssig.Signer;
+import dev.awssig.SigningConfig;
+import dev.awssig.internal.Timestamps;
+import dev.awssig.internal.UriEncoding;
+import dev.awssig.v2.internal.HttpDates;
+import dev.awssig.v2.internal.Macs;
+import dev.awssig.v2.internal.Params;
+import dev.awssig.v2.internal.QueryCanonicalizer;
+import dev.awssig.v2.internal.V2Logging;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query API's Signature Version 2 ({@code SignatureVersion=2}): signs the parameters of a
+ * GET query string or of a POST {@code application/x-www-form-urlencoded} body.
+ *
+ * <p>The signer adds {@code AWSAccessKeyId}, {@code SignatureVersion=2}, {@code SignatureMethod}
+ * ({@link V2Options#SIGNATURE_METHOD}, default {@code HmacSHA256}), {@code Timestamp} (ISO 8601
+ * from the config clock, unless the request already has {@code Timestamp} or {@code Expires}) and,
+ * for session credentials, {@code SecurityToken}; parameters already present with those names
+ * are kept (they must agree with the credentials and configuration). The string to sign is
+ * {@code Verb \n host \n path \n canonical query}: the host lower-cased, with its port when not the
+ * scheme's default; the path as sent; the parameters sorted by name in UTF-8 byte order and
+ * percent-encoded per RFC 3986. The signature (Base64) is appended as {@code Signature}; the
+ * parameters are rewritten in canonical order, into the query (GET and others) or the form body
+ * (POST).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class QueryV2Signer implements Signer {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryV2Signer.class);
+    private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
+
+    private final CredentialsProvider credentials;
+    private final Clock clock;
+    private final String signatureMethod;
+
+    private QueryV2Signer(SigningConfig config) {
+        this.credentials = config.requireCredentialsProvider();
+        this.clock = config.clock();
+        this.signatureMethod = requireMethod(config.option(V2Options.SIGNATURE_METHOD, V2Options.HMAC_SHA256),
+                V2Options.SIGNATURE_METHOD.name());
+    }
+
+    /**
+     * A signer with a config's credentials provider, clock and {@link V2Options#SIGNATURE_METHOD}.
+     *
+     * @param config the config
+     * @return the signer
+     * @throws IllegalArgumentException if the config has no credentials provider or the signature
+     *         method is neither {@code HmacSHA256} nor {@code HmacSHA1}
+     * @since 0.1.0
+     */
+    public static QueryV2Signer create(SigningConfig config) {
+        return new QueryV2Signer(Objects.requireNonNull(config, "config"));
+    }
+
+    static String requireMethod(String method, String field) {
+        if (!V2Options.HMAC_SHA256.equals(method) && !V2Options.HMAC_SHA1.equals(method)) {
+            throw new IllegalArgumentException(field + ": must be HmacSHA256 or HmacSHA1, was '" + method + "'");
+        }
+        return method;
+    }
+
+    /**
+     * {@link Algorithms#SIGV2_QUERY}.
+     *
+     * @return {@code AWS-QUERY-V2}
+     * @since 0.1.0
+     */
+    @Override
+    public String algorithm() {
+        return Algorithms.SIGV2_QUERY;
+    }
+
+    /**
+     * Signs the request's parameters: the query of a GET (or any method but POST), the form body
+     * of a POST.
+     *
+     * @param request the request
+     * @return the signed request
+     * @throws IllegalArgumentException if the request is already signed, its parameters disagree
+     *         with the credentials or configuration, or a POST carries a query or a non-bytes body
+     * @since 0.1.0
+     */
+    @Override
+    public SignedRequest sign(SignableRequest request) {
+        Objects.requireNonNull(request, "request");
+        boolean post = "POST".equals(request.method());
+        String rawQuery = request.rawQuery().orElse(null);
+        Params params;
+        if (post) {
+            if (rawQuery != null && !rawQuery.isEmpty()) {
+                throw new IllegalArgumentException("request: a POST query-API request carries its parameters in"
+                        + " the form body, not in the query");
+            }
+            if (request.payload().kind() != Payload.Kind.BYTES) {
+                throw new IllegalArgumentException("payload: a POST query-API request needs its form body as bytes,"
+                        + " was " + request.payload().kind());
+            }
+            params = Params.parse(new String(request.payload().bytes(), StandardCharsets.UTF_8));
+        } else {
+            params = Params.parse(rawQuery);
+        }
+        Credentials c = credentials.resolveCredentials();
+        if (params.indexOf("Signature") >= 0) {
+            throw new IllegalArgumentException("request: already has a 'Signature' parameter");
+        }
+        String keyId = params.first("AWSAccessKeyId");
+        if (keyId != null && !keyId.equals(c.accessKeyId())) {
+            throw new IllegalArgumentException("AWSAccessKeyId: the request names '" + keyId
+                    + "' but the credentials are for '" + c.accessKeyId() + "'");
+        }
+        String version = params.first("SignatureVersion");
+        if (version != null && !version.equals("2")) {
+            throw new IllegalArgumentException("SignatureVersion: must be 2, was '" + version + "'");
+        }
+        String method = params.first("SignatureMethod");
+        if (method != null) {
+            requireMethod(method, "SignatureMethod");
+        }
+        String timestamp = params.first("Timestamp");
+        boolean hasExpires = params.indexOf("Expires") >= 0;
+        if (timestamp != null && hasExpires) {
+            throw new IllegalArgumentException("request: has both Timestamp and Expires; use one");
+        }
+        int n = params.size();
+        String[] names = new String[n + 5];
+        String[] values = new String[n + 5];
+        for (int i = 0; i < n; i++) {
+            names[i] = params.name(i);
+            values[i] = params.value(i);
+        }
+        if (keyId == null) {
+            names[n] = "AWSAccessKeyId";
+            values[n++] = c.accessKeyId();
+        }
+        if (version == null) {
+            names[n] = "SignatureVersion";
+            values[n++] = "2";
+        }
+        if (method == null) {
+            method = signatureMethod;
+            names[n] = "SignatureMethod";
+            values[n++] = method;
+        }
+        Instant now = clock.instant();
+        Instant signingTime = now;
+        if (timestamp == null && !hasExpires) {
+            names[n] = "Timestamp";
+            values[n++] = Timestamps.iso8601(now);
+        } else if (timestamp != null) {
+            Instant t = HttpDates.parseIso8601(timestamp);
+            if (t != null) {
+                signingTime = t;
+            }
+        }
+        String token = c.sessionToken().orElse(null);
+        if (token != null && params.indexOf("SecurityToken") < 0) {
+            names[n] = "SecurityToken";
+            values[n++] = token;
+        }
+        String canonical = QueryCanonicalizer.canonicalQuery(names, values, n, null);
+        String sts = QueryCanonicalizer.stringToSign(request.method(), QueryCanonicalizer.host(request),
+                request.rawPath(), canonical);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("SigV2 query-API string to sign:\n{}", V2Logging.redactQueryStringToSign(sts));
+        }
+        String signature = Macs.base64Hmac(method, c.secretAccessKey(), sts);
+        StringBuilder out = new StringBuilder(canonical.length() + 64).append(canonical).append("&Signature=");
+        UriEncoding.appendEncoded(out, signature, false);
+        SignableRequest.Builder b = request.toBuilder();
+        if (post) {
+            byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
+            b.payload(Payload.ofBytes(body));
+            if (request.headers().contains("Content-Length")) {
+                b.setHeader("Content-Length", Integer.toString(body.length));
+            }
+            if (!request.headers().contains("Content-Type")) {
+                b.setHeader("Content-Type", FORM);
+            }
+        } else {
+            b.rawQuery(out.toString());
+        }
+        return SignedRequest.builder()
+                .request(b.build())
+                .algorithm(Algorithms.SIGV2_QUERY)
+                .signature(signature)
+                .stringToSign(sts)
+                .signingTime(signingTime)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "QueryV2Signer[" + credentials.describe() + ", " + signatureMethod + ", " + clock + "]";
+    }
+}

@@ -1,0 +1,180 @@
+package dev.awssig.v2;
+
+import dev.awssig.Algorithms;
+import dev.awssig.AuthError;
+import dev.awssig.Payload;
+import dev.awssig.SecretLookup;
+import dev.awssig.SignableRequest;
+import dev.awssig.SigningConfig;
+import dev.awssig.VerificationResult;
+import dev.awssig.Verifier;
+import dev.awssig.internal.Checks;
+import dev.awssig.v2.internal.HttpDates;
+import dev.awssig.v2.internal.Macs;
+import dev.awssig.v2.internal.Params;
+import dev.awssig.v2.internal.QueryCanonicalizer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Verifies query-API Signature Version 2 requests: the parameters of a GET query, or of a POST
+ * {@code application/x-www-form-urlencoded} body.
+ *
+ * <p>Outcomes: {@code MissingSecurityHeader} (no {@code Signature} and no
+ * {@code AWSAccessKeyId}), {@code InvalidArgument} (a missing or repeated authentication
+ * parameter, {@code SignatureVersion} other than 2, an unknown {@code SignatureMethod}, neither or
+ * both of {@code Timestamp} and {@code Expires}, an unreadable time), {@code InvalidAccessKeyId},
+ * {@code RequestTimeTooSkewed} ({@code Timestamp} more than {@link V2Options#MAX_CLOCK_SKEW} from
+ * now), {@code AccessDenied} ({@code Expires} in the past) and {@code SignatureDoesNotMatch} with
+ * the server's string to sign. Signatures are compared in constant time. Immutable and
+ * thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class QueryV2Verifier implements Verifier {
+    private static final String[] REQUIRED = {"AWSAccessKeyId", "Signature", "SignatureVersion", "SignatureMethod"};
+
+    private final Duration maxSkew;
+
+    private QueryV2Verifier(SigningConfig config) {
+        Duration skew = config.option(V2Options.MAX_CLOCK_SKEW, V2Options.DEFAULT_MAX_CLOCK_SKEW);
+        if (skew.isNegative()) {
+            throw new IllegalArgumentException(V2Options.MAX_CLOCK_SKEW.name() + ": must not be negative, was " + skew);
+        }
+        this.maxSkew = skew;
+    }
+
+    /**
+     * A verifier with the {@link V2Options#MAX_CLOCK_SKEW} of a config.
+     *
+     * @param config the config
+     * @return the verifier
+     * @since 0.1.0
+     */
+    public static QueryV2Verifier create(SigningConfig config) {
+        return new QueryV2Verifier(Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * A verifier with the default options.
+     *
+     * @return the verifier
+     * @since 0.1.0
+     */
+    public static QueryV2Verifier create() {
+        return new QueryV2Verifier(SigningConfig.builder().build());
+    }
+
+    /**
+     * {@link Algorithms#SIGV2_QUERY}.
+     *
+     * @return {@code AWS-QUERY-V2}
+     * @since 0.1.0
+     */
+    @Override
+    public String algorithm() {
+        return Algorithms.SIGV2_QUERY;
+    }
+
+    /**
+     * Verifies a query-API request.
+     *
+     * @param request the request as received (for a POST, with its form body as a bytes payload)
+     * @param secrets finds the secret of an access key id
+     * @param now the server's time
+     * @return the outcome
+     * @since 0.1.0
+     */
+    @Override
+    public VerificationResult verify(SignableRequest request, SecretLookup secrets, Instant now) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(now, "now");
+        Params params;
+        if ("POST".equals(request.method()) && request.payload().kind() == Payload.Kind.BYTES
+                && request.payload().contentLength().orElse(0) > 0) {
+            params = Params.parse(new String(request.payload().bytes(), StandardCharsets.UTF_8));
+        } else {
+            params = Params.parse(request.rawQuery().orElse(null));
+        }
+        if (params.indexOf("Signature") < 0 && params.indexOf("AWSAccessKeyId") < 0) {
+            return VerificationResult.failure(AuthError.MISSING_SECURITY_HEADER,
+                    "Request is missing Authentication Token (Signature and AWSAccessKeyId parameters)");
+        }
+        for (String p : REQUIRED) {
+            int count = params.count(p);
+            if (count == 0 || params.first(p).isEmpty()) {
+                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The request must contain the parameter " + p);
+            }
+            if (count > 1) {
+                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The parameter " + p + " must not be repeated");
+            }
+        }
+        String accessKeyId = params.first("AWSAccessKeyId");
+        if (!"2".equals(params.first("SignatureVersion"))) {
+            return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "SignatureVersion must be 2, was '"
+                    + Checks.printable(params.first("SignatureVersion")) + "'", accessKeyId, null, null);
+        }
+        String method = params.first("SignatureMethod");
+        if (!V2Options.HMAC_SHA256.equals(method) && !V2Options.HMAC_SHA1.equals(method)) {
+            return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "SignatureMethod must be HmacSHA256 or"
+                    + " HmacSHA1, was '" + Checks.printable(method) + "'", accessKeyId, null, null);
+        }
+        String timestamp = params.first("Timestamp");
+        String expires = params.first("Expires");
+        if ((timestamp == null) == (expires == null)) {
+            return VerificationResult.failure(AuthError.INVALID_ARGUMENT,
+                    "The request must contain either a valid (registered) Timestamp or Expires parameter, not both"
+                            + " nor neither", accessKeyId, null, null);
+        }
+        Instant t = HttpDates.parseIso8601(timestamp != null ? timestamp : expires);
+        if (t == null) {
+            return VerificationResult.failure(AuthError.INVALID_ARGUMENT, (timestamp != null ? "Timestamp" : "Expires")
+                    + " is not an ISO 8601 date-time: '" + Checks.printable(timestamp != null ? timestamp : expires)
+                    + "'", accessKeyId, null, null);
+        }
+        Optional<String> secret = secrets.secretKey(accessKeyId);
+        if (secret.isEmpty()) {
+            return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
+                    "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
+        }
+        if (timestamp != null) {
+            if (Duration.between(t, now).abs().compareTo(maxSkew) > 0) {
+                return VerificationResult.failure(AuthError.REQUEST_TIME_TOO_SKEWED,
+                        "The difference between the request time and the current time is too large (request time "
+                                + t + ", server time " + now + ")", accessKeyId, null, null);
+            }
+        } else if (now.isAfter(t)) {
+            return VerificationResult.failure(AuthError.ACCESS_DENIED,
+                    "Request has expired (Expires " + t + ", server time " + now + ")", accessKeyId, null, null);
+        }
+        int n = params.size();
+        String[] names = new String[n];
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = params.name(i);
+            values[i] = params.value(i);
+        }
+        String canonical = QueryCanonicalizer.canonicalQuery(names, values, n, "Signature");
+        String sts = QueryCanonicalizer.stringToSign(request.method(), QueryCanonicalizer.host(request),
+                request.rawPath(), canonical);
+        String expected = Macs.base64Hmac(method, secret.get(), sts);
+        // a '+' left unencoded decodes to a space; Base64 has no spaces
+        String given = params.first("Signature").replace(' ', '+');
+        if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            return VerificationResult.success(accessKeyId, null, sts);
+        }
+        return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH,
+                "The request signature we calculated does not match the signature you provided. Check your AWS"
+                        + " Secret Access Key and signing method.", accessKeyId, null, sts);
+    }
+
+    @Override
+    public String toString() {
+        return "QueryV2Verifier[maxSkew=" + maxSkew + "]";
+    }
+}

@@ -1,0 +1,163 @@
+package dev.awssig.v2.internal;
+
+import dev.awssig.internal.UriEncoding;
+
+/**
+ * Parameters of a query string or an {@code application/x-www-form-urlencoded} body, decoded,
+ * in order, repeated names kept. A parameter without {@code =} has a {@code null} value.
+ */
+public final class Params {
+    private static final Params EMPTY = new Params(new String[0], new String[0], 0);
+
+    private final String[] names;
+    private final String[] values;
+    private final int size;
+
+    private Params(String[] names, String[] values, int size) {
+        this.names = names;
+        this.values = values;
+        this.size = size;
+    }
+
+    /**
+     * The empty parameter list.
+     *
+     * @return no parameters
+     */
+    public static Params empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Parses a raw query or form body. Empty pieces ({@code a&&b}) are skipped; {@code +} means
+     * a space, as in form encoding (what S3 and the query API do).
+     *
+     * @param raw the raw text, or null
+     * @return the decoded parameters
+     */
+    public static Params parse(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return EMPTY;
+        }
+        int cap = 1;
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) == '&') {
+                cap++;
+            }
+        }
+        String[] names = new String[cap];
+        String[] values = new String[cap];
+        int n = 0;
+        int start = 0;
+        int len = raw.length();
+        while (start <= len) {
+            int amp = raw.indexOf('&', start);
+            int end = amp < 0 ? len : amp;
+            if (end > start) {
+                int eq = raw.indexOf('=', start);
+                if (eq < 0 || eq > end) {
+                    names[n] = UriEncoding.decode(raw.substring(start, end), true);
+                    values[n] = null;
+                } else {
+                    names[n] = UriEncoding.decode(raw.substring(start, eq), true);
+                    values[n] = UriEncoding.decode(raw.substring(eq + 1, end), true);
+                }
+                n++;
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        return new Params(names, values, n);
+    }
+
+    /**
+     * The number of parameters.
+     *
+     * @return the count
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The decoded name of a parameter.
+     *
+     * @param i the index
+     * @return the name
+     */
+    public String name(int i) {
+        return names[i];
+    }
+
+    /**
+     * The decoded value of a parameter.
+     *
+     * @param i the index
+     * @return the value, or null when the parameter has no {@code =}
+     */
+    public String value(int i) {
+        return values[i];
+    }
+
+    /**
+     * The index of the first parameter of a name (case-sensitive).
+     *
+     * @param name the name
+     * @return the index, or -1
+     */
+    public int indexOf(String name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The number of parameters with a name (case-sensitive).
+     *
+     * @param name the name
+     * @return the count
+     */
+    public int count(String name) {
+        int c = 0;
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The index of the first parameter of a name, ignoring case.
+     *
+     * @param name the name
+     * @return the index, or -1
+     */
+    public int indexOfIgnoreCase(String name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The value of the first parameter of a name (case-sensitive).
+     *
+     * @param name the name
+     * @return the value ({@code ""} for a parameter without {@code =}), or null when absent
+     */
+    public String first(String name) {
+        int i = indexOf(name);
+        if (i < 0) {
+            return null;
+        }
+        return values[i] == null ? "" : values[i];
+    }
+}

@@ -1,0 +1,447 @@
+package dev.awssig.v2.internal;
+
+import dev.awssig.Headers;
+import dev.awssig.SigningConfig;
+import dev.awssig.v2.V2Options;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Builds S3's SigV2 string to sign:
+ * {@code Verb \n Content-MD5 \n Content-Type \n Date \n CanonicalizedAmzHeaders CanonicalizedResource}.
+ * Thread-safe; one per signer or verifier (it holds the bucket-addressing and sub-resource
+ * configuration, and remembers the last host it resolved).
+ */
+public final class S3Canonicalizer {
+    private static final String AMZ_PREFIX = "x-amz-";
+    private static final String[] AWS_SUFFIXES = {".amazonaws.com", ".amazonaws.com.cn"};
+
+    private final Set<String> subResources;
+    private final String[] hostSuffixes;
+    private final boolean cnameBuckets;
+    private volatile HostBucket lastHost;
+
+    /**
+     * A canonicalizer configured from the {@link V2Options} of a config.
+     *
+     * @param config the signing or verifying config
+     */
+    public S3Canonicalizer(SigningConfig config) {
+        Set<String> sub = new HashSet<>(V2Options.DEFAULT_SUB_RESOURCES);
+        for (String s : splitList(config.option(V2Options.EXTRA_SUB_RESOURCES, ""),
+                V2Options.EXTRA_SUB_RESOURCES.name(), false)) {
+            sub.add(s);
+        }
+        this.subResources = Collections.unmodifiableSet(sub);
+        List<String> suffixes = splitList(config.option(V2Options.VIRTUAL_HOST_SUFFIXES, ""),
+                V2Options.VIRTUAL_HOST_SUFFIXES.name(), true);
+        this.hostSuffixes = suffixes.toArray(new String[0]);
+        this.cnameBuckets = config.option(V2Options.CNAME_BUCKETS, Boolean.TRUE);
+    }
+
+    private static List<String> splitList(String text, String field, boolean lowerCase) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start <= text.length()) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            String item = text.substring(start, end).trim();
+            if (!item.isEmpty()) {
+                for (int i = 0; i < item.length(); i++) {
+                    char c = item.charAt(i);
+                    if (c <= ' ' || c >= 0x7f || c == '/' || c == '&' || c == '=' || c == '?') {
+                        throw new IllegalArgumentException(field + ": '" + item
+                                + "' contains a character that is not allowed (whitespace, '/', '&', '=', '?' or non-ASCII)");
+                    }
+                }
+                out.add(lowerCase ? item.toLowerCase(Locale.ROOT) : item);
+            }
+            if (comma < 0) {
+                break;
+            }
+            start = comma + 1;
+        }
+        return out;
+    }
+
+    /**
+     * Whether a query parameter is a signed sub-resource.
+     *
+     * @param name the decoded parameter name
+     * @return true when S3 signs it
+     */
+    public boolean isSubResource(String name) {
+        return subResources.contains(name);
+    }
+
+    /**
+     * The string to sign.
+     *
+     * @param method the HTTP method
+     * @param headers the request headers
+     * @param hostHeader the Host header value (host[:port])
+     * @param rawPath the raw path, as sent
+     * @param query the decoded query parameters
+     * @param expires the {@code Expires} value of query-string auth, or null for header auth
+     * @return the string to sign
+     */
+    public String stringToSign(String method, Headers headers, String hostHeader, String rawPath, Params query,
+                               String expires) {
+        return stringToSign(method, headers, hostHeader, rawPath, query, expires, null, null);
+    }
+
+    /**
+     * The string to sign of a request to which a signer is about to add a {@code Date} and/or an
+     * {@code x-amz-security-token} header (so that the headers are copied only once).
+     *
+     * @param method the HTTP method
+     * @param headers the request headers
+     * @param hostHeader the Host header value (host[:port])
+     * @param rawPath the raw path, as sent
+     * @param query the decoded query parameters
+     * @param expires the {@code Expires} value of query-string auth, or null for header auth
+     * @param addedDate a {@code Date} header value the signer adds, or null
+     * @param addedToken an {@code x-amz-security-token} header value the signer adds, or null
+     * @return the string to sign
+     */
+    public String stringToSign(String method, Headers headers, String hostHeader, String rawPath, Params query,
+                               String expires, String addedDate, String addedToken) {
+        String md5 = null;
+        String type = null;
+        String date = addedDate;
+        boolean amzDate = false;
+        String[] an = null;
+        String[] av = null;
+        int ac = 0;
+        List<Headers.Header> entries = headers.entries();
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            Headers.Header h = entries.get(i);
+            String name = h.name();
+            int len = name.length();
+            if (len > 6 && name.regionMatches(true, 0, AMZ_PREFIX, 0, 6)) {
+                if (an == null) {
+                    an = new String[8];
+                    av = new String[8];
+                } else if (ac == an.length) {
+                    an = java.util.Arrays.copyOf(an, ac * 2);
+                    av = java.util.Arrays.copyOf(av, ac * 2);
+                }
+                String ln = lower(name);
+                an[ac] = ln;
+                av[ac] = trim(h.value());
+                ac++;
+                if (len == 10 && ln.equals("x-amz-date")) {
+                    amzDate = true;
+                }
+            } else if (len == 11 && name.equalsIgnoreCase("content-md5")) {
+                md5 = join(md5, trim(h.value()));
+            } else if (len == 12 && name.equalsIgnoreCase("content-type")) {
+                type = join(type, trim(h.value()));
+            } else if (len == 4 && name.equalsIgnoreCase("date")) {
+                date = join(date, trim(h.value()));
+            }
+        }
+        if (addedToken != null) {
+            if (an == null) {
+                an = new String[4];
+                av = new String[4];
+            } else if (ac == an.length) {
+                an = java.util.Arrays.copyOf(an, ac * 2);
+                av = java.util.Arrays.copyOf(av, ac * 2);
+            }
+            an[ac] = "x-amz-security-token";
+            av[ac] = trim(addedToken);
+            ac++;
+        }
+        // x-amz-* query parameters are signed as if they were headers (x-amz-security-token of
+        // presigned URLs, and what SDKs move from headers into a presigned query)
+        for (int i = 0, n = query.size(); i < n; i++) {
+            String name = query.name(i);
+            if (name.length() > 6 && name.regionMatches(true, 0, AMZ_PREFIX, 0, 6)) {
+                if (an == null) {
+                    an = new String[4];
+                    av = new String[4];
+                } else if (ac == an.length) {
+                    an = java.util.Arrays.copyOf(an, ac * 2);
+                    av = java.util.Arrays.copyOf(av, ac * 2);
+                }
+                String v = query.value(i);
+                an[ac] = lower(name);
+                av[ac] = v == null ? "" : v;
+                ac++;
+            }
+        }
+        StringBuilder sb = new StringBuilder(96 + rawPath.length() + 48 * ac);
+        sb.append(method).append('\n');
+        if (md5 != null) {
+            sb.append(md5);
+        }
+        sb.append('\n');
+        if (type != null) {
+            sb.append(type);
+        }
+        sb.append('\n');
+        if (expires != null) {
+            sb.append(expires);
+        } else if (!amzDate && date != null) {
+            sb.append(date);
+        }
+        sb.append('\n');
+        if (ac > 0) {
+            sortStable(an, av, ac);
+            for (int i = 0; i < ac; i++) {
+                if (i > 0 && an[i].equals(an[i - 1])) {
+                    sb.append(',').append(av[i]);
+                } else {
+                    if (i > 0) {
+                        sb.append('\n');
+                    }
+                    sb.append(an[i]).append(':').append(av[i]);
+                }
+            }
+            sb.append('\n');
+        }
+        appendResource(sb, hostHeader, rawPath);
+        appendSubResources(sb, query);
+        return sb.toString();
+    }
+
+    private void appendResource(StringBuilder sb, String hostHeader, String rawPath) {
+        String bucket = bucket(hostHeader);
+        if (bucket != null) {
+            sb.append('/').append(bucket);
+        }
+        sb.append(rawPath);
+    }
+
+    private void appendSubResources(StringBuilder sb, Params query) {
+        int n = query.size();
+        if (n == 0) {
+            return;
+        }
+        String[] sn = null;
+        String[] sv = null;
+        int sc = 0;
+        for (int i = 0; i < n; i++) {
+            String name = query.name(i);
+            if (subResources.contains(name)) {
+                if (sn == null) {
+                    sn = new String[n];
+                    sv = new String[n];
+                }
+                sn[sc] = name;
+                sv[sc] = query.value(i);
+                sc++;
+            }
+        }
+        if (sc == 0) {
+            return;
+        }
+        sortStable(sn, sv, sc);
+        for (int i = 0; i < sc; i++) {
+            sb.append(i == 0 ? '?' : '&').append(sn[i]);
+            if (sv[i] != null) {
+                sb.append('=').append(sv[i]);
+            }
+        }
+    }
+
+    /**
+     * The bucket named by the host, or null for path-style addressing. An AWS S3 endpoint
+     * ({@code *.amazonaws.com}) gives the labels before its {@code s3}/{@code s3-*} label; a
+     * configured {@link V2Options#VIRTUAL_HOST_SUFFIXES suffix} gives the labels before it; an IP
+     * address, a single-label host ({@code localhost}) or a configured suffix itself gives none;
+     * any other host is a CNAME and is the bucket itself (unless {@link V2Options#CNAME_BUCKETS}
+     * is false).
+     *
+     * @param hostHeader the Host header value, with or without port
+     * @return the bucket, or null
+     */
+    public String bucket(String hostHeader) {
+        if (hostHeader == null) {
+            return null;
+        }
+        HostBucket last = lastHost;
+        if (last != null && last.host.equals(hostHeader)) {
+            return last.bucket;
+        }
+        String bucket = resolveBucket(hostHeader);
+        lastHost = new HostBucket(hostHeader, bucket);
+        return bucket;
+    }
+
+    /** The last host resolved and its bucket (hosts repeat: one endpoint, few buckets). */
+    private static final class HostBucket {
+        final String host;
+        final String bucket;
+
+        HostBucket(String host, String bucket) {
+            this.host = host;
+            this.bucket = bucket;
+        }
+    }
+
+    private String resolveBucket(String hostHeader) {
+        String host = lower(stripPort(hostHeader.trim()));
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.isEmpty() || host.charAt(0) == '[' || host.indexOf('.') < 0 || isIpv4(host)) {
+            return null;
+        }
+        for (String s : hostSuffixes) {
+            if (host.equals(s)) {
+                return null;
+            }
+            int cut = host.length() - s.length() - 1;
+            if (cut > 0 && host.endsWith(s) && host.charAt(cut) == '.') {
+                return host.substring(0, cut);
+            }
+        }
+        for (String aws : AWS_SUFFIXES) {
+            if (host.endsWith(aws)) {
+                return awsBucket(host, host.length() - aws.length());
+            }
+        }
+        return cnameBuckets ? host : null;
+    }
+
+    /** The bucket of an AWS host whose service part ends at {@code end} (the dot before amazonaws). */
+    private static String awsBucket(String host, int end) {
+        // find the rightmost label that is "s3" or "s3-..." (s3-external-1, s3-us-west-2, s3-accelerate)
+        int s3Start = -1;
+        int labelEnd = end;
+        while (labelEnd > 0) {
+            int dot = host.lastIndexOf('.', labelEnd - 1);
+            int labelStart = dot + 1;
+            if (isS3Label(host, labelStart, labelEnd)) {
+                s3Start = labelStart;
+                break;
+            }
+            if (dot < 0) {
+                break;
+            }
+            labelEnd = dot;
+        }
+        if (s3Start <= 0) {
+            return null; // not an S3 endpoint, or the bare endpoint (path-style)
+        }
+        int bucketEnd = s3Start - 1;
+        // the legacy documentation form bucket.<region>.s3.amazonaws.com: drop the region label
+        int dot = host.lastIndexOf('.', bucketEnd - 1);
+        if (dot > 0 && isRegion(host, dot + 1, bucketEnd)) {
+            bucketEnd = dot;
+        }
+        return bucketEnd > 0 ? host.substring(0, bucketEnd) : null;
+    }
+
+    private static boolean isS3Label(String host, int start, int end) {
+        int len = end - start;
+        return (len == 2 || (len > 3 && host.charAt(start + 2) == '-'))
+                && host.charAt(start) == 's' && host.charAt(start + 1) == '3';
+    }
+
+    /** {@code [a-z]{2}(-[a-z]+)+-[0-9]+}, for example {@code us-west-1}, {@code us-gov-west-1}. */
+    static boolean isRegion(String s, int start, int end) {
+        if (end - start < 6 || !isLetter(s.charAt(start)) || !isLetter(s.charAt(start + 1))
+                || s.charAt(start + 2) != '-') {
+            return false;
+        }
+        int lastDash = s.lastIndexOf('-', end - 1);
+        if (lastDash <= start + 2 || lastDash == end - 1) {
+            return false;
+        }
+        for (int i = lastDash + 1; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        boolean letterSeen = false;
+        for (int i = start + 3; i < lastDash; i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                if (!letterSeen) {
+                    return false;
+                }
+                letterSeen = false;
+            } else if (isLetter(c)) {
+                letterSeen = true;
+            } else {
+                return false;
+            }
+        }
+        return letterSeen;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isIpv4(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripPort(String host) {
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            return close < 0 ? host : host.substring(0, close + 1);
+        }
+        int colon = host.lastIndexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    /** ASCII lower case, the same instance when there is nothing to change. */
+    static String lower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
+    }
+
+    /** Trims spaces and horizontal tabs (HTTP optional whitespace) at both ends. */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + ',' + b;
+    }
+
+    /** Stable insertion sort of parallel arrays by the first (small n: headers, sub-resources). */
+    private static void sortStable(String[] keys, String[] vals, int n) {
+        for (int i = 1; i < n; i++) {
+            String k = keys[i];
+            String v = vals[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j].compareTo(k) > 0) {
+                keys[j + 1] = keys[j];
+                vals[j + 1] = vals[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            vals[j + 1] = v;
+        }
+    }
+}
