@@ -421,6 +421,12 @@ public final class SigV4SigningEngine {
         }
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigV4SigningEngine[region=" + region + ", service=" + service + "]";

@@ -540,6 +540,12 @@ public final class SigV4VerifyEngine {
         return p.length() > max ? p.substring(0, max) + "..." : p;
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigV4VerifyEngine[region=" + region + ", service=" + service + "]";
