@@ -38,7 +38,7 @@ final class ByteBuf {
         len = 0;
     }
 
-    private void ensure(int extra) {
+    void ensure(int extra) {
         if (len + extra > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
         }

@@ -273,6 +273,32 @@ public final class Canonical {
 
     /** Appends a header value trimmed, with inner runs of whitespace collapsed to one space. */
     static void appendTrimmed(ByteBuf b, String v) {
+        // fast path: printable ASCII with single inner spaces, written in one tight pass
+        int n = v.length();
+        b.ensure(n);
+        byte[] buf = b.buf;
+        int p = b.len;
+        char prev = ' ';
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c > ' ' && c < 0x80) {
+                buf[p++] = (byte) c;
+            } else if (c == ' ' && prev != ' ') {
+                buf[p++] = ' ';
+            } else {
+                appendTrimmedSlow(b, v);
+                return;
+            }
+            prev = c;
+        }
+        if (n > 0 && prev == ' ') {
+            appendTrimmedSlow(b, v);
+            return;
+        }
+        b.len = p;
+    }
+
+    private static void appendTrimmedSlow(ByteBuf b, String v) {
         int n = v.length();
         int start = 0;
         while (start < n && isSpace(v.charAt(start))) {

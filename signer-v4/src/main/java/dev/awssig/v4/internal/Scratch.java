@@ -4,6 +4,7 @@ import dev.awssig.SigningException;
 import dev.awssig.internal.Crypto;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,7 +25,7 @@ final class Scratch {
     final StringBuilder signedHeaders = new StringBuilder(128);
     /** The last signed-headers list and its names, reused when the next request has the same. */
     String lastSignedHeaders;
-    java.util.List<String> lastSignedHeaderList;
+    List<String> lastSignedHeaderList;
     /** Lower-case forms of header names seen on this thread (bounded). */
     private final java.util.HashMap<String, String> lowerNames = new java.util.HashMap<>();
     String[] names = new String[16];
@@ -55,6 +56,10 @@ final class Scratch {
 
     /** The signed-headers list as a string and a list, reusing the last ones when equal. */
     String signedHeaders(String[] sortedNames, int n) {
+        List<String> last = lastSignedHeaderList;
+        if (last != null && sameDistinct(sortedNames, n, last)) {
+            return lastSignedHeaders;
+        }
         StringBuilder sb = signedHeaders;
         sb.setLength(0);
         int distinct = 0;
@@ -68,9 +73,6 @@ final class Scratch {
             sb.append(sortedNames[i]);
             distinct++;
         }
-        if (lastSignedHeaders != null && lastSignedHeaders.contentEquals(sb)) {
-            return lastSignedHeaders;
-        }
         String[] list = new String[distinct];
         int k = 0;
         for (int i = 0; i < n; i++) {
@@ -80,8 +82,23 @@ final class Scratch {
             list[k++] = sortedNames[i];
         }
         lastSignedHeaders = sb.toString();
-        lastSignedHeaderList = java.util.List.of(list);
+        lastSignedHeaderList = List.of(list);
         return lastSignedHeaders;
+    }
+
+    private static boolean sameDistinct(String[] sortedNames, int n, List<String> last) {
+        int k = 0;
+        int size = last.size();
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && sortedNames[i].equals(sortedNames[i - 1])) {
+                continue;
+            }
+            if (k >= size || !sortedNames[i].equals(last.get(k))) {
+                return false;
+            }
+            k++;
+        }
+        return k == size;
     }
 
     void ensureHeaderCapacity(int n) {
