@@ -192,7 +192,8 @@ public final class SigV4SigningEngine {
         String canonicalRequest = s.creq.asString();
         String stringToSign = s.sts.asString();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}", canonicalRequest, stringToSign);
+            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}", Canonical.redactToken(canonicalRequest,
+                    token), stringToSign);
         }
 
         SignableRequest.Builder out = request.toBuilder();
@@ -370,7 +371,8 @@ public final class SigV4SigningEngine {
         String canonicalRequest = s.creq.asString();
         String stringToSign = s.sts.asString();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}", canonicalRequest, stringToSign);
+            LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}",
+                    Canonical.redactToken(canonicalRequest, token), stringToSign);
         }
         StringBuilder url = new StringBuilder(256);
         url.append(request.scheme()).append("://").append(request.host());
