@@ -21,6 +21,12 @@ final class Scratch {
     final ByteBuf sts = new ByteBuf(256);
     final byte[] hash = new byte[32];
     final byte[] sig = new byte[32];
+    final byte[] sigHex = new byte[64];
+    /** The headers the signer sets: display name, lower-case name, value, whether signed. */
+    final String[] oName = new String[9];
+    final String[] oLower = new String[9];
+    final String[] oValue = new String[9];
+    final boolean[] oSigned = new boolean[9];
     final MessageDigest sha = Crypto.newDigest("SHA-256");
     final StringBuilder signedHeaders = new StringBuilder(128);
     /** The last signed-headers list and its names, reused when the next request has the same. */

@@ -49,6 +49,7 @@ final class SigV4Core {
         } catch (ShortBufferException e) {
             throw new IllegalStateException(e);
         }
-        return Hex.encode(s.sig);
+        Hex.encodeTo(s.sig, s.sigHex, 0);
+        return new String(s.sigHex, 0, 64, StandardCharsets.ISO_8859_1);
     }
 }

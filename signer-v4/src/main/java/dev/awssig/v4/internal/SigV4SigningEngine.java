@@ -106,10 +106,11 @@ public final class SigV4SigningEngine {
         boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
 
         // overrides: headers the signer sets (display name, lower-case name, value, signed?)
-        String[] oName = new String[9];
-        String[] oLower = new String[9];
-        String[] oValue = new String[9];
-        boolean[] oSigned = new boolean[9];
+        Scratch s = Scratch.get();
+        String[] oName = s.oName;
+        String[] oLower = s.oLower;
+        String[] oValue = s.oValue;
+        boolean[] oSigned = s.oSigned;
         int oc = 0;
         Headers headers = request.headers();
         if (!headers.contains("host")) {
@@ -162,7 +163,6 @@ public final class SigV4SigningEngine {
             }
         }
 
-        Scratch s = Scratch.get();
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + oc);
         int n = 0;
@@ -207,6 +207,7 @@ public final class SigV4SigningEngine {
             out.removeHeader("Authorization");
         }
         out.header("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
+        java.util.Arrays.fill(oValue, 0, oc, null);
         if (mode.isStreaming()) {
             final long decoded = decodedLength;
             final int chunkSize = settings.chunkSize;
