@@ -186,6 +186,11 @@ final class ByteBuf {
         buf[len++] = UPPER_HEX[b & 0xf];
     }
 
+    /** Whether an ASCII character is RFC 3986 unreserved. */
+    static boolean isUnreserved(char c) {
+        return c < 0x80 && UNRESERVED[c];
+    }
+
     /** Whether a string needs no percent-encoding at all. */
     static boolean isUnreservedOnly(String s, int from, int to, boolean keepSlash) {
         for (int i = from; i < to; i++) {
