@@ -27,6 +27,7 @@ final class Scratch {
     final String[] oLower = new String[9];
     final String[] oValue = new String[9];
     final boolean[] oSigned = new boolean[9];
+    int oCount;
     final MessageDigest sha = Crypto.newDigest("SHA-256");
     final StringBuilder signedHeaders = new StringBuilder(128);
     /** The last signed-headers list and its names, reused when the next request has the same. */

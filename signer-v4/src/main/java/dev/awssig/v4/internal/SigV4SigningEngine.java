@@ -101,12 +101,120 @@ public final class SigV4SigningEngine {
         } else {
             payloadHash = payloadHash(payload, mode);
         }
-        boolean shaHeader = mode.isStreaming() || (settings.contentShaHeader != null ? settings.contentShaHeader : isS3);
         String token = creds.sessionToken().orElse(null);
-        boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
 
-        // overrides: headers the signer sets (display name, lower-case name, value, signed?)
         Scratch s = Scratch.get();
+        String signature = canonicalize(s, request, d, key, mode, payloadHash, decodedLength, token);
+        int oc = s.oCount;
+        String signedHeaders = s.lastSignedHeaders;
+        List<String> signedHeaderList = s.lastSignedHeaderList;
+        String canonicalRequest = null;
+        String stringToSign = null;
+        if (LOG.isDebugEnabled()) {
+            canonicalRequest = s.creq.asString();
+            stringToSign = s.sts.asString();
+            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}", Canonical.redactToken(canonicalRequest,
+                    token), stringToSign);
+        }
+
+        Headers headers = request.headers();
+        SignableRequest.Builder out = request.toBuilder();
+        String[] oName = s.oName;
+        String[] oLower = s.oLower;
+        String[] oValue = s.oValue;
+        for (int i = 0; i < oc; i++) {
+            if (headers.contains(oLower[i])) {
+                out.removeHeader(oLower[i]);
+            }
+            out.header(oName[i], oValue[i]);
+        }
+        if (headers.contains("authorization")) {
+            out.removeHeader("Authorization");
+        }
+        out.header("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
+        java.util.Arrays.fill(oValue, 0, oc, null);
+        if (mode.isStreaming()) {
+            final long decoded = decodedLength;
+            final int chunkSize = settings.chunkSize;
+            final PayloadSigning m = mode;
+            final String amzDate = d.amzDate;
+            final String seed = signature;
+            final ChecksumAlgorithm checksum = settings.trailerChecksum;
+            long encodedLength = ChunkedEncoder.encodedLength(decoded, chunkSize, mode, checksum);
+            out.payload(Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
+                    checksum, key, amzDate, seed), encodedLength));
+        }
+        SignedRequest.Builder result = SignedRequest.builder()
+                .request(out.build())
+                .algorithm(SigV4Core.ALGORITHM)
+                .signature(signature)
+                .signedHeaders(signedHeaderList)
+                .signingTime(now);
+        if (canonicalRequest != null) {
+            result.canonicalRequest(canonicalRequest).stringToSign(stringToSign);
+        } else {
+            // built only when read: the hot path does not pay for strings nobody asks for
+            Explanation e = new Explanation(this, request, d, key, mode, payloadHash, decodedLength, token);
+            result.canonicalRequestSupplier(e::canonicalRequest).stringToSignSupplier(e::stringToSign);
+        }
+        return result.build();
+    }
+
+    /** Recomputes the canonical request and string to sign of a signature when they are read. */
+    private static final class Explanation {
+        private final SigV4SigningEngine engine;
+        private final SignableRequest request;
+        private final Dates dates;
+        private final SigningKey key;
+        private final PayloadSigning mode;
+        private final String payloadHash;
+        private final long decodedLength;
+        private final String token;
+        private String canonicalRequest;
+        private String stringToSign;
+
+        Explanation(SigV4SigningEngine engine, SignableRequest request, Dates dates, SigningKey key,
+                    PayloadSigning mode, String payloadHash, long decodedLength, String token) {
+            this.engine = engine;
+            this.request = request;
+            this.dates = dates;
+            this.key = key;
+            this.mode = mode;
+            this.payloadHash = payloadHash;
+            this.decodedLength = decodedLength;
+            this.token = token;
+        }
+
+        private synchronized void compute() {
+            if (canonicalRequest == null) {
+                Scratch s = Scratch.get();
+                engine.canonicalize(s, request, dates, key, mode, payloadHash, decodedLength, token);
+                java.util.Arrays.fill(s.oValue, 0, s.oCount, null);
+                canonicalRequest = s.creq.asString();
+                stringToSign = s.sts.asString();
+            }
+        }
+
+        String canonicalRequest() {
+            compute();
+            return canonicalRequest;
+        }
+
+        synchronized String stringToSign() {
+            compute();
+            return stringToSign;
+        }
+    }
+
+    /**
+     * Sets the signer's own headers in the scratch arrays ({@code oName/oLower/oValue}, count in
+     * {@code oCount}), collects and sorts the signed headers, writes the canonical request and
+     * string to sign into the scratch buffers and returns the signature.
+     */
+    private String canonicalize(Scratch s, SignableRequest request, Dates d, SigningKey key, PayloadSigning mode,
+                                String payloadHash, long decodedLength, String token) {
+        boolean shaHeader = mode.isStreaming() || (settings.contentShaHeader != null ? settings.contentShaHeader : isS3);
+        boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
         String[] oName = s.oName;
         String[] oLower = s.oLower;
         String[] oValue = s.oValue;
@@ -135,10 +243,9 @@ public final class SigV4SigningEngine {
             oValue[oc] = token;
             oSigned[oc++] = tokenSigned;
         }
-        long encodedLength = -1;
-        ChecksumAlgorithm checksum = settings.trailerChecksum;
         if (mode.isStreaming()) {
-            encodedLength = ChunkedEncoder.encodedLength(decodedLength, settings.chunkSize, mode, checksum);
+            ChecksumAlgorithm checksum = settings.trailerChecksum;
+            long encodedLength = ChunkedEncoder.encodedLength(decodedLength, settings.chunkSize, mode, checksum);
             String ce = headers.firstValue("content-encoding").orElse(null);
             oName[oc] = "Content-Encoding";
             oLower[oc] = "content-encoding";
@@ -162,6 +269,7 @@ public final class SigV4SigningEngine {
                 oSigned[oc++] = true;
             }
         }
+        s.oCount = oc;
 
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + oc);
@@ -184,48 +292,11 @@ public final class SigV4SigningEngine {
         }
         Canonical.sortHeaders(s.names, s.values, n);
         String signedHeaders = s.signedHeaders(s.names, n);
-        List<String> signedHeaderList = s.lastSignedHeaderList;
         String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key);
         s.clearHeaders(n);
-        String canonicalRequest = s.creq.asString();
-        String stringToSign = s.sts.asString();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}", Canonical.redactToken(canonicalRequest,
-                    token), stringToSign);
-        }
-
-        SignableRequest.Builder out = request.toBuilder();
-        for (int i = 0; i < oc; i++) {
-            if (headers.contains(oLower[i])) {
-                out.removeHeader(oLower[i]);
-            }
-            out.header(oName[i], oValue[i]);
-        }
-        if (headers.contains("authorization")) {
-            out.removeHeader("Authorization");
-        }
-        out.header("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
-        java.util.Arrays.fill(oValue, 0, oc, null);
-        if (mode.isStreaming()) {
-            final long decoded = decodedLength;
-            final int chunkSize = settings.chunkSize;
-            final PayloadSigning m = mode;
-            final String amzDate = d.amzDate;
-            final String seed = signature;
-            out.payload(Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
-                    checksum, key, amzDate, seed), encodedLength));
-        }
-        return SignedRequest.builder()
-                .request(out.build())
-                .algorithm(SigV4Core.ALGORITHM)
-                .signature(signature)
-                .canonicalRequest(canonicalRequest)
-                .stringToSign(stringToSign)
-                .signedHeaders(signedHeaderList)
-                .signingTime(now)
-                .build();
+        return signature;
     }
 
     private static boolean hasAwsChunked(String contentEncoding) {
