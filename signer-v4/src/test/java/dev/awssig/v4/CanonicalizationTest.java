@@ -124,6 +124,19 @@ class CanonicalizationTest {
     }
 
     @Test
+    void signingASignedRequestAgainReplacesItsAuthenticationHeaders() {
+        SigV4Signer signer = SigV4Signer.create(cfg("s3").build());
+        SignedRequest once = signer.sign(SignableRequest.builder().method("GET").uri("https://b.s3.amazonaws.com/k")
+                .header("X-Amz-Meta-A", "1").build());
+        SignedRequest twice = signer.sign(once.request());
+        assertEquals(once.request().headers().size(), twice.request().headers().size());
+        assertEquals(1, twice.request().headers().values("authorization").size());
+        assertEquals(1, twice.request().headers().values("x-amz-date").size());
+        assertEquals(once.signature(), twice.signature());
+        assertEquals(once.canonicalRequest(), twice.canonicalRequest());
+    }
+
+    @Test
     void s3AlwaysSendsContentSha256AndOtherServicesDoNotByDefault() {
         SignableRequest r = SignableRequest.builder().method("PUT").uri("https://h/k")
                 .payload(Payload.ofBytes(new byte[] {1})).build();

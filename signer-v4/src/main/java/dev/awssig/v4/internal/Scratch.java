@@ -28,6 +28,9 @@ final class Scratch {
     final String[] oValue = new String[9];
     final boolean[] oSigned = new boolean[9];
     int oCount;
+    /** Which of the signer's own headers the request already had, and whether it had Authorization. */
+    final boolean[] oPresent = new boolean[9];
+    boolean hadAuthorization;
     final MessageDigest sha = Crypto.newDigest("SHA-256");
     final StringBuilder signedHeaders = new StringBuilder(128);
     /** The last signed-headers list and its names, reused when the next request has the same. */

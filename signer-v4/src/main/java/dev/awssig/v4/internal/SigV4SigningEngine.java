@@ -117,18 +117,17 @@ public final class SigV4SigningEngine {
                     token), stringToSign);
         }
 
-        Headers headers = request.headers();
         SignableRequest.Builder out = request.toBuilder();
         String[] oName = s.oName;
         String[] oLower = s.oLower;
         String[] oValue = s.oValue;
         for (int i = 0; i < oc; i++) {
-            if (headers.contains(oLower[i])) {
+            if (s.oPresent[i]) {
                 out.removeHeader(oLower[i]);
             }
             out.header(oName[i], oValue[i]);
         }
-        if (headers.contains("authorization")) {
+        if (s.hadAuthorization) {
             out.removeHeader("Authorization");
         }
         out.header("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
@@ -270,6 +269,8 @@ public final class SigV4SigningEngine {
             }
         }
         s.oCount = oc;
+        java.util.Arrays.fill(s.oPresent, 0, oc, false);
+        s.hadAuthorization = false;
 
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + oc);
@@ -278,7 +279,15 @@ public final class SigV4SigningEngine {
         for (int i = 0; i < entries.size(); i++) {
             Headers.Header h = entries.get(i);
             String lower = s.lower(h.name());
-            if (isOverridden(lower, oLower, oc) || !policy.signs(lower)) {
+            int o = overrideIndex(lower, oLower, oc);
+            if (o >= 0) {
+                s.oPresent[o] = true;
+                continue;
+            }
+            if (!policy.signs(lower)) {
+                if (lower.equals("authorization")) {
+                    s.hadAuthorization = true;
+                }
                 continue;
             }
             s.names[n] = lower;
@@ -308,13 +317,13 @@ public final class SigV4SigningEngine {
         return false;
     }
 
-    private static boolean isOverridden(String lower, String[] oLower, int oc) {
+    private static int overrideIndex(String lower, String[] oLower, int oc) {
         for (int i = 0; i < oc; i++) {
             if (oLower[i].equals(lower)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
