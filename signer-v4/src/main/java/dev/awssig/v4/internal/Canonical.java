@@ -457,20 +457,4 @@ public final class Canonical {
             b.append('\n');
         }
     }
-
-    /**
-     * A canonical request for a log line: the session token (as sent in a header, or
-     * percent-encoded in a query) replaced by {@code ****}.
-     *
-     * @param canonicalRequest the canonical request
-     * @param token the session token, or null
-     * @return the text to log
-     */
-    static String redactToken(String canonicalRequest, String token) {
-        if (token == null || token.isEmpty()) {
-            return canonicalRequest;
-        }
-        String encoded = dev.awssig.internal.UriEncoding.encode(token, false);
-        return canonicalRequest.replace(token, "****").replace(encoded, "****");
-    }
 }

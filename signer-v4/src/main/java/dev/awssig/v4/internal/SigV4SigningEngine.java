@@ -113,8 +113,8 @@ public final class SigV4SigningEngine {
         if (LOG.isDebugEnabled()) {
             canonicalRequest = s.creq.asString();
             stringToSign = s.sts.asString();
-            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}", Canonical.redactToken(canonicalRequest,
-                    token), stringToSign);
+            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}",
+                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
 
         SignableRequest.Builder out = request.toBuilder();
@@ -453,7 +453,7 @@ public final class SigV4SigningEngine {
         String stringToSign = s.sts.asString();
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}",
-                    Canonical.redactToken(canonicalRequest, token), stringToSign);
+                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
         StringBuilder url = new StringBuilder(256);
         url.append(request.scheme()).append("://").append(request.host());

@@ -389,12 +389,8 @@ public final class SigV4VerifyEngine {
             return VerificationResult.success(key.accessKeyId, canonicalRequest, stringToSign);
         }
         if (LOG.isDebugEnabled()) {
-            String token = headers.firstValue("x-amz-security-token").orElse(null);
-            if (token == null && request.rawQuery().isPresent()) {
-                token = param(request.rawQuery().get(), "X-Amz-Security-Token");
-            }
             LOG.debug("SigV4 signature mismatch for {}; canonical request:\n{}\nstring to sign:\n{}",
-                    key.accessKeyId, Canonical.redactToken(canonicalRequest, token), stringToSign);
+                    key.accessKeyId, dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
         return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, "The request signature we calculated"
                 + " does not match the signature you provided. Check your key and signing method.", key.accessKeyId,
