@@ -303,6 +303,22 @@ class DevPayRoundTripTest {
         assertNoToken(e.getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void sessionCredentialsAreRefusedThroughTheSpiToo(Mode mode) {
+        SigningConfig session = DevPayOptions.apply(config().toBuilder()
+                .credentials(Credentials.of("ASIAEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "SESSIONTOKEN123")),
+                DevPayTokens.of(TestTokens.USER)).build();
+        Signers signers = Signers.discover();
+        String name = Algorithms.devpay(mode.algorithm);
+        IllegalStateException e = assertThrows(IllegalStateException.class, mode.presigned
+                ? () -> signers.presigner(name, session).presign(puppy(), Duration.ofMinutes(1))
+                : () -> signers.signer(name, session).sign(put()));
+        assertTrue(e.getMessage().startsWith("credentials: carry a session token"), e.getMessage());
+        assertFalse(e.getMessage().contains("SESSIONTOKEN123"), e.getMessage());
+        assertNoToken(e.getMessage());
+    }
+
     @Test
     void sigV4SignerWithSessionCredentialsIsCaughtEvenWhenConstructedUnguarded() {
         SigningConfig session = config().toBuilder()

@@ -3,6 +3,7 @@ package dev.awssig.devpay;
 import static dev.awssig.devpay.DevPayTokensTest.assertNoToken;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -49,6 +50,36 @@ class NoTokenLeakTest {
                     .sign(get)).getMessage());
         }
         assertFalse(appender.list.isEmpty(), "expected DEBUG lines from the decorators");
+        assertNoTokenLogged();
+    }
+
+    /**
+     * The real SigV2 signer and verifier and the POST form signer and enforcer under DevPay, at
+     * DEBUG. (signer-v4 is not in this list: its DEBUG line shows the raw canonical request,
+     * x-amz-security-token value included; reported to its owner.)
+     */
+    @Test
+    void noTokenInTheLogsOfTheRealSigV2AndPostFormRoundTrips() {
+        DevPayTokens legacy = DevPayTokens.legacy(TestTokens.USER, TestTokens.PRODUCT);
+        DevPayTokens current = DevPayTokens.of(TestTokens.USER);
+        SignableRequest header = DevPayRoundTripTest.Mode.V2_HEADER.send(legacy);
+        SignableRequest presigned = DevPayRoundTripTest.Mode.V2_PRESIGNED.send(current);
+        for (SignableRequest r : new SignableRequest[] {header, presigned}) {
+            DevPay.verifier(dev.awssig.v2.S3V2Verifier.create()).verify(r, DevPayRoundTripTest.SECRETS, DevPayRoundTripTest.NOW);
+            DevPay.verifier(dev.awssig.v2.S3V2Verifier.create()).verify(
+                    r.toBuilder().removeHeader("x-amz-meta-uuid").build(), DevPayRoundTripTest.SECRETS, DevPayRoundTripTest.NOW);
+        }
+        for (DevPayPostFormTest.Version v : DevPayPostFormTest.Version.values()) {
+            DevPayPostFormTest.roundTrip(v, current);
+        }
+        assertTrue(appender.list.stream().anyMatch(e -> e.getLoggerName().startsWith("dev.awssig.v2.")),
+                "expected DEBUG lines from signer-v2");
+        assertTrue(appender.list.stream().anyMatch(e -> e.getLoggerName().startsWith("dev.awssig.post.")),
+                "expected DEBUG lines from post-policy");
+        assertNoTokenLogged();
+    }
+
+    private void assertNoTokenLogged() {
         for (ILoggingEvent e : appender.list) {
             assertNoToken(e.getFormattedMessage());
         }

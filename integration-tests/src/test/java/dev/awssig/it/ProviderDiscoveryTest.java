@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.awssig.Algorithms;
 import dev.awssig.Credentials;
+import dev.awssig.Headers;
+import dev.awssig.SecretLookup;
+import dev.awssig.VerificationResult;
+import dev.awssig.Verifier;
 import dev.awssig.PresignedUrl;
 import dev.awssig.Presigner;
 import dev.awssig.SignableRequest;
@@ -182,11 +186,15 @@ class ProviderDiscoveryTest {
         assertEquals(onClassPath, onModulePath);
     }
 
+    /** Exactly the algorithms of signer-v2, signer-v4 and devpay, sorted (post-policy registers none). */
     @Test
-    void theProvidersOfSignerV2AndSignerV4AreFound() throws Exception {
-        List<String> expected = List.of(Algorithms.SIGV2_QUERY, Algorithms.SIGV2_S3, Algorithms.SIGV4);
-        assertTrue(Signers.discover().algorithms().containsAll(expected), Signers.discover().toString());
-        assertTrue(modulePathAlgorithms().containsAll(expected), modulePathAlgorithms().toString());
+    void theProvidersOfSignerV2SignerV4AndDevPayAreFound() throws Exception {
+        List<String> expected = List.of(Algorithms.SIGV2_QUERY, Algorithms.SIGV2_S3, Algorithms.SIGV4,
+                Algorithms.devpay(Algorithms.SIGV2_S3), Algorithms.devpay(Algorithms.SIGV4));
+        assertEquals(List.of("AWS-QUERY-V2", "AWS-S3-V2", "AWS4-HMAC-SHA256", "DEVPAY+AWS-S3-V2",
+                "DEVPAY+AWS4-HMAC-SHA256"), expected);
+        assertEquals(expected, Signers.discover().algorithms(), "class path");
+        assertEquals(expected, modulePathAlgorithms(), "module path");
     }
 
     @Test
@@ -273,6 +281,54 @@ class ProviderDiscoveryTest {
         System.out.println("presigned alike on both paths: " + presigned);
         if (cpSigners.algorithms().contains(Algorithms.SIGV4)) {
             assertTrue(presigned.contains(Algorithms.SIGV4), presigned.toString());
+        }
+    }
+
+    /** The layer's copy of a class-path request: same method, URI and header entries (empty body). */
+    private static Object toModulePath(SignableRequest request) throws Exception {
+        Object b = call("dev.awssig.SignableRequest", null, "builder");
+        call("dev.awssig.SignableRequest$Builder", b, "method", request.method());
+        call("dev.awssig.SignableRequest$Builder", b, "uri", request.uri());
+        for (Headers.Header h : request.headers().entries()) {
+            call("dev.awssig.SignableRequest$Builder", b, "header", h.name(), h.value());
+        }
+        return call("dev.awssig.SignableRequest$Builder", b, "build");
+    }
+
+    @Test
+    void whatOnePathSignsTheOtherPathVerifies() throws Exception {
+        Signers cpSigners = Signers.discover();
+        Object mpSigners = modulePathSigners();
+        Object mpConfig = modulePathConfig();
+        Object mpSecrets = call("dev.awssig.SecretLookup", null, "of",
+                java.util.Map.of(CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey()));
+        List<String> verified = new ArrayList<>();
+        for (String algorithm : cpSigners.algorithms()) {
+            Optional<Verifier> cpVerifier = cpSigners.provider(algorithm).verifier(classPathConfig());
+            if (cpVerifier.isEmpty()) {
+                continue;
+            }
+            SignedRequest signed = cpSigners.signer(algorithm, classPathConfig())
+                    .sign(SignableRequest.builder().method("GET").uri(URI).build());
+            VerificationResult cpResult = cpVerifier.get().verify(signed.request(), SecretLookup.of(CREDENTIALS), NOW);
+            assertTrue(cpResult.isValid(), algorithm + " on the class path: " + cpResult);
+            Object mpProvider = call("dev.awssig.Signers", mpSigners, "provider", algorithm);
+            Object mpVerifier = ((Optional<?>) call("dev.awssig.spi.SignerProvider", mpProvider, "verifier", mpConfig))
+                    .orElseThrow();
+            Object mpResult = call("dev.awssig.Verifier", mpVerifier, "verify", toModulePath(signed.request()),
+                    mpSecrets, NOW);
+            assertEquals(true, call("dev.awssig.VerificationResult", mpResult, "isValid"),
+                    algorithm + " on the module path: " + mpResult);
+            SignableRequest tampered = signed.request().toBuilder().rawPath("/photos/other.jpg").build();
+            Object mpTampered = call("dev.awssig.Verifier", mpVerifier, "verify", toModulePath(tampered), mpSecrets,
+                    NOW);
+            assertEquals(false, call("dev.awssig.VerificationResult", mpTampered, "isValid"),
+                    algorithm + ": a request for another object must not verify");
+            verified.add(algorithm);
+        }
+        System.out.println("signed on the class path, verified on the module path: " + verified);
+        if (cpSigners.algorithms().contains(Algorithms.SIGV4)) {
+            assertTrue(verified.contains(Algorithms.SIGV4), verified.toString());
         }
     }
 }

@@ -102,8 +102,7 @@ public final class S3V2Verifier implements Verifier {
         Objects.requireNonNull(now, "now");
         Params query = Params.parse(request.rawQuery().orElse(null));
         Optional<String> authorization = request.headers().firstValue("Authorization");
-        boolean queryAuth = query.indexOf("Signature") >= 0 || query.indexOf("AWSAccessKeyId") >= 0
-                || query.indexOf("Expires") >= 0;
+        boolean queryAuth = query.indexOf("Signature") >= 0 || query.indexOf("AWSAccessKeyId") >= 0;
         if (authorization.isPresent() && queryAuth) {
             return VerificationResult.failure(AuthError.INVALID_ARGUMENT,
                     "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query"

@@ -2,6 +2,7 @@ package dev.awssig.v2;
 
 import dev.awssig.SigningOption;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@link SigningOption options} of the Signature Version 2 signers and verifiers, set with
@@ -12,7 +13,11 @@ import java.time.Duration;
  * @since 0.1.0
  */
 public final class V2Options {
-    /** {@code HmacSHA256} (the default) or {@code HmacSHA1}: the query API's {@code SignatureMethod}. */
+    /**
+     * {@code HmacSHA256} (the default) or {@code HmacSHA1}: the query API's {@code SignatureMethod}.
+     *
+     * @since 0.1.0
+     */
     public static final SigningOption<String> SIGNATURE_METHOD = SigningOption.of("sigv2.signatureMethod", String.class);
 
     /**
@@ -20,6 +25,8 @@ public final class V2Options {
      * buckets, for example {@code s3.example.com}: a Host {@code photos.s3.example.com} then names
      * bucket {@code photos}, and {@code s3.example.com} itself is path-style. Hosts under
      * {@code amazonaws.com} need no configuration.
+     *
+     * @since 0.1.0
      */
     public static final SigningOption<String> VIRTUAL_HOST_SUFFIXES =
             SigningOption.of("sigv2.virtualHostSuffixes", String.class);
@@ -29,12 +36,16 @@ public final class V2Options {
      * {@link #VIRTUAL_HOST_SUFFIXES configured suffix}, nor an IP address or single-label name,
      * is a CNAME whose whole name is the bucket (S3's rule; default {@code true}). Set to
      * {@code false} for a path-style-only service reached by a DNS name.
+     *
+     * @since 0.1.0
      */
     public static final SigningOption<Boolean> CNAME_BUCKETS = SigningOption.of("sigv2.cnameBuckets", Boolean.class);
 
     /**
      * Comma-separated query parameters to sign as sub-resources in addition to the default list
      * (for example {@code select,select-type,object-lock} for clients that sign those).
+     *
+     * @since 0.1.0
      */
     public static final SigningOption<String> EXTRA_SUB_RESOURCES =
             SigningOption.of("sigv2.extraSubResources", String.class);
@@ -43,17 +54,44 @@ public final class V2Options {
      * Verifiers: the largest accepted difference between the request's {@code Date} /
      * {@code x-amz-date} (or the query API's {@code Timestamp}) and the server's time; default
      * 15 minutes, as S3.
+     *
+     * @since 0.1.0
      */
     public static final SigningOption<Duration> MAX_CLOCK_SKEW = SigningOption.of("sigv2.maxClockSkew", Duration.class);
 
-    /** The default {@link #MAX_CLOCK_SKEW}: 15 minutes. */
+    /**
+     * The default {@link #MAX_CLOCK_SKEW}: 15 minutes.
+     *
+     * @since 0.1.0
+     */
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
-    /** {@code HmacSHA256}. */
+    /**
+     * {@code HmacSHA256}.
+     *
+     * @since 0.1.0
+     */
     public static final String HMAC_SHA256 = "HmacSHA256";
 
-    /** {@code HmacSHA1}. */
+    /**
+     * {@code HmacSHA1}.
+     *
+     * @since 0.1.0
+     */
     public static final String HMAC_SHA1 = "HmacSHA1";
+
+    /**
+     * The query parameters S3 SigV2 signs as sub-resources by default, sorted (the list of the
+     * AWS SDK for Java v1); {@link #EXTRA_SUB_RESOURCES} adds more.
+     *
+     * @since 0.1.0
+     */
+    public static final List<String> DEFAULT_SUB_RESOURCES = List.of(
+            "accelerate", "acl", "analytics", "cors", "delete", "inventory", "lifecycle", "location", "logging",
+            "metrics", "notification", "partNumber", "policy", "replication", "requestPayment",
+            "response-cache-control", "response-content-disposition", "response-content-encoding",
+            "response-content-language", "response-content-type", "response-expires", "restore", "tagging",
+            "torrent", "uploadId", "uploads", "versionId", "versioning", "versions", "website");
 
     private V2Options() {
     }

@@ -116,7 +116,13 @@ public final class HttpDates {
             return null;
         }
         int day = num(s, 5, 2);
-        int month = MONTHS.indexOf(s.substring(8, 11));
+        int month = -1;
+        for (int m = 0; m < 36; m += 3) {
+            if (s.regionMatches(8, MONTHS, m, 3)) {
+                month = m;
+                break;
+            }
+        }
         int year = num(s, 12, 4);
         int hh = num(s, 17, 2);
         int mm = num(s, 20, 2);
@@ -129,17 +135,23 @@ public final class HttpDates {
         if (day > daysInMonth(year, month)) {
             return null;
         }
-        String zone = s.substring(26).trim();
+        int zoneEnd = n;
+        while (zoneEnd > 26 && s.charAt(zoneEnd - 1) == ' ') {
+            zoneEnd--;
+        }
+        int zoneLen = zoneEnd - 26;
         int offsetSeconds;
-        if (zone.equals("GMT") || zone.equals("UTC") || zone.equals("UT") || zone.equals("Z")) {
+        char z0 = s.charAt(26);
+        if ((zoneLen == 3 && (s.startsWith("GMT", 26) || s.startsWith("UTC", 26)))
+                || (zoneLen == 2 && s.startsWith("UT", 26)) || (zoneLen == 1 && z0 == 'Z')) {
             offsetSeconds = 0;
-        } else if (zone.length() == 5 && (zone.charAt(0) == '+' || zone.charAt(0) == '-')) {
-            int oh = num(zone, 1, 2);
-            int om = num(zone, 3, 2);
+        } else if (zoneLen == 5 && (z0 == '+' || z0 == '-')) {
+            int oh = num(s, 27, 2);
+            int om = num(s, 29, 2);
             if (oh < 0 || om < 0 || oh > 18 || om > 59) {
                 return null;
             }
-            offsetSeconds = (oh * 3600 + om * 60) * (zone.charAt(0) == '-' ? -1 : 1);
+            offsetSeconds = (oh * 3600 + om * 60) * (z0 == '-' ? -1 : 1);
         } else {
             return null;
         }

@@ -13,21 +13,10 @@ import java.util.Set;
 /**
  * Builds S3's SigV2 string to sign:
  * {@code Verb \n Content-MD5 \n Content-Type \n Date \n CanonicalizedAmzHeaders CanonicalizedResource}.
- * Immutable and thread-safe; one per signer or verifier (it holds the bucket-addressing and
- * sub-resource configuration).
+ * Thread-safe; one per signer or verifier (it holds the bucket-addressing and sub-resource
+ * configuration, and remembers the last host it resolved).
  */
 public final class S3Canonicalizer {
-    /**
-     * The query parameters S3 signs as sub-resources, by default: the list of the AWS SDK for
-     * Java v1 ({@code RestUtils.SIGNED_PARAMETERS}), sorted.
-     */
-    public static final List<String> DEFAULT_SUB_RESOURCES = List.of(
-            "accelerate", "acl", "analytics", "cors", "delete", "inventory", "lifecycle", "location", "logging",
-            "metrics", "notification", "partNumber", "policy", "replication", "requestPayment",
-            "response-cache-control", "response-content-disposition", "response-content-encoding",
-            "response-content-language", "response-content-type", "response-expires", "restore", "tagging",
-            "torrent", "uploadId", "uploads", "versionId", "versioning", "versions", "website");
-
     private static final String AMZ_PREFIX = "x-amz-";
     private static final String[] AWS_SUFFIXES = {".amazonaws.com", ".amazonaws.com.cn"};
 
@@ -42,7 +31,7 @@ public final class S3Canonicalizer {
      * @param config the signing or verifying config
      */
     public S3Canonicalizer(SigningConfig config) {
-        Set<String> sub = new HashSet<>(DEFAULT_SUB_RESOURCES);
+        Set<String> sub = new HashSet<>(V2Options.DEFAULT_SUB_RESOURCES);
         for (String s : splitList(config.option(V2Options.EXTRA_SUB_RESOURCES, ""),
                 V2Options.EXTRA_SUB_RESOURCES.name(), false)) {
             sub.add(s);

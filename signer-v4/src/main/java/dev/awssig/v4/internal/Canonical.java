@@ -15,8 +15,10 @@ public final class Canonical {
     // ---------------------------------------------------------------- path
 
     /**
-     * Removes {@code .} and {@code ..} segments and collapses runs of {@code /}, keeping a
-     * trailing slash (as aws-c-auth does): {@code //example//} becomes {@code /example/}.
+     * Removes {@code .} and {@code ..} segments and collapses runs of {@code /}; the result ends
+     * with {@code /} exactly when the raw path does (or is the root). {@code //example//} becomes
+     * {@code /example/}, {@code /a/b/..} becomes {@code /a} (as botocore and the AWS SDK for Java
+     * v2 normalise).
      *
      * @param raw the raw path
      * @return the normalised path (the same instance when it is already normal)
@@ -29,28 +31,18 @@ public final class Canonical {
         String[] segs = new String[n / 2 + 2];
         int count = 0;
         int i = 0;
-        boolean trailingSlash = false;
         while (i < n) {
             int j = raw.indexOf('/', i);
             if (j < 0) {
                 j = n;
             }
             String seg = raw.substring(i, j);
-            boolean last = j >= n - 1;
-            if (seg.isEmpty() || seg.equals(".")) {
-                if (last) {
-                    trailingSlash = true;
-                }
-            } else if (seg.equals("..")) {
+            if (seg.equals("..")) {
                 if (count > 0) {
                     count--;
                 }
-                if (last) {
-                    trailingSlash = true;
-                }
-            } else {
+            } else if (!seg.isEmpty() && !seg.equals(".")) {
                 segs[count++] = seg;
-                trailingSlash = j < n;
             }
             i = j + 1;
         }
@@ -58,7 +50,7 @@ public final class Canonical {
         for (int k = 0; k < count; k++) {
             sb.append('/').append(segs[k]);
         }
-        if (count == 0 || trailingSlash) {
+        if (count == 0 || raw.charAt(n - 1) == '/') {
             sb.append('/');
         }
         return sb.toString();

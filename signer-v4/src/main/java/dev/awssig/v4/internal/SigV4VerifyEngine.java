@@ -213,6 +213,7 @@ public final class SigV4VerifyEngine {
         String[] scope = parseCredential(credential, AuthError.AUTHORIZATION_HEADER_MALFORMED,
                 "The authorization header is malformed; ");
         String accessKeyId = scope[0];
+        String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
         Headers headers = request.headers();
         String amzDate = headers.firstValue("x-amz-date").orElse(null);
         Instant date;
@@ -245,7 +246,6 @@ public final class SigV4VerifyEngine {
         }
         String secret = lookup(secrets, accessKeyId);
         checkSkew(date, now, accessKeyId);
-        String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
         checkAllSigned(headers, names, accessKeyId);
 
         String contentSha = headers.firstValue("x-amz-content-sha256").map(String::trim).orElse(null);
@@ -301,6 +301,8 @@ public final class SigV4VerifyEngine {
         String[] scope = parseCredential(credential, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                 "Error parsing the X-Amz-Credential parameter; ");
         String accessKeyId = scope[0];
+        String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                accessKeyId);
         Instant date;
         try {
             date = Timestamps.parseAmzDate(amzDate, "X-Amz-Date");
@@ -334,8 +336,6 @@ public final class SigV4VerifyEngine {
         if (now.isAfter(date.plusSeconds(expires))) {
             throw reject(AuthError.ACCESS_DENIED, "Request has expired", accessKeyId);
         }
-        String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
-                accessKeyId);
         checkAllSigned(request.headers(), names, accessKeyId);
         boolean s3 = "s3".equals(scope[3]);
         PayloadSigning mode = settings.payloadSigning;

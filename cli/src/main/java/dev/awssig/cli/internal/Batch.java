@@ -1,0 +1,225 @@
+package dev.awssig.cli.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awssig.Credentials;
+import dev.awssig.Headers;
+import dev.awssig.Payload;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Batch mode: JSON lines in, one JSON line out per input line, in order, never stopping at a bad
+ * line (it gets {@code {"error": ..., "line": n}}). Blank input lines are skipped.
+ */
+final class Batch {
+    private static final Logger LOG = LoggerFactory.getLogger(Batch.class);
+
+    private static final Set<String> SIGN_FIELDS = Set.of("method", "url", "headers", "body", "bodyBase64",
+            "payloadHash", "unsignedPayload", "algorithm", "region", "service", "time", "sessionToken",
+            "devpayUserToken", "devpayProductToken");
+    private static final Set<String> PRESIGN_FIELDS = Set.of("method", "url", "headers", "algorithm", "region",
+            "service", "time", "expires", "sessionToken", "devpayUserToken", "devpayProductToken");
+
+    /** What to do with one parsed job. */
+    @FunctionalInterface
+    interface Action {
+        ObjectNode run(Job job);
+    }
+
+    private Batch() {
+    }
+
+    /**
+     * Runs a batch.
+     *
+     * @param presign whether lines are presign jobs (else sign jobs)
+     * @param defaults a fresh job holding the command-line defaults for every line
+     * @return the number of lines that failed
+     */
+    static int run(CliEnvironment env, boolean presign, Supplier<Job> defaults, Credentials credentials) {
+        PrintWriter out = env.out();
+        Action action = presign
+                ? job -> Json.presigned(job.presign(env, credentials), job.algorithm == Algorithm.V4)
+                : job -> Json.signed(job.sign(env, credentials));
+        int failures = 0;
+        int lineNo = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                ObjectNode result;
+                try {
+                    Job job = parse(line, presign, defaults.get());
+                    result = action.run(job);
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.debug("batch line {} failed", lineNo, e);
+                    result = Json.MAPPER.createObjectNode();
+                    result.put("error", Cli.isUserMistake(e) ? Cli.oneLine(e.getMessage())
+                            : "internal error (" + e.getClass().getName() + "): " + Cli.oneLine(e.getMessage()));
+                    result.put("line", lineNo);
+                }
+                out.println(Json.line(result));
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+        }
+        return failures;
+    }
+
+    static Job parse(String line, boolean presign, Job job) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new UserException("not valid JSON: " + Cli.oneLine(e.getOriginalMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new UserException("each line must be a JSON object like {\"method\":\"GET\",\"url\":\"https://...\"}");
+        }
+        job.methodField = "method";
+        job.urlField = "url";
+        job.regionField = "region";
+        job.serviceField = "service";
+        job.timeField = "time";
+        job.expiresField = "expires";
+        job.algorithmField = "algorithm";
+        Set<String> allowed = presign ? PRESIGN_FIELDS : SIGN_FIELDS;
+        int payloads = 0;
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String name = f.getKey();
+            JsonNode v = f.getValue();
+            if (!allowed.contains(name)) {
+                throw new UserException("unknown field '" + name + "' (" + (presign ? "presign" : "sign")
+                        + " lines take " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+            if (v.isNull()) {
+                continue;
+            }
+            switch (name) {
+                case "method":
+                    job.method = text(v, name);
+                    break;
+                case "url":
+                    job.url = text(v, name);
+                    break;
+                case "headers":
+                    job.headers.clear();
+                    readHeaders(v, job);
+                    break;
+                case "body":
+                    payloads++;
+                    job.payload = Payload.ofBytes(text(v, name).getBytes(StandardCharsets.UTF_8));
+                    break;
+                case "bodyBase64":
+                    payloads++;
+                    try {
+                        job.payload = Payload.ofBytes(Base64.getDecoder().decode(text(v, name)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UserException("bodyBase64: not valid Base64: " + Cli.oneLine(e.getMessage()));
+                    }
+                    break;
+                case "payloadHash":
+                    payloads++;
+                    try {
+                        job.payload = Payload.ofSha256Hex(text(v, name));
+                    } catch (IllegalArgumentException e) {
+                        throw new UserException("payloadHash: must be 64 hex digits (the SHA-256 of the body)");
+                    }
+                    break;
+                case "unsignedPayload":
+                    if (!v.isBoolean()) {
+                        throw new UserException("unsignedPayload: must be true or false");
+                    }
+                    if (v.booleanValue()) {
+                        payloads++;
+                        job.payload = Payload.unsigned();
+                    }
+                    break;
+                case "algorithm":
+                    job.algorithm = Algorithm.parse(text(v, name), name);
+                    break;
+                case "region":
+                    job.region = text(v, name);
+                    break;
+                case "service":
+                    job.service = text(v, name);
+                    break;
+                case "time":
+                    job.time = text(v, name);
+                    break;
+                case "expires":
+                    if (v.isIntegralNumber() && v.canConvertToLong()) {
+                        job.expires = Durations.ofSeconds(v.longValue(), name);
+                    } else if (v.isTextual()) {
+                        job.expires = Durations.parse(v.textValue(), name);
+                    } else {
+                        throw new UserException("expires: must be a number of seconds");
+                    }
+                    break;
+                case "sessionToken":
+                    job.sessionToken = text(v, name);
+                    break;
+                case "devpayUserToken":
+                    job.devpayUserToken = text(v, name);
+                    break;
+                case "devpayProductToken":
+                    job.devpayProductToken = text(v, name);
+                    break;
+                default:
+                    throw new IllegalStateException(name);
+            }
+        }
+        if (payloads > 1) {
+            throw new UserException("give at most one of body, bodyBase64, payloadHash, unsignedPayload");
+        }
+        if (job.url == null) {
+            throw new UserException("url: is required");
+        }
+        return job;
+    }
+
+    private static void readHeaders(JsonNode v, Job job) {
+        if (!v.isArray()) {
+            throw new UserException("headers: must be an array of [name, value] pairs");
+        }
+        int i = 0;
+        for (JsonNode pair : v) {
+            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
+                throw new UserException("headers[" + i + "]: must be a [name, value] pair of strings");
+            }
+            try {
+                job.headers.add(new Headers.Header(pair.get(0).textValue(), pair.get(1).textValue()));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("headers[" + i + "]: " + Cli.oneLine(e.getMessage()));
+            }
+            i++;
+        }
+    }
+
+    private static String text(JsonNode v, String field) {
+        if (!v.isTextual()) {
+            throw new UserException(field + ": must be a string");
+        }
+        return v.textValue();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.awssig.cli.internal;
+
+import dev.awssig.AwsSigException;
+import dev.awssig.Signers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds and runs the {@code awssig} command line over a {@link CliEnvironment}.
+ *
+ * @since 0.1.0
+ */
+public final class Cli {
+    /** Success. */
+    static final int EXIT_OK = 0;
+    /** A request failed verification. */
+    static final int EXIT_VERIFICATION_FAILED = 1;
+    /** A usage or input mistake. */
+    static final int EXIT_USAGE = 2;
+    /** A bug. */
+    static final int EXIT_INTERNAL = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    private Cli() {
+    }
+
+    /**
+     * Runs with the real process environment.
+     *
+     * @param args the arguments
+     * @return the exit code
+     * @since 0.1.0
+     */
+    public static int runWithSystemEnvironment(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        CliEnvironment env = new CliEnvironment(System.getenv(), System.in, out, err, Clock.systemUTC(),
+                Signers::discover, CliEnvironment.CredentialsSource.of(System.getenv(), System.getProperties(),
+                Path.of(System.getProperty("user.home"))));
+        try {
+            return run(env, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * Runs the command in-process over an environment.
+     *
+     * @param env the environment
+     * @param args the arguments
+     * @return the exit code
+     * @since 0.1.0
+     */
+    public static int run(CliEnvironment env, String... args) {
+        CommandLine cl = commandLine(env);
+        int code = cl.execute(args);
+        env.out().flush();
+        env.err().flush();
+        return code;
+    }
+
+    static CommandLine commandLine(CliEnvironment env) {
+        CommandLine cl = new CommandLine(new AwssigCommand(env));
+        cl.setOut(env.out());
+        cl.setErr(env.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            env.err().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            env.err().flush();
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            env.out().flush();
+            String name = c.getCommandSpec().qualifiedName();
+            if (isUserMistake(ex)) {
+                if (!(ex instanceof UserException)) {
+                    LOG.debug("{} failed", name, ex);
+                }
+                env.err().println(name + ": " + oneLine(messageOf(ex)));
+                env.err().flush();
+                return EXIT_USAGE;
+            }
+            LOG.debug("{}: internal error", name, ex);
+            env.err().println(name + ": internal error (" + ex.getClass().getName() + "): "
+                    + oneLine(String.valueOf(ex.getMessage())) + " - please report it; run with --debug for details");
+            env.err().flush();
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+
+    static boolean isUserMistake(Throwable ex) {
+        return ex instanceof UserException || ex instanceof IllegalArgumentException
+                || ex instanceof AwsSigException || ex instanceof UncheckedIOException
+                || ex instanceof IOException;
+    }
+
+    private static String messageOf(Throwable ex) {
+        String m = ex.getMessage();
+        if (ex instanceof UncheckedIOException && ex.getCause() != null) {
+            m = ex.getCause().getMessage();
+        }
+        return m == null ? ex.getClass().getSimpleName() : m;
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').strip();
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Cli.class.getResourceAsStream("awssig-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read the version resource", e);
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

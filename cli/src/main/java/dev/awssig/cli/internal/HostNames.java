@@ -1,0 +1,75 @@
+package dev.awssig.cli.internal;
+
+import java.util.Locale;
+
+/** Reads the region and service from AWS host names, and builds S3 URLs. */
+final class HostNames {
+    private HostNames() {
+    }
+
+    /**
+     * The region and signing service named by an AWS host, for example
+     * {@code examplebucket.s3.amazonaws.com} gives {@code us-east-1, s3} and
+     * {@code ec2.eu-west-1.amazonaws.com} gives {@code eu-west-1, ec2}.
+     *
+     * @return {region, service}, or null for a host that is not an AWS endpoint
+     */
+    static String[] regionAndService(String host) {
+        if (host == null) {
+            return null;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        String suffix;
+        if (h.endsWith(".amazonaws.com")) {
+            suffix = ".amazonaws.com";
+        } else if (h.endsWith(".amazonaws.com.cn")) {
+            suffix = ".amazonaws.com.cn";
+        } else {
+            return null;
+        }
+        String[] labels = h.substring(0, h.length() - suffix.length()).split("\\.");
+        for (int i = 0; i < labels.length; i++) {
+            String l = labels[i];
+            if (l.equals("s3") || l.equals("s3-accelerate") || l.equals("s3-external-1")) {
+                String region = null;
+                for (int j = i + 1; j < labels.length; j++) {
+                    if (looksLikeRegion(labels[j])) {
+                        region = labels[j];
+                        break;
+                    }
+                }
+                return new String[] {region == null ? Setup.DEFAULT_REGION : region, "s3"};
+            }
+            if (l.startsWith("s3-") && looksLikeRegion(l.substring(3))) {
+                return new String[] {l.substring(3), "s3"};
+            }
+        }
+        if (labels.length >= 2 && looksLikeRegion(labels[1])) {
+            return new String[] {labels[1], labels[0]};
+        }
+        if (labels.length >= 2 && looksLikeRegion(labels[0])) {
+            return new String[] {labels[0], labels[1]};
+        }
+        return new String[] {suffix.endsWith(".cn") ? "cn-north-1" : Setup.DEFAULT_REGION, labels[labels.length - 1]};
+    }
+
+    static boolean looksLikeRegion(String s) {
+        int dash = s.indexOf('-');
+        return dash > 0 && dash < s.length() - 1 && Character.isDigit(s.charAt(s.length() - 1));
+    }
+
+    /** Whether a bucket name can be a host name label for virtual-hosted style over https. */
+    static boolean virtualHostable(String bucket) {
+        if (bucket.length() < 3 || bucket.length() > 63) {
+            return false;
+        }
+        for (int i = 0; i < bucket.length(); i++) {
+            char c = bucket.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0 && i < bucket.length() - 1);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

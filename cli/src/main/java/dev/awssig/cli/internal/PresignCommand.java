@@ -1,0 +1,133 @@
+package dev.awssig.cli.internal;
+
+import dev.awssig.Credentials;
+import dev.awssig.PresignedUrl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code awssig presign}: print a presigned URL. */
+@Command(name = "presign", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Print a presigned URL (SigV4 by default, --v2 for S3 query-string auth).",
+            "Batch mode (--batch) reads JSON lines on standard input and writes one JSON line per input."},
+        footer = {"", "Examples:",
+            "  awssig presign s3://examplebucket/test.txt --expires 1h",
+            "  awssig presign s3://examplebucket/photo.jpg --method PUT --region eu-west-1 --expires 15m",
+            "  awssig presign s3://bucket/key --endpoint http://127.0.0.1:9000 --path-style",
+            "  awssig presign --url https://examplebucket.s3.amazonaws.com/test.txt --v2 --expires 7d"})
+final class PresignCommand implements Callable<Integer> {
+    @ParentCommand
+    AwssigCommand root;
+
+    @Parameters(arity = "0..1", paramLabel = "s3://BUCKET/KEY", description = "The object (or give --url).")
+    String positionalTarget;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The URL to presign, instead of s3://BUCKET/KEY.")
+    String url;
+
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", description = "HTTP method the URL is for (default: GET).")
+    String method;
+
+    @Option(names = {"-e", "--expires"}, paramLabel = "DURATION",
+            description = "How long the URL is valid: seconds, or like 15m, 12h, 7d (default: 1h; SigV4 at most 7d).")
+    String expires;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
+            description = "A header the client will send, signed into the URL (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--v2", description = "S3 Signature Version 2 query-string auth (AWSAccessKeyId, Expires, Signature).")
+    boolean v2;
+
+    @Option(names = "--v4", description = "Signature Version 4 (default).")
+    boolean v4;
+
+    @Option(names = "--json", description = "Print JSON: url, expiration, signature, canonical request, string to sign, headers.")
+    boolean json;
+
+    @Option(names = "--batch", description = "Read JSON lines on standard input, write one JSON line per input.")
+    boolean batch;
+
+    @Mixin
+    Options.Scope scope;
+
+    @Mixin
+    Options.Creds creds;
+
+    @Mixin
+    Options.DevPay devpay;
+
+    @Mixin
+    Options.Target target;
+
+    @Override
+    public Integer call() {
+        CliEnvironment env = root.env;
+        if (v2 && v4) {
+            throw new UserException("--v2 and --v4 are mutually exclusive");
+        }
+        if (batch) {
+            if (positionalTarget != null || url != null || !headers.isEmpty() || method != null || json) {
+                throw new UserException("--batch reads the method, url and headers from standard input;"
+                        + " remove the target, --url, --method, -H and --json");
+            }
+            Job check = defaults();
+            Credentials credentials = Setup.credentials(env, creds.profile, null);
+            int failures = Batch.run(env, true, () -> {
+                Job j = defaults();
+                j.expires = check.expires;
+                return j;
+            }, credentials);
+            return failures == 0 ? Cli.EXIT_OK : Cli.EXIT_USAGE;
+        }
+        if (positionalTarget != null && url != null) {
+            throw new UserException("give the target once: either s3://BUCKET/KEY or --url URL");
+        }
+        if (positionalTarget == null && url == null) {
+            throw new UserException("a target is required: s3://BUCKET/KEY or --url URL");
+        }
+        Job job = defaults();
+        String regionForHost = scope.region != null ? scope.region : Setup.defaultRegion(env);
+        job.url = Targets.url(url != null ? url : positionalTarget, regionForHost, target.endpoint, target.pathStyle,
+                url != null ? "--url" : "target");
+        for (String h : headers) {
+            job.headers.add(Requests.parseHeader(h, "-H"));
+        }
+        if (method != null) {
+            job.method = method;
+        }
+        job.request();
+        Credentials credentials = Setup.credentials(env, creds.profile, null);
+        PresignedUrl presigned = job.presign(env, credentials);
+        if (json) {
+            env.out().println(Json.pretty(Json.presigned(presigned, job.algorithm == Algorithm.V4)));
+        } else {
+            env.out().println(presigned.url());
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private Job defaults() {
+        Job job = new Job();
+        job.algorithm = v2 ? Algorithm.V2 : Algorithm.V4;
+        job.region = scope.region;
+        job.service = scope.service;
+        job.time = scope.time;
+        job.sessionToken = creds.sessionToken;
+        job.devpayUserToken = devpay.userToken;
+        job.devpayProductToken = devpay.productToken;
+        job.endpointHost = Targets.endpointHost(target.endpoint);
+        if (expires != null) {
+            job.expires = Durations.parse(expires, "--expires");
+            if (job.algorithm == Algorithm.V4) {
+                Durations.checkSigV4(job.expires, "--expires");
+            }
+        }
+        return job;
+    }
+}

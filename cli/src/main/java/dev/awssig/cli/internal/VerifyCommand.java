@@ -1,0 +1,103 @@
+package dev.awssig.cli.internal;
+
+import dev.awssig.AuthError;
+import dev.awssig.Credentials;
+import dev.awssig.SecretLookup;
+import dev.awssig.SignableRequest;
+import dev.awssig.SigningConfig;
+import dev.awssig.VerificationResult;
+import dev.awssig.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code awssig verify}: verify a raw HTTP request as S3 would. */
+@Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Verify a raw HTTP request (SigV4 or SigV2, header or query string) with the secret",
+            "of its access key from the credentials chain. Prints OK (exit 0), or S3's error code with the",
+            "canonical request and string to sign computed (exit 1)."},
+        footer = {"", "Examples:",
+            "  awssig verify request.txt",
+            "  awssig verify --time 20130524T000000Z < request.txt"})
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    AwssigCommand root;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The raw HTTP request ('-' or none: standard input).")
+    String file;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region the server is in (default: the region the request names).")
+    String region;
+
+    @Option(names = "--service", paramLabel = "SERVICE",
+            description = "Service the server is (default: the service the request names, else s3).")
+    String service;
+
+    @Option(names = "--time", paramLabel = "TIME",
+            description = "Verify as of this time, like 20130524T000000Z (default: now).")
+    String time;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Take the secret from this profile.")
+    String profile;
+
+    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "https",
+            description = "Scheme of the request when its request line is not an absolute URL (default: https).")
+    String scheme;
+
+    @Override
+    public Integer call() throws IOException {
+        CliEnvironment env = root.env;
+        String field = file == null || file.equals("-") ? "standard input" : file;
+        byte[] raw = SignCommand.readFile(env, file == null ? "-" : file, "FILE");
+        SignableRequest request = RawHttp.parse(raw, field).toRequest(scheme, field);
+        PrintWriter out = env.out();
+        AuthInfo auth = AuthInfo.of(request);
+        if (auth == null) {
+            out.println(AuthError.MISSING_SECURITY_HEADER.code()
+                    + ": the request has no Authorization header and no signature in its query string");
+            return Cli.EXIT_VERIFICATION_FAILED;
+        }
+        Credentials credentials = Setup.credentials(env, profile, null);
+        String reg = region != null ? region : auth.region != null ? auth.region
+                : Setup.region(env, null, request.host());
+        String svc = service != null ? service : auth.service != null ? auth.service
+                : Setup.service(null, request.host());
+        SigningConfig config = Setup.config(null, reg, svc, env.clock(), null, null);
+        Verifier verifier = env.signers().verifier(auth.algorithm.spiName(false), config);
+        Instant now = time == null ? env.clock().instant() : Setup.parseTime(time, "--time");
+        VerificationResult result = verifier.verify(request, SecretLookup.of(credentials), now);
+        if (result.isValid()) {
+            out.println("OK");
+            return Cli.EXIT_OK;
+        }
+        AuthError error = result.error().orElseThrow();
+        out.println(error.code() + ": " + Cli.oneLine(result.message()));
+        if (error == AuthError.INVALID_ACCESS_KEY_ID && auth.accessKeyId != null
+                && !auth.accessKeyId.equals(credentials.accessKeyId())) {
+            out.println("The request names access key " + auth.accessKeyId + "; the credentials found are for "
+                    + credentials.accessKeyId() + " (choose others with --profile or the environment).");
+        }
+        if (error == AuthError.REQUEST_TIME_TOO_SKEWED || error == AuthError.ACCESS_DENIED) {
+            if (time == null) {
+                out.println("(To check the signature of a recorded request, verify as of its time with --time.)");
+            }
+        }
+        result.canonicalRequest().ifPresent(cr -> {
+            out.println();
+            out.println("Canonical request:");
+            out.println(cr);
+        });
+        result.stringToSign().ifPresent(sts -> {
+            out.println();
+            out.println("String to sign:");
+            out.println(sts);
+        });
+        return Cli.EXIT_VERIFICATION_FAILED;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.awssig.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awssig.Algorithms;
+import dev.awssig.SecretLookup;
+import dev.awssig.SignableRequest;
+import dev.awssig.Signers;
+import dev.awssig.SigningConfig;
+import dev.awssig.VerificationResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code awssig verify} and {@code awssig explain} over raw requests signed by {@code awssig sign}
+ * and {@code presign}; the server side of explain is signer-v4's verifier run on the request a
+ * proxy altered, with its canonical request and string to sign put into an S3 error document.
+ */
+class VerifyAndExplainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GET_URL = "https://examplebucket.s3.amazonaws.com/test.txt";
+
+    @TempDir
+    Path home;
+
+    /** A raw HTTP/1.1 request from the JSON of {@code awssig sign --json}. */
+    private static String raw(JsonNode signed, String method, String body) {
+        String url = signed.get("url").asText();
+        String target = url.substring(url.indexOf('/', url.indexOf("://") + 3));
+        StringBuilder sb = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        boolean hasHost = false;
+        for (JsonNode h : signed.get("headers")) {
+            hasHost |= h.get(0).asText().equalsIgnoreCase("Host");
+        }
+        if (!hasHost) {
+            // what an HTTP client adds on its own
+            sb.append("Host: ").append(url, url.indexOf("://") + 3, url.indexOf('/', url.indexOf("://") + 3))
+                    .append("\r\n");
+        }
+        for (JsonNode h : signed.get("headers")) {
+            sb.append(h.get(0).asText()).append(": ").append(h.get(1).asText()).append("\r\n");
+        }
+        return sb.append("\r\n").append(body).toString();
+    }
+
+    private JsonNode sign(String... args) throws IOException {
+        CliHarness.Result r = CliHarness.withCredentials(home).run(args);
+        assertEquals(0, r.code, r::toString);
+        return JSON.readTree(r.out);
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path p = home.resolve(name);
+        Files.write(p, content.getBytes(StandardCharsets.UTF_8));
+        return p;
+    }
+
+    private JsonNode signedGet() throws IOException {
+        return sign("sign", "--json", "--time", "20130524T000000Z", "--url", GET_URL, "-H", "Range: bytes=0-9");
+    }
+
+    @Test
+    void verifyAcceptsWhatSignProduced() throws IOException {
+        Path req = file("req.txt", raw(signedGet(), "GET", ""));
+        CliHarness.Result r = CliHarness.withCredentials(home).run("verify", req.toString());
+        assertEquals(0, r.code, r::toString);
+        assertEquals("OK\n", r.out);
+    }
+
+    @Test
+    void verifyReadsStandardInputAndPutBodies() throws IOException {
+        JsonNode signed = sign("sign", "--json", "--time", "20130524T000000Z", "--method", "PUT", "--url",
+                "https://examplebucket.s3.amazonaws.com/test$file.text", "--data", "Welcome to Amazon S3.");
+        CliHarness.Result r = CliHarness.withCredentials(home).stdin(raw(signed, "PUT", "Welcome to Amazon S3."))
+                .run("verify");
+        assertEquals(0, r.code, r::toString);
+        assertEquals("OK\n", r.out);
+    }
+
+    @Test
+    void verifyRejectsAChangedHeaderAndShowsWhatItComputed() throws IOException {
+        Path req = file("req.txt", raw(signedGet(), "GET", "").replace("bytes=0-9", "bytes=0-99"));
+        CliHarness.Result r = CliHarness.withCredentials(home).run("verify", req.toString());
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, r.code, r::toString);
+        assertTrue(r.out.startsWith("SignatureDoesNotMatch: "), r.out);
+        assertTrue(r.out.contains("Canonical request:\nGET\n/test.txt\n") && r.out.contains("range:bytes=0-99"), r.out);
+        assertTrue(r.out.contains("String to sign:\nAWS4-HMAC-SHA256\n20130524T000000Z\n"), r.out);
+        assertFalse(r.out.contains(CliHarness.SECRET));
+    }
+
+    @Test
+    void verifyPresignedUrlUntilItExpires() throws IOException {
+        CliHarness.Result p = CliHarness.withCredentials(home).run("presign", "s3://examplebucket/test.txt", "--time",
+                "20130524T000000Z", "--expires", "15m");
+        String url = p.out.strip();
+        Path req = file("req.txt", "GET " + url.substring(url.indexOf("/test.txt")) + " HTTP/1.1\n"
+                + "Host: examplebucket.s3.amazonaws.com\n\n");
+        assertEquals("OK\n", CliHarness.withCredentials(home).run("verify", req.toString(), "--time",
+                "20130524T001000Z").out);
+        CliHarness.Result late = CliHarness.withCredentials(home).run("verify", req.toString(), "--time",
+                "20130524T002000Z");
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, late.code, late::toString);
+        assertTrue(late.out.startsWith("AccessDenied: "), late.out);
+    }
+
+    @Test
+    void verifySigV2Header() throws IOException {
+        JsonNode signed = sign("sign", "--v2", "--json", "--time", "2007-03-27T19:36:42Z", "--url",
+                "https://johnsmith.s3.amazonaws.com/photos/puppy.jpg");
+        Path req = file("req.txt", raw(signed, "GET", ""));
+        CliHarness h = CliHarness.withCredentials(home);
+        h.clock = java.time.Clock.fixed(Instant.parse("2007-03-27T19:40:00Z"), ZoneOffset.UTC);
+        CliHarness.Result r = h.run("verify", req.toString());
+        assertEquals(0, r.code, r::toString);
+    }
+
+    @Test
+    void verifyWithoutAuthenticationIsMissingSecurityHeader() throws IOException {
+        Path req = file("req.txt", "GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\n");
+        CliHarness.Result r = CliHarness.withCredentials(home).run("verify", req.toString());
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, r.code);
+        assertTrue(r.out.startsWith("MissingSecurityHeader"), r.out);
+    }
+
+    @Test
+    void verifyWithOtherCredentialsNamesBothKeys() throws IOException {
+        Path req = file("req.txt", raw(signedGet(), "GET", ""));
+        CliHarness h = new CliHarness(home);
+        h.env.put("AWS_ACCESS_KEY_ID", "AKIDOTHER");
+        h.env.put("AWS_SECRET_ACCESS_KEY", "other-secret");
+        CliHarness.Result r = h.run("verify", req.toString());
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, r.code, r::toString);
+        assertTrue(r.out.startsWith("InvalidAccessKeyId") && r.out.contains("AKIDOTHER"), r.out);
+    }
+
+    @Test
+    void verifyLateRequestIsTooSkewedAndSuggestsTime() throws IOException {
+        Path req = file("req.txt", raw(signedGet(), "GET", ""));
+        CliHarness h = CliHarness.withCredentials(home);
+        h.clock = java.time.Clock.fixed(Instant.parse("2013-05-24T01:00:00Z"), ZoneOffset.UTC);
+        CliHarness.Result r = h.run("verify", req.toString());
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, r.code, r::toString);
+        assertTrue(r.out.startsWith("RequestTimeTooSkewed") && r.out.contains("--time"), r.out);
+    }
+
+    @Test
+    void verifyMistakesAreUsageErrors() throws IOException {
+        UserMistakesTest.assertUserError(CliHarness.withCredentials(home).run("verify",
+                home.resolve("missing.txt").toString()), "no such file");
+        UserMistakesTest.assertUserError(CliHarness.withCredentials(home).stdin("hello\n").run("verify"),
+                "METHOD TARGET");
+        Path req = file("req.txt", raw(signedGet(), "GET", ""));
+        UserMistakesTest.assertUserError(new CliHarness(home).run("verify", req.toString()), "No AWS credentials");
+    }
+
+    /** The server's error document for a received request, computed by signer-v4's verifier. */
+    private static String serverError(String receivedRaw) {
+        SignableRequest received = RawHttp.parse(receivedRaw.getBytes(StandardCharsets.UTF_8), "received")
+                .toRequest("https", "received");
+        VerificationResult result = Signers.discover().verifier(Algorithms.SIGV4, SigningConfig.builder()
+                .region("us-east-1").service("s3").build())
+                .verify(received, SecretLookup.of(Map.of(CliHarness.AKID, CliHarness.SECRET)),
+                        Instant.parse("2013-05-24T00:00:00Z"));
+        assertEquals("SignatureDoesNotMatch", result.error().orElseThrow().code(), result::toString);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SignatureDoesNotMatch</Code>"
+                + "<Message>The request signature we calculated does not match the signature you provided. Check your"
+                + " key and signing method.</Message><AWSAccessKeyId>" + CliHarness.AKID + "</AWSAccessKeyId>"
+                + "<StringToSign>" + xml(result.stringToSign().orElseThrow()) + "</StringToSign>"
+                + "<CanonicalRequest>" + xml(result.canonicalRequest().orElseThrow()) + "</CanonicalRequest>"
+                + "<RequestId>4442587FB7D0A2F9</RequestId></Error>";
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;");
+    }
+
+    @Test
+    void explainShowsAHeaderAProxyChanged() throws IOException {
+        String sent = raw(signedGet(), "GET", "");
+        Path req = file("sent.txt", sent);
+        Path err = file("error.xml", serverError(sent.replace("bytes=0-9", "bytes=0-99")));
+        CliHarness.Result r = new CliHarness(home).run("explain", req.toString(), err.toString());
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.startsWith("The server answered SignatureDoesNotMatch"), r.out);
+        assertTrue(r.out.contains("\n- range:bytes=0-9\n+ range:bytes=0-99\n"), r.out);
+        assertTrue(r.out.contains("'range' was changed in transit"), r.out);
+    }
+
+    @Test
+    void explainShowsAHostPortAddedOnTheWay() throws IOException {
+        String sent = raw(signedGet(), "GET", "");
+        Path req = file("sent.txt", sent);
+        Path err = file("error.xml", serverError(sent.replace("Host: examplebucket.s3.amazonaws.com",
+                "Host: examplebucket.s3.amazonaws.com:8443")));
+        CliHarness.Result r = CliHarness.withCredentials(home).run("explain", req.toString(), err.toString());
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.contains("+ host:examplebucket.s3.amazonaws.com:8443"), r.out);
+        assertTrue(r.out.contains("The Host header differs"), r.out);
+    }
+
+    @Test
+    void explainIdenticalInputsBlamesTheSecret() throws IOException {
+        String sent = raw(signedGet(), "GET", "");
+        Path req = file("sent.txt", sent);
+        Path err = file("error.xml", serverError(sent.replace("Signature=f0e8", "Signature=0000")));
+        CliHarness.Result r = new CliHarness(home).run("explain", req.toString(), err.toString());
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.contains("Canonical request: identical on both sides."), r.out);
+        assertTrue(r.out.contains("secret access key"), r.out);
+    }
+
+    @Test
+    void explainAnUnsignedRequestAtTheServersTimeAndScope() throws IOException {
+        JsonNode ex = DocExamples.named("s3-sigv4-header-get-object-range");
+        String serverCr = ex.get("expected").get("canonicalRequest").asText().replace("/test.txt", "/test%2520.txt");
+        Path req = file("unsigned.txt", "GET /test%20.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n"
+                + "Range: bytes=0-9\n\n");
+        Path err = file("error.xml", "<Error><Code>SignatureDoesNotMatch</Code><Message>m</Message>"
+                + "<StringToSign>" + ex.get("expected").get("stringToSign").asText() + "</StringToSign>"
+                + "<CanonicalRequest>" + serverCr + "</CanonicalRequest></Error>");
+        CliHarness.Result r = CliHarness.withCredentials(home).run("explain", req.toString(), err.toString());
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.contains("- /test%20.txt\n+ /test%2520.txt"), r.out);
+        assertTrue(r.out.contains("encoded a different number of times"), r.out);
+    }
+
+    @Test
+    void explainOtherErrorCodes() throws IOException {
+        Path req = file("sent.txt", raw(signedGet(), "GET", ""));
+        Path region = file("region.xml", "<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization"
+                + " header is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'</Message>"
+                + "<Region>eu-west-1</Region></Error>");
+        CliHarness.Result r = new CliHarness(home).run("explain", req.toString(), region.toString());
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.contains("--region eu-west-1"), r.out);
+        Path skew = file("skew.xml", "<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the"
+                + " request time and the current time is too large.</Message><RequestTime>20130524T000000Z</RequestTime>"
+                + "<ServerTime>2013-05-24T01:00:00Z</ServerTime></Error>");
+        r = new CliHarness(home).run("explain", req.toString(), skew.toString());
+        assertTrue(r.out.contains("clock"), r.out);
+    }
+
+    @Test
+    void explainMistakes() throws IOException {
+        Path req = file("sent.txt", raw(signedGet(), "GET", ""));
+        Path notXml = file("bad.xml", "Access denied");
+        UserMistakesTest.assertUserError(new CliHarness(home).run("explain", req.toString(), notXml.toString()),
+                "ERROR_XML", "not an S3 error XML");
+        UserMistakesTest.assertUserError(new CliHarness(home).run("explain", "-", "-"), "standard input");
+        UserMistakesTest.assertUserError(new CliHarness(home).run("explain", req.toString()), "ERROR_XML");
+    }
+}
