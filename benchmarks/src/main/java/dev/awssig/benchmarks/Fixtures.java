@@ -63,6 +63,23 @@ public final class Fixtures {
         public static final String SIGNATURE = "f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41";
     }
 
+    /** DevPay: a customer's user token (synthetic, of the length and alphabet of real ones). */
+    public static final class DevPay {
+        private DevPay() {
+        }
+
+        /** The user token: {@code {UserToken}} and 180 bytes in Base64 (251 characters). */
+        public static final String USER_TOKEN = "{UserToken}" + Base64.getEncoder().encodeToString(pattern(180));
+
+        private static byte[] pattern(int n) {
+            byte[] b = new byte[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = (byte) (i * 37 + 11);
+            }
+            return b;
+        }
+    }
+
     /** S3 SigV4 presigned GET /test.txt, expiring in 86400 s. */
     public static final class Presign {
         private Presign() {

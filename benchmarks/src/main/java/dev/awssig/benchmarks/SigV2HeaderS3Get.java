@@ -60,8 +60,15 @@ public class SigV2HeaderS3Get {
         check();
     }
 
-    /** Every implementation must give our signature, and ours the docs' string to sign. */
+    /**
+     * Ours must reproduce the docs' example (with its {@code Date} header as printed there);
+     * every implementation must give our signature of the benchmarked request, whose
+     * {@code Date} the signers add from their fixed clock.
+     */
     void check() {
+        SignedRequest doc = ours.sign(request.toBuilder().header("Date", "Tue, 27 Mar 2007 19:36:42 +0000").build());
+        Check.same("awssig (docs' example)", Fixtures.SigV2Get.SIGNATURE, doc.signature());
+        Check.same("awssig (docs' string to sign)", Fixtures.SigV2Get.STRING_TO_SIGN, doc.stringToSign());
         SignedRequest signed = awssig();
         String mine = signed.signature();
         Check.same("AWS SDK v1", mine, Check.sigV2FromAuthorization(awsSdkV1().getHeaders().get("Authorization")));

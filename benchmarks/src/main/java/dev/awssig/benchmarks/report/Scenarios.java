@@ -23,11 +23,13 @@ final class Scenarios {
         TITLES.put("SigV4DevPay", "SigV4 header + DevPay tokens");
         TITLES.put("SigV4PresignS3Get", "SigV4 presign: S3 GET /test.txt");
         TITLES.put("SigV4VerifyS3Get", "SigV4 verify: S3 GET /test.txt");
-        TITLES.put("SigV4PostPolicy", "SigV4 POST policy form");
+        TITLES.put("SigV4PostPolicy", "SigV4 POST policy: signature");
+        TITLES.put("SigV4PostForm", "SigV4 POST form: whole form");
         TITLES.put(CHUNKED, "aws-chunked signed, 1 MiB in 64 KiB chunks");
         TITLES.put("SigV2HeaderS3Get", "SigV2 header: S3 GET puppy.jpg");
         TITLES.put("SigV2PresignS3Get", "SigV2 presign: S3 puppy.jpg");
-        TITLES.put("SigV2PostPolicy", "SigV2 POST policy form");
+        TITLES.put("SigV2PostPolicy", "SigV2 POST policy: signature");
+        TITLES.put("SigV2PostForm", "SigV2 POST form: whole form");
 
         LABELS.put("awssig", "awssig");
         LABELS.put("awsSdkV2", "AWS SDK v2 " + Versions.get("awssdk2"));
