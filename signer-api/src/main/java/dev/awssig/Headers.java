@@ -23,6 +23,27 @@ import java.util.Set;
 public final class Headers {
     private static final Headers EMPTY = new Headers(List.of());
 
+    static {
+        dev.awssig.internal.ApiAccess.install(new dev.awssig.internal.ApiAccess.Bridge() {
+            @Override
+            public Headers headers(Header[] entries) {
+                return entries.length == 0 ? EMPTY : new Headers(new dev.awssig.internal.FrozenList<>(entries));
+            }
+
+            @Override
+            public SignableRequest withHeaders(SignableRequest request, Headers headers, Payload payload) {
+                return request.withHeaders(headers, payload);
+            }
+
+            @Override
+            public PresignedUrl presignedUrl(String url, String method, Headers signedHeaders,
+                                             java.time.Instant expiration, String signature,
+                                             java.util.function.Function<Boolean, String> explanation) {
+                return new PresignedUrl(url, method, signedHeaders, expiration, signature, explanation);
+            }
+        });
+    }
+
     private final List<Header> entries;
 
     private Headers(List<Header> entries) {

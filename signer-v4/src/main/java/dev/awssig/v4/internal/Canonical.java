@@ -160,6 +160,15 @@ public final class Canonical {
         if (extraCount == 0 && skip1 == null && appendCleanQuery(b, rawQuery, rawCount)) {
             return;
         }
+        if (rawCount == 0 && isSorted(extraNames, extraValues, extraCount)) {
+            for (int i = 0; i < extraCount; i++) {
+                if (i > 0) {
+                    b.append('&');
+                }
+                b.append(extraNames[i]).append('=').append(extraValues[i]);
+            }
+            return;
+        }
         String[] names = new String[total];
         String[] values = new String[total];
         int n = 0;
@@ -205,6 +214,15 @@ public final class Canonical {
             }
             b.append(names[i]).append('=').append(values[i]);
         }
+    }
+
+    private static boolean isSorted(String[] names, String[] values, int n) {
+        for (int i = 1; i < n; i++) {
+            if (compare(names[i - 1], values[i - 1], names[i], values[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final ThreadLocal<int[][]> RANGES = ThreadLocal.withInitial(() -> new int[1][64]);

@@ -1,7 +1,9 @@
 package dev.awssig.v4.internal;
 
+import dev.awssig.Headers;
 import dev.awssig.SigningException;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.UriEncoding;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
@@ -19,6 +21,18 @@ final class Scratch {
 
     final ByteBuf creq = new ByteBuf(1024);
     final ByteBuf sts = new ByteBuf(256);
+    /** The presigned URL being built. */
+    final ByteBuf url = new ByteBuf(512);
+    /** The query parameters a presign adds, in canonical order, and their count. */
+    final String[] qn = new String[6];
+    final String[] qv = new String[6];
+    int qc;
+    private long lastExpires = Long.MIN_VALUE;
+    private String lastExpiresText;
+    private String lastToken;
+    private String lastEncodedToken;
+    private String encodedFor;
+    private String encodedSignedHeaders;
     final byte[] hash = new byte[32];
     final byte[] sig = new byte[32];
     final byte[] sigHex = new byte[64];
@@ -28,9 +42,6 @@ final class Scratch {
     final String[] oValue = new String[9];
     final boolean[] oSigned = new boolean[9];
     int oCount;
-    /** Which of the signer's own headers the request already had, and whether it had Authorization. */
-    final boolean[] oPresent = new boolean[9];
-    boolean hadAuthorization;
     final MessageDigest sha = Crypto.newDigest("SHA-256");
     final StringBuilder signedHeaders = new StringBuilder(128);
     /** The last signed-headers list and its names, reused when the next request has the same. */
@@ -40,6 +51,11 @@ final class Scratch {
     private final java.util.HashMap<String, String> lowerNames = new java.util.HashMap<>();
     String[] names = new String[16];
     String[] values = new String[16];
+    /** Which request entries the signer replaces (index into the request's entries), and how many. */
+    boolean[] drop = new boolean[16];
+    int dropCount;
+    /** The last header built for each of the signer's header names on this thread. */
+    private final Headers.Header[] ownHeaders = new Headers.Header[12];
     private final Mac mac = Crypto.newMac(Crypto.HMAC_SHA256);
     private SecretKeySpec keyedWith;
 
@@ -115,6 +131,7 @@ final class Scratch {
         if (names.length < n) {
             names = new String[Math.max(n, names.length * 2)];
             values = new String[names.length];
+            drop = new boolean[names.length];
         }
     }
 
@@ -123,6 +140,63 @@ final class Scratch {
             names[i] = null;
             values[i] = null;
         }
+    }
+
+    /**
+     * A header of the signer's own, reusing the one built last on this thread for the same name
+     * (by identity: the names are constants) when its value is equal.
+     */
+    Headers.Header header(String name, String value) {
+        Headers.Header[] cache = ownHeaders;
+        int free = -1;
+        for (int i = 0; i < cache.length; i++) {
+            Headers.Header h = cache[i];
+            if (h == null) {
+                free = free < 0 ? i : free;
+                continue;
+            }
+            if (h.name() == name) {
+                if (h.value().equals(value)) {
+                    return h;
+                }
+                Headers.Header fresh = new Headers.Header(name, value);
+                cache[i] = fresh;
+                return fresh;
+            }
+        }
+        Headers.Header fresh = new Headers.Header(name, value);
+        if (free >= 0) {
+            cache[free] = fresh;
+        }
+        return fresh;
+    }
+
+    /** {@code Long.toString(expires)}, reused while the expiry stays the same on this thread. */
+    String expiresText(long expires) {
+        if (expires != lastExpires || lastExpiresText == null) {
+            lastExpiresText = Long.toString(expires);
+            lastExpires = expires;
+        }
+        return lastExpiresText;
+    }
+
+    /** The percent-encoded session token, reused while the token stays the same on this thread. */
+    String encodedToken(String token) {
+        if (!token.equals(lastToken)) {
+            lastEncodedToken = UriEncoding.encode(token, false);
+            lastToken = token;
+        }
+        return lastEncodedToken;
+    }
+
+    /** The percent-encoded form of the signed-headers list last returned by {@link #signedHeaders}. */
+    String encodedSignedHeaders() {
+        String sh = lastSignedHeaders;
+        if (sh != encodedFor) {
+            encodedSignedHeaders = UriEncoding.encode(sh, false);
+            encodedFor = sh;
+        }
+        return encodedSignedHeaders;
     }
 
     /** This thread's Mac keyed with the given key (re-keyed only when the key changes). */
