@@ -171,6 +171,30 @@ final class Scratch {
         return fresh;
     }
 
+    private final String[] bytesKey = new String[4];
+    private final byte[][] bytesValue = new byte[4][];
+
+    /**
+     * Appends a string through a small per-thread cache of UTF-8 forms, keyed by identity: a
+     * string seen in the same slot twice in a row is encoded once and then copied as bytes
+     * (the signer passes the same instances while the key, date, payload hash and signed-headers
+     * list do not change); a string seen once costs no allocation.
+     */
+    void appendCached(ByteBuf b, int slot, String text) {
+        if (bytesKey[slot] == text) {
+            byte[] bytes = bytesValue[slot];
+            if (bytes == null) {
+                bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytesValue[slot] = bytes;
+            }
+            b.append(bytes);
+            return;
+        }
+        bytesKey[slot] = text;
+        bytesValue[slot] = null;
+        b.append(text);
+    }
+
     /** {@code Long.toString(expires)}, reused while the expiry stays the same on this thread. */
     String expiresText(long expires) {
         if (expires != lastExpires || lastExpiresText == null) {

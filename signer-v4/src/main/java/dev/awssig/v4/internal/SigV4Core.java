@@ -32,7 +32,10 @@ final class SigV4Core {
         Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
         c.append('\n');
         Canonical.appendHeaders(c, s.names, s.values, headerCount);
-        c.append('\n').append(signedHeaders).append('\n').append(payloadHash);
+        c.append('\n');
+        s.appendCached(c, 0, signedHeaders);
+        c.append('\n');
+        s.appendCached(c, 1, payloadHash);
 
         s.sha.update(c.buf, 0, c.len); // the digest is left reset by every digest() call
         try {
@@ -41,7 +44,11 @@ final class SigV4Core {
             throw new IllegalStateException(e);
         }
         ByteBuf t = s.sts;
-        t.append(STS_PREFIX).append(amzDate).append('\n').append(key.scope).append('\n').appendHex(s.hash, 32);
+        t.append(STS_PREFIX);
+        s.appendCached(t, 2, amzDate);
+        t.append('\n');
+        s.appendCached(t, 3, key.scope);
+        t.append('\n').appendHex(s.hash, 32);
         Mac mac = s.mac(key.spec);
         mac.update(t.buf, 0, t.len);
         try {
