@@ -47,6 +47,8 @@ final class Scratch {
     /** The last signed-headers list and its names, reused when the next request has the same. */
     String lastSignedHeaders;
     List<String> lastSignedHeaderList;
+    /** The names of {@link #lastSignedHeaderList} as an array (the list is built from it). */
+    private String[] lastNames;
     /** Lower-case forms of header names seen on this thread (bounded). */
     private final java.util.HashMap<String, String> lowerNames = new java.util.HashMap<>();
     String[] names = new String[16];
@@ -82,7 +84,7 @@ final class Scratch {
 
     /** The signed-headers list as a string and a list, reusing the last ones when equal. */
     String signedHeaders(String[] sortedNames, int n) {
-        List<String> last = lastSignedHeaderList;
+        String[] last = lastNames;
         if (last != null && sameDistinct(sortedNames, n, last)) {
             return lastSignedHeaders;
         }
@@ -109,19 +111,28 @@ final class Scratch {
         }
         lastSignedHeaders = sb.toString();
         lastSignedHeaderList = List.of(list);
+        lastNames = list;
         return lastSignedHeaders;
     }
 
-    private static boolean sameDistinct(String[] sortedNames, int n, List<String> last) {
+    /** Whether the distinct names of a sorted run equal {@code last} (compared by identity first). */
+    private static boolean sameDistinct(String[] sortedNames, int n, String[] last) {
         int k = 0;
-        int size = last.size();
+        int size = last.length;
+        String prev = null;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && sortedNames[i].equals(sortedNames[i - 1])) {
+            String name = sortedNames[i];
+            if (prev != null && (name == prev || name.equals(prev))) {
                 continue;
             }
-            if (k >= size || !sortedNames[i].equals(last.get(k))) {
+            if (k >= size) {
                 return false;
             }
+            String want = last[k];
+            if (name != want && !name.equals(want)) {
+                return false;
+            }
+            prev = name;
             k++;
         }
         return k == size;

@@ -17,6 +17,35 @@ final class SigV4Core {
     private SigV4Core() {
     }
 
+    /** {@link Canonical#appendHeaders}, with the signer's own date and payload hash copied as cached bytes. */
+    private static void appendHeaders(Scratch s, ByteBuf b, int n, String amzDate, String payloadHash) {
+        String[] names = s.names;
+        String[] values = s.values;
+        int i = 0;
+        while (i < n) {
+            String name = names[i];
+            b.append(name).append(':');
+            appendValue(s, b, values[i], amzDate, payloadHash);
+            i++;
+            while (i < n && names[i].equals(name)) {
+                b.append(',');
+                appendValue(s, b, values[i], amzDate, payloadHash);
+                i++;
+            }
+            b.append('\n');
+        }
+    }
+
+    private static void appendValue(Scratch s, ByteBuf b, String v, String amzDate, String payloadHash) {
+        if (v == amzDate) {
+            s.appendCached(b, 2, v);
+        } else if (v == payloadHash) {
+            s.appendCached(b, 1, v);
+        } else {
+            Canonical.appendTrimmed(b, v);
+        }
+    }
+
     /**
      * Writes the canonical request and string to sign into the scratch buffers and returns the
      * hex signature. The headers must be in {@code s.names/s.values}, sorted.
@@ -25,13 +54,31 @@ final class SigV4Core {
                           String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
                           String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
                           String amzDate, SigningKey key) {
+        return compute(s, method, rawPath, normalize, doubleEncode, rawQuery, extraNames, extraValues, extraCount,
+                skip1, skip2, headerCount, signedHeaders, payloadHash, amzDate, key, false);
+    }
+
+    /**
+     * {@link #compute(Scratch, String, String, boolean, boolean, String, String[], String[], int, String,
+     * String, int, String, String, String, SigningKey)}; with {@code ownValues} the caller vouches that
+     * {@code amzDate} and {@code payloadHash} are the signer's own values (no whitespace to trim), so
+     * header values that are those very instances are copied from the per-thread byte cache.
+     */
+    static String compute(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
+                          String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
+                          String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
+                          String amzDate, SigningKey key, boolean ownValues) {
         ByteBuf c = s.creq;
         c.append(method).append('\n');
         Canonical.appendUri(c, rawPath, normalize, doubleEncode);
         c.append('\n');
         Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
         c.append('\n');
-        Canonical.appendHeaders(c, s.names, s.values, headerCount);
+        if (ownValues) {
+            appendHeaders(s, c, headerCount, amzDate, payloadHash);
+        } else {
+            Canonical.appendHeaders(c, s.names, s.values, headerCount);
+        }
         c.append('\n');
         s.appendCached(c, 0, signedHeaders);
         c.append('\n');

@@ -325,7 +325,7 @@ public final class SigV4SigningEngine {
         String signedHeaders = s.signedHeaders(s.names, n);
         String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
-                d.amzDate, key);
+                d.amzDate, key, true);
         s.clearHeaders(n);
         return signature;
     }
@@ -580,7 +580,7 @@ public final class SigV4SigningEngine {
         s.qc = qc;
         String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), qn, qv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate,
-                key);
+                key, true);
         s.clearHeaders(n);
         return signature;
     }
