@@ -37,6 +37,18 @@ public final class ApiAccess {
         Headers headers(Headers.Header[] entries);
 
         /**
+         * A header entry without the name and value checks: only for a name that is a token and a
+         * value without CR, LF or NUL by construction (for example an {@code Authorization} value
+         * the signer assembled from validated parts).
+         *
+         * @param name a valid header name
+         * @param value a valid header value, not null
+         * @return the entry
+         * @since 0.1.0
+         */
+        Headers.Header trustedHeader(String name, String value);
+
+        /**
          * A copy of a request with other headers and payload and every other part unchanged,
          * without validating the parts again.
          *

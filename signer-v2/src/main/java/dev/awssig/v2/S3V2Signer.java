@@ -186,8 +186,9 @@ public final class S3V2Signer implements Signer, Presigner {
         if (addedToken != null) {
             out[k++] = new Headers.Header(TOKEN, addedToken);
         }
-        out[k] = new Headers.Header("Authorization", authorization);
         ApiAccess.Bridge bridge = ApiAccess.bridge();
+        // "AWS " + an access key id (an HTTP token, checked by Credentials) + ':' + Base64
+        out[k] = bridge.trustedHeader("Authorization", authorization);
         SignableRequest signed = bridge.withHeaders(request, bridge.headers(out), request.payload());
         SignedRequest.Builder result = SignedRequest.builder()
                 .request(signed)

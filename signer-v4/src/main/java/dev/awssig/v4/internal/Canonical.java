@@ -440,7 +440,7 @@ public final class Canonical {
             String kn = names[i];
             String kv = values[i];
             int j = i - 1;
-            while (j >= 0 && names[j].compareTo(kn) > 0) {
+            while (j >= 0 && compareNames(names[j], kn) > 0) {
                 names[j + 1] = names[j];
                 values[j + 1] = values[j];
                 j--;
@@ -448,6 +448,20 @@ public final class Canonical {
             names[j + 1] = kn;
             values[j + 1] = kv;
         }
+    }
+
+    /** {@code a.compareTo(b)}, deciding on the first character when it differs (most header names do). */
+    private static int compareNames(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
+        if (!a.isEmpty() && !b.isEmpty()) {
+            int d = a.charAt(0) - b.charAt(0);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return a.compareTo(b);
     }
 
     /**

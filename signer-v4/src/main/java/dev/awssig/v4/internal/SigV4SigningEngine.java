@@ -131,7 +131,7 @@ public final class SigV4SigningEngine {
             outPayload = Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
                     checksum, key, amzDate, seed), encodedLength);
         }
-        SignableRequest signed = withHeaders(s, request, oc, authorization, outPayload);
+        SignableRequest signed = withHeaders(s, request, oc, authorization, key.prefixIsHeaderSafe, outPayload);
         SignedRequest.Builder result = SignedRequest.builder()
                 .request(signed)
                 .algorithm(SigV4Core.ALGORITHM)
@@ -154,7 +154,7 @@ public final class SigV4SigningEngine {
      * then {@code Authorization}; built on the trusted path, as every entry is already validated.
      */
     private static SignableRequest withHeaders(Scratch s, SignableRequest request, int oc, String authorization,
-                                               Payload payload) {
+                                               boolean trustedAuthorization, Payload payload) {
         List<Headers.Header> entries = request.headers().entries();
         int size = entries.size();
         boolean[] drop = s.drop;
@@ -170,10 +170,12 @@ public final class SigV4SigningEngine {
         for (int i = 0; i < oc; i++) {
             out[k++] = s.header(oName[i], oValue[i]);
         }
-        out[k] = new Headers.Header("Authorization", authorization);
+        ApiAccess.Bridge bridge = ApiAccess.bridge();
+        // the value is the key's checked prefix, lower-case header names joined by ';' and hex
+        out[k] = trustedAuthorization ? bridge.trustedHeader("Authorization", authorization)
+                : new Headers.Header("Authorization", authorization);
         Arrays.fill(oValue, 0, oc, null);
         Arrays.fill(drop, 0, size, false);
-        ApiAccess.Bridge bridge = ApiAccess.bridge();
         return bridge.withHeaders(request, bridge.headers(out), payload);
     }
 
@@ -239,7 +241,7 @@ public final class SigV4SigningEngine {
         boolean[] oSigned = s.oSigned;
         int oc = 0;
         Headers headers = request.headers();
-        if (!headers.contains("host")) {
+        if (!hasHost(headers.entries())) {
             oName[oc] = "Host";
             oLower[oc] = "host";
             oValue[oc] = request.hostHeaderValue();
@@ -328,6 +330,17 @@ public final class SigV4SigningEngine {
                 d.amzDate, key, true);
         s.clearHeaders(n);
         return signature;
+    }
+
+    /** {@code headers.contains("host")} without an iterator. */
+    private static boolean hasHost(List<Headers.Header> entries) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            String name = entries.get(i).name();
+            if (name.length() == 4 && name.equalsIgnoreCase("host")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAwsChunked(String contentEncoding) {
@@ -424,7 +437,7 @@ public final class SigV4SigningEngine {
 
         Scratch s = Scratch.get();
         Headers headers = request.headers();
-        boolean addHost = !headers.contains("host");
+        boolean addHost = !hasHost(headers.entries());
         String signature = presignCanonical(s, request, addHost, d, key, payloadHash, token, tokenSigned, expires);
         String[] qv = s.qv;
         int qc = s.qc;

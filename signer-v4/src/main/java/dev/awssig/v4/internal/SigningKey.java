@@ -20,6 +20,8 @@ public final class SigningKey {
     final String authorizationPrefix;
     /** {@code <id>/<scope>} percent-encoded, the value of {@code X-Amz-Credential}. */
     final String encodedCredential;
+    /** Whether {@link #authorizationPrefix} has no CR, LF or NUL (so Authorization values built on it are valid). */
+    final boolean prefixIsHeaderSafe;
 
     private SigningKey(String accessKeyId, String secret, String dateStamp, String region, String service) {
         this.secret = secret;
@@ -31,6 +33,8 @@ public final class SigningKey {
         this.spec = new SecretKeySpec(SigningKeys.shared().get(secret, dateStamp, region, service), Crypto.HMAC_SHA256);
         this.authorizationPrefix = "AWS4-HMAC-SHA256 Credential=" + accessKeyId + '/' + scope + ", SignedHeaders=";
         this.encodedCredential = UriEncoding.encode(accessKeyId + '/' + scope, false);
+        this.prefixIsHeaderSafe = authorizationPrefix.indexOf('\r') < 0 && authorizationPrefix.indexOf('\n') < 0
+                && authorizationPrefix.indexOf(0) < 0;
     }
 
     /**
