@@ -182,8 +182,10 @@ final class Scratch {
         return fresh;
     }
 
-    private final String[] bytesKey = new String[4];
-    private final byte[][] bytesValue = new byte[4][];
+    /** Slots of {@link #appendCached}: 0 signed headers, 1 payload hash, 2 date, 3 scope, then header names. */
+    static final int NAME_SLOTS = 4;
+    private final String[] bytesKey = new String[NAME_SLOTS + 16];
+    private final byte[][] bytesValue = new byte[NAME_SLOTS + 16][];
 
     /**
      * Appends a string through a small per-thread cache of UTF-8 forms, keyed by identity: a
@@ -192,6 +194,10 @@ final class Scratch {
      * list do not change); a string seen once costs no allocation.
      */
     void appendCached(ByteBuf b, int slot, String text) {
+        if (slot >= bytesKey.length) {
+            b.append(text);
+            return;
+        }
         if (bytesKey[slot] == text) {
             byte[] bytes = bytesValue[slot];
             if (bytes == null) {

@@ -22,9 +22,12 @@ final class SigV4Core {
         String[] names = s.names;
         String[] values = s.values;
         int i = 0;
+        int line = 0;
         while (i < n) {
             String name = names[i];
-            b.append(name).append(':');
+            // header names (lower-case tokens) repeat from request to request: copied as cached bytes
+            s.appendCached(b, Scratch.NAME_SLOTS + line++, name);
+            b.append(':');
             appendValue(s, b, values[i], amzDate, payloadHash);
             i++;
             while (i < n && names[i].equals(name)) {

@@ -143,7 +143,7 @@ public final class SigV4SigningEngine {
         } else {
             // built only when read: the hot path does not pay for strings nobody asks for
             Explanation e = new Explanation(this, request, d, key, mode, payloadHash, decodedLength, token);
-            result.canonicalRequestSupplier(e::canonicalRequest).stringToSignSupplier(e::stringToSign);
+            result.canonicalRequestSupplier(e::canonicalRequest).stringToSignSupplier(e);
         }
         return result.build();
     }
@@ -180,7 +180,7 @@ public final class SigV4SigningEngine {
     }
 
     /** Recomputes the canonical request and string to sign of a signature when they are read. */
-    private static final class Explanation {
+    private static final class Explanation implements java.util.function.Supplier<String> {
         private final SigV4SigningEngine engine;
         private final SignableRequest request;
         private final Dates dates;
@@ -220,7 +220,9 @@ public final class SigV4SigningEngine {
             return canonicalRequest;
         }
 
-        synchronized String stringToSign() {
+        /** The string to sign. */
+        @Override
+        public synchronized String get() {
             compute();
             return stringToSign;
         }
