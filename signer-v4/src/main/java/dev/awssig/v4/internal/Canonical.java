@@ -216,7 +216,8 @@ public final class Canonical {
         }
     }
 
-    private static boolean isSorted(String[] names, String[] values, int n) {
+    /** Whether pairs are in canonical order (by name, then value). */
+    static boolean isSorted(String[] names, String[] values, int n) {
         for (int i = 1; i < n; i++) {
             if (compare(names[i - 1], values[i - 1], names[i], values[i]) > 0) {
                 return false;

@@ -29,8 +29,6 @@ final class Scratch {
     int qc;
     private long lastExpires = Long.MIN_VALUE;
     private String lastExpiresText;
-    private String lastToken;
-    private String lastEncodedToken;
     private String encodedFor;
     private String encodedSignedHeaders;
     final byte[] hash = new byte[32];
@@ -155,9 +153,13 @@ final class Scratch {
 
     /**
      * A header of the signer's own, reusing the one built last on this thread for the same name
-     * (by identity: the names are constants) when its value is equal.
+     * (by identity: the names are constants) when its value is equal. The session token is never
+     * kept.
      */
     Headers.Header header(String name, String value) {
+        if (name.equals("X-Amz-Security-Token")) {
+            return new Headers.Header(name, value); // a credential: not kept on the thread
+        }
         Headers.Header[] cache = ownHeaders;
         int free = -1;
         for (int i = 0; i < cache.length; i++) {
@@ -184,8 +186,10 @@ final class Scratch {
 
     /** Slots of {@link #appendCached}: 0 signed headers, 1 payload hash, 2 date, 3 scope, then header names. */
     static final int NAME_SLOTS = 4;
-    private final String[] bytesKey = new String[NAME_SLOTS + 16];
-    private final byte[][] bytesValue = new byte[NAME_SLOTS + 16][];
+    /** Slots of the presign query parameters: name {@code QUERY_SLOTS + 2i}, value {@code QUERY_SLOTS + 2i + 1}. */
+    static final int QUERY_SLOTS = NAME_SLOTS + 16;
+    private final String[] bytesKey = new String[QUERY_SLOTS + 12];
+    private final byte[][] bytesValue = new byte[QUERY_SLOTS + 12][];
 
     /**
      * Appends a string through a small per-thread cache of UTF-8 forms, keyed by identity: a
@@ -219,15 +223,6 @@ final class Scratch {
             lastExpires = expires;
         }
         return lastExpiresText;
-    }
-
-    /** The percent-encoded session token, reused while the token stays the same on this thread. */
-    String encodedToken(String token) {
-        if (!token.equals(lastToken)) {
-            lastEncodedToken = UriEncoding.encode(token, false);
-            lastToken = token;
-        }
-        return lastEncodedToken;
     }
 
     /** The percent-encoded form of the signed-headers list last returned by {@link #signedHeaders}. */

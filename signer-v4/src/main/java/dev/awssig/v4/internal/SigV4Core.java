@@ -75,7 +75,24 @@ final class SigV4Core {
         c.append(method).append('\n');
         Canonical.appendUri(c, rawPath, normalize, doubleEncode);
         c.append('\n');
-        Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
+        if (ownValues && extraCount > 0 && extraCount <= 6 && skip1 == null && (rawQuery == null || rawQuery.isEmpty())
+                && Canonical.isSorted(extraNames, extraValues, extraCount)) {
+            // the presigner's own parameters, already encoded and in order: copied as cached bytes
+            for (int i = 0; i < extraCount; i++) {
+                if (i > 0) {
+                    c.append('&');
+                }
+                s.appendCached(c, Scratch.QUERY_SLOTS + 2 * i, extraNames[i]);
+                c.append('=');
+                if (extraNames[i].equals("X-Amz-Security-Token")) {
+                    c.append(extraValues[i]); // a credential: not kept on the thread
+                } else {
+                    s.appendCached(c, Scratch.QUERY_SLOTS + 2 * i + 1, extraValues[i]);
+                }
+            }
+        } else {
+            Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
+        }
         c.append('\n');
         if (ownValues) {
             appendHeaders(s, c, headerCount, amzDate, payloadHash);

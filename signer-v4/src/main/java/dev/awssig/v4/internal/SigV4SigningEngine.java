@@ -452,8 +452,8 @@ public final class SigV4SigningEngine {
                     dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
         // qv holds the parameters in canonical (sorted) order; the URL keeps the conventional order
-        String encodedToken = token == null ? null : s.encodedToken(token);
-        String urlText = presignedUrl(s.url, request, rawQuery, qv, qc, encodedToken, signature);
+        String encodedToken = token == null ? null : UriEncoding.encode(token, false);
+        String urlText = presignedUrl(s, request, rawQuery, qv, qc, encodedToken, signature);
         Arrays.fill(qv, 0, qc, null);
 
         Headers sent = sentHeaders(s, request, headers, addHost);
@@ -478,8 +478,9 @@ public final class SigV4SigningEngine {
      * credential, date, signed headers, expiry, token, signature); written into a reused byte
      * buffer when it is all ASCII (one allocation: the string).
      */
-    private static String presignedUrl(ByteBuf url, SignableRequest request, String rawQuery, String[] qv, int qc,
+    private static String presignedUrl(Scratch s, SignableRequest request, String rawQuery, String[] qv, int qc,
                                        String encodedToken, String signature) {
+        ByteBuf url = s.url;
         String path = request.rawPath();
         if (!isAscii(path) || (rawQuery != null && !isAscii(rawQuery))) {
             StringBuilder sb = new StringBuilder(256);
@@ -508,12 +509,21 @@ public final class SigV4SigningEngine {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             url.append(rawQuery).append('&');
         }
-        url.append(Q_ALGORITHM).append(qv[0]).append(Q_CREDENTIAL).append(qv[1]).append(Q_DATE).append(qv[2])
-                .append(Q_SIGNED_HEADERS).append(qv[qc - 1]).append(Q_EXPIRES).append(qv[3]);
+        // the values are the instances the canonical query used: copied from the same cached bytes
+        url.append(Q_ALGORITHM);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 1, qv[0]);
+        url.append(Q_CREDENTIAL);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 3, qv[1]);
+        url.append(Q_DATE);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 5, qv[2]);
+        url.append(Q_SIGNED_HEADERS);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 2 * (qc - 1) + 1, qv[qc - 1]);
+        url.append(Q_EXPIRES);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 7, qv[3]);
         if (encodedToken != null) {
             url.append(Q_TOKEN).append(encodedToken);
         }
-        url.append(Q_SIGNATURE).append(signature);
+        url.append(Q_SIGNATURE).append(s.sigHex, 0, 64);
         String text = new String(url.buf, 0, url.len, java.nio.charset.StandardCharsets.ISO_8859_1);
         url.reset();
         return text;
@@ -588,7 +598,7 @@ public final class SigV4SigningEngine {
         qv[qc++] = s.expiresText(expires);
         if (tokenSigned) {
             qn[qc] = "X-Amz-Security-Token";
-            qv[qc++] = s.encodedToken(token);
+            qv[qc++] = UriEncoding.encode(token, false);
         }
         qn[qc] = "X-Amz-SignedHeaders";
         qv[qc++] = s.encodedSignedHeaders();
