@@ -62,6 +62,8 @@ public final class S3V2Signer implements Signer, Presigner {
     private final CredentialsProvider credentials;
     private final Clock clock;
     private final S3Canonicalizer canonicalizer;
+    /** The last expiry and its decimal text; written only when the expiry changes. */
+    private volatile ExpiresText lastExpires;
     /** The last Date header added; written only when the second changes. */
     private volatile Headers.Header lastDate;
 
@@ -261,7 +263,12 @@ public final class S3V2Signer implements Signer, Presigner {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("expiresIn: too large (" + expiresIn + ")");
         }
-        String expiresText = Long.toString(expires);
+        ExpiresText cached = lastExpires;
+        if (cached == null || cached.expires != expires) {
+            cached = new ExpiresText(expires);
+            lastExpires = cached;
+        }
+        String expiresText = cached.text;
         String uriHost = request.host();
         String path = request.rawPath();
         StringBuilder url = URL.get();
@@ -317,18 +324,33 @@ public final class S3V2Signer implements Signer, Presigner {
                 ignored -> canon.stringToSign(method, headers, hostHeader, path, q, expiresText));
     }
 
+    /** An expiry (epoch seconds) with its decimal text. Immutable. */
+    private static final class ExpiresText {
+        final long expires;
+        final String text;
+
+        ExpiresText(long expires) {
+            this.expires = expires;
+            this.text = Long.toString(expires);
+        }
+    }
+
     private static final ThreadLocal<StringBuilder> URL = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
     private static void appendBase64UrlEncoded(StringBuilder sb, String base64) {
-        int run = 0;
+        // char by char: StringBuilder.append(CharSequence, int, int) takes a slow generic path
         for (int i = 0, n = base64.length(); i < n; i++) {
             char ch = base64.charAt(i);
-            if (ch == '+' || ch == '/' || ch == '=') {
-                sb.append(base64, run, i).append(ch == '+' ? "%2B" : ch == '/' ? "%2F" : "%3D");
-                run = i + 1;
+            if (ch == '+') {
+                sb.append("%2B");
+            } else if (ch == '/') {
+                sb.append("%2F");
+            } else if (ch == '=') {
+                sb.append("%3D");
+            } else {
+                sb.append(ch);
             }
         }
-        sb.append(base64, run, base64.length());
     }
 
     /** The headers a presigned URL's client must send: those that are part of the signature. */
