@@ -20,6 +20,8 @@ public final class PresignedUrl {
     private final Instant expiration;
     private final String canonicalRequest;
     private final String stringToSign;
+    /** Computes the canonical request and string to sign when first read (trusted path), or null. */
+    private final java.util.function.Function<Boolean, String> explanation;
     private final String signature;
 
     private PresignedUrl(Builder b) {
@@ -30,6 +32,20 @@ public final class PresignedUrl {
         this.canonicalRequest = b.canonicalRequest;
         this.stringToSign = Objects.requireNonNull(b.stringToSign, "stringToSign");
         this.signature = Checks.requireNonBlank(b.signature, "signature");
+        this.explanation = null;
+    }
+
+    /** The trusted path of {@code ApiAccess}: parts the presigner produced, texts computed when read. */
+    PresignedUrl(String url, String method, Headers signedHeaders, Instant expiration, String signature,
+                 java.util.function.Function<Boolean, String> explanation) {
+        this.url = url;
+        this.method = method;
+        this.signedHeaders = signedHeaders;
+        this.expiration = expiration;
+        this.canonicalRequest = null;
+        this.stringToSign = null;
+        this.signature = signature;
+        this.explanation = Objects.requireNonNull(explanation, "explanation");
     }
 
     /**
@@ -90,6 +106,9 @@ public final class PresignedUrl {
      * @since 0.1.0
      */
     public String canonicalRequest() {
+        if (explanation != null) {
+            return explanation.apply(Boolean.TRUE);
+        }
         return canonicalRequest == null ? stringToSign : canonicalRequest;
     }
 
@@ -100,6 +119,9 @@ public final class PresignedUrl {
      * @since 0.1.0
      */
     public String stringToSign() {
+        if (explanation != null) {
+            return explanation.apply(Boolean.FALSE);
+        }
         return stringToSign;
     }
 

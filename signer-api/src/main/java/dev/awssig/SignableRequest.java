@@ -38,6 +38,22 @@ public final class SignableRequest {
         this.payload = b.payload;
     }
 
+    private SignableRequest(SignableRequest r, Headers headers, Payload payload) {
+        this.method = r.method;
+        this.scheme = r.scheme;
+        this.host = r.host;
+        this.port = r.port;
+        this.rawPath = r.rawPath;
+        this.rawQuery = r.rawQuery;
+        this.headers = headers;
+        this.payload = payload;
+    }
+
+    /** This request with other (already validated) headers and payload; see {@code ApiAccess}. */
+    SignableRequest withHeaders(Headers newHeaders, Payload newPayload) {
+        return new SignableRequest(this, newHeaders, newPayload);
+    }
+
     /**
      * A new builder; {@code method} and {@code uri} are required.
      *

@@ -10,6 +10,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
+import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v2.internal.HttpDates;
@@ -61,6 +62,10 @@ public final class S3V2Signer implements Signer, Presigner {
     private final CredentialsProvider credentials;
     private final Clock clock;
     private final S3Canonicalizer canonicalizer;
+    /** The last expiry and its decimal text; written only when the expiry changes. */
+    private volatile ExpiresText lastExpires;
+    /** The last Date header added; written only when the second changes. */
+    private volatile Headers.Header lastDate;
 
     private S3V2Signer(SigningConfig config) {
         this.credentials = config.requireCredentialsProvider();
@@ -147,50 +152,76 @@ public final class S3V2Signer implements Signer, Presigner {
         if (host == null) {
             host = request.hostHeaderValue();
         }
-        String sts = canonicalizer.stringToSign(request.method(), headers, host, request.rawPath(), query, null,
+        StringBuilder text = Macs.textBuffer();
+        canonicalizer.appendStringToSign(text, request.method(), headers, host, request.rawPath(), query, null,
                 addedDate, addedToken);
+        String sts = null;
         if (LOG.isDebugEnabled()) {
+            sts = text.toString();
             LOG.debug("SigV2 S3 string to sign:\n{}", Redaction.redactSigningText(sts));
         }
-        String signature = Macs.base64Hmac(Crypto.HMAC_SHA1, c.secretAccessKey(), sts);
-        String keyId = c.accessKeyId();
-        String authorization = new StringBuilder(5 + keyId.length() + signature.length())
-                .append("AWS ").append(keyId).append(':').append(signature).toString();
-        SignableRequest.Builder b = request.toBuilder();
+        String signature = Macs.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text);
+        text.setLength(0);
+        String authorization = "AWS " + c.accessKeyId() + ':' + signature;
+
+        // the signed request on the trusted path: every entry below is already validated
+        int size = entries.size();
+        int count = size + 1 + (addedDate != null ? 1 : 0) + (addedToken != null ? 1 : 0);
+        if (hasAuthorization) {
+            for (int i = 0; i < size; i++) {
+                if (entries.get(i).name().equalsIgnoreCase("authorization")) {
+                    count--;
+                }
+            }
+        }
+        Headers.Header[] out = new Headers.Header[count];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            Headers.Header h = entries.get(i);
+            if (!hasAuthorization || !h.name().equalsIgnoreCase("authorization")) {
+                out[k++] = h;
+            }
+        }
         if (addedDate != null) {
-            b.header("Date", addedDate);
+            out[k++] = dateHeader(addedDate);
         }
         if (addedToken != null) {
-            b.header(TOKEN, addedToken);
+            out[k++] = new Headers.Header(TOKEN, addedToken);
         }
-        if (hasAuthorization) {
-            b.removeHeader("Authorization");
-        }
-        SignableRequest signed = b.header("Authorization", authorization).build();
-        return SignedRequest.builder()
+        ApiAccess.Bridge bridge = ApiAccess.bridge();
+        // "AWS " + an access key id (an HTTP token, checked by Credentials) + ':' + Base64
+        out[k] = bridge.trustedHeader("Authorization", authorization);
+        SignableRequest signed = bridge.withHeaders(request, bridge.headers(out), request.payload());
+        SignedRequest.Builder result = SignedRequest.builder()
                 .request(signed)
                 .algorithm(Algorithms.SIGV2_S3)
                 .signature(signature)
-                .stringToSign(sts)
-                .signingTime(signingTime)
-                .build();
+                .signingTime(signingTime);
+        if (sts != null) {
+            return result.stringToSign(sts).build();
+        }
+        // built again only when read: the hot path does not pay for a string nobody asks for
+        String method = request.method();
+        String rawPath = request.rawPath();
+        String hostHeader = host;
+        Params q = query;
+        String dateAdded = addedDate;
+        String tok = addedToken;
+        S3Canonicalizer canon = canonicalizer;
+        return result.stringToSignSupplier(() -> canon.stringToSign(method, headers, hostHeader, rawPath, q, null,
+                dateAdded, tok)).build();
     }
 
-    /**
-     * Presigns: appends {@code AWSAccessKeyId}, {@code Expires} (the config clock's epoch second
-     * plus {@code expiresIn}, rounded up to a whole second) and {@code Signature} (URL-encoded)
-     * to the query, and, for session credentials, {@code x-amz-security-token} (URL-encoded in the
-     * URL, decoded in the string to sign) unless the query already has one.
-     *
-     * @param request the request: method, URI, and the headers the client will send
-     *        ({@code Content-MD5}, {@code Content-Type} and {@code x-amz-*} are signed)
-     * @param expiresIn how long the URL stays valid, positive
-     * @return the presigned URL; {@link PresignedUrl#signedHeaders()} lists the headers the
-     *         client must send with it
-     * @throws IllegalArgumentException if {@code expiresIn} is not positive or the query already
-     *         carries authentication parameters
-     * @since 0.1.0
-     */
+    /** The Date header for a date text, reused while the text stays the same. */
+    private Headers.Header dateHeader(String text) {
+        Headers.Header h = lastDate;
+        if (h == null || h.value() != text) {
+            h = new Headers.Header("Date", text);
+            lastDate = h;
+        }
+        return h;
+    }
+
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
         Objects.requireNonNull(request, "request");
@@ -232,11 +263,16 @@ public final class S3V2Signer implements Signer, Presigner {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("expiresIn: too large (" + expiresIn + ")");
         }
-        String expiresText = Long.toString(expires);
+        ExpiresText cached = lastExpires;
+        if (cached == null || cached.expires != expires) {
+            cached = new ExpiresText(expires);
+            lastExpires = cached;
+        }
+        String expiresText = cached.text;
         String uriHost = request.host();
         String path = request.rawPath();
-        StringBuilder url = new StringBuilder(request.scheme().length() + uriHost.length() + path.length()
-                + (rawQuery == null ? 0 : rawQuery.length()) + 128);
+        StringBuilder url = URL.get();
+        url.setLength(0);
         url.append(request.scheme()).append("://").append(uriHost);
         if (request.port() != -1) {
             url.append(':').append(request.port());
@@ -253,35 +289,68 @@ public final class S3V2Signer implements Signer, Presigner {
         if (host == null) {
             host = request.hostHeaderValue();
         }
-        String sts = canonicalizer.stringToSign(request.method(), headers, host, path, query, expiresText);
+        StringBuilder text = Macs.textBuffer();
+        canonicalizer.appendStringToSign(text, request.method(), headers, host, path, query, expiresText, null, null);
+        String sts = null;
         if (LOG.isDebugEnabled()) {
+            sts = text.toString();
             LOG.debug("SigV2 S3 query-string string to sign:\n{}", Redaction.redactSigningText(sts));
         }
-        String signature = Macs.base64Hmac(Crypto.HMAC_SHA1, c.secretAccessKey(), sts);
+        String signature = Macs.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text);
+        text.setLength(0);
         url.append("AWSAccessKeyId=").append(UriEncoding.encode(c.accessKeyId(), false))
                 .append("&Expires=").append(expiresText).append("&Signature=");
         appendBase64UrlEncoded(url, signature);
-        return PresignedUrl.builder()
-                .url(url.toString())
-                .method(request.method())
-                .signedHeaders(signedHeaders(headers))
-                .expiration(Instant.ofEpochSecond(expires))
-                .stringToSign(sts)
-                .signature(signature)
-                .build();
+        String urlText = url.toString();
+        url.setLength(0);
+        Headers sent = signedHeaders(headers);
+        Instant expiration = Instant.ofEpochSecond(expires);
+        if (sts != null) {
+            return PresignedUrl.builder()
+                    .url(urlText)
+                    .method(request.method())
+                    .signedHeaders(sent)
+                    .expiration(expiration)
+                    .stringToSign(sts)
+                    .signature(signature)
+                    .build();
+        }
+        // the string to sign is built again only when read
+        String method = request.method();
+        String hostHeader = host;
+        Params q = query;
+        S3Canonicalizer canon = canonicalizer;
+        return ApiAccess.bridge().presignedUrl(urlText, method, sent, expiration, signature,
+                ignored -> canon.stringToSign(method, headers, hostHeader, path, q, expiresText));
     }
 
-    /** Appends Base64 percent-encoded: only {@code +}, {@code /} and {@code =} need escaping. */
+    /** An expiry (epoch seconds) with its decimal text. Immutable. */
+    private static final class ExpiresText {
+        final long expires;
+        final String text;
+
+        ExpiresText(long expires) {
+            this.expires = expires;
+            this.text = Long.toString(expires);
+        }
+    }
+
+    private static final ThreadLocal<StringBuilder> URL = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
     private static void appendBase64UrlEncoded(StringBuilder sb, String base64) {
-        int run = 0;
+        // char by char: StringBuilder.append(CharSequence, int, int) takes a slow generic path
         for (int i = 0, n = base64.length(); i < n; i++) {
             char ch = base64.charAt(i);
-            if (ch == '+' || ch == '/' || ch == '=') {
-                sb.append(base64, run, i).append(ch == '+' ? "%2B" : ch == '/' ? "%2F" : "%3D");
-                run = i + 1;
+            if (ch == '+') {
+                sb.append("%2B");
+            } else if (ch == '/') {
+                sb.append("%2F");
+            } else if (ch == '=') {
+                sb.append("%3D");
+            } else {
+                sb.append(ch);
             }
         }
-        sb.append(base64, run, base64.length());
     }
 
     /** The headers a presigned URL's client must send: those that are part of the signature. */

@@ -29,10 +29,13 @@ public final class SignedHeadersPolicy {
 
     private final boolean allowList;
     private final Set<String> names;
+    /** The same names in a hash-based set, for the per-header lookup on the signing path. */
+    private final Set<String> lookup;
 
     private SignedHeadersPolicy(boolean allowList, Set<String> names) {
         this.allowList = allowList;
         this.names = names;
+        this.lookup = Set.copyOf(names);
     }
 
     /**
@@ -104,7 +107,7 @@ public final class SignedHeadersPolicy {
         if (lowerCaseName.equals("authorization")) {
             return false;
         }
-        return allowList == names.contains(lowerCaseName);
+        return allowList == lookup.contains(lowerCaseName);
     }
 
     /**

@@ -110,6 +110,28 @@ public final class S3Canonicalizer {
      */
     public String stringToSign(String method, Headers headers, String hostHeader, String rawPath, Params query,
                                String expires, String addedDate, String addedToken) {
+        StringBuilder sb = new StringBuilder(128 + rawPath.length());
+        appendStringToSign(sb, method, headers, hostHeader, rawPath, query, expires, addedDate, addedToken);
+        return sb.toString();
+    }
+
+    /**
+     * Appends the string to sign to a builder; the same text {@link #stringToSign(String, Headers,
+     * String, String, Params, String, String, String)} returns.
+     *
+     * @param sb the builder
+     * @param method the HTTP method
+     * @param headers the request headers
+     * @param hostHeader the Host value (for the virtual-hosted bucket), or null
+     * @param rawPath the raw path
+     * @param query the parsed query
+     * @param expires the expiry (query-string authentication), or null
+     * @param addedDate a Date value the signer adds, or null
+     * @param addedToken a session token the signer adds as a header, or null
+     */
+    public void appendStringToSign(StringBuilder sb, String method, Headers headers, String hostHeader,
+                                   String rawPath, Params query, String expires, String addedDate,
+                                   String addedToken) {
         String md5 = null;
         String type = null;
         String date = addedDate;
@@ -175,7 +197,6 @@ public final class S3Canonicalizer {
                 ac++;
             }
         }
-        StringBuilder sb = new StringBuilder(96 + rawPath.length() + 48 * ac);
         sb.append(method).append('\n');
         if (md5 != null) {
             sb.append(md5);
@@ -207,7 +228,6 @@ public final class S3Canonicalizer {
         }
         appendResource(sb, hostHeader, rawPath);
         appendSubResources(sb, query);
-        return sb.toString();
     }
 
     private void appendResource(StringBuilder sb, String hostHeader, String rawPath) {

@@ -160,6 +160,15 @@ public final class Canonical {
         if (extraCount == 0 && skip1 == null && appendCleanQuery(b, rawQuery, rawCount)) {
             return;
         }
+        if (rawCount == 0 && isSorted(extraNames, extraValues, extraCount)) {
+            for (int i = 0; i < extraCount; i++) {
+                if (i > 0) {
+                    b.append('&');
+                }
+                b.append(extraNames[i]).append('=').append(extraValues[i]);
+            }
+            return;
+        }
         String[] names = new String[total];
         String[] values = new String[total];
         int n = 0;
@@ -205,6 +214,16 @@ public final class Canonical {
             }
             b.append(names[i]).append('=').append(values[i]);
         }
+    }
+
+    /** Whether pairs are in canonical order (by name, then value). */
+    static boolean isSorted(String[] names, String[] values, int n) {
+        for (int i = 1; i < n; i++) {
+            if (compare(names[i - 1], values[i - 1], names[i], values[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final ThreadLocal<int[][]> RANGES = ThreadLocal.withInitial(() -> new int[1][64]);
@@ -422,7 +441,7 @@ public final class Canonical {
             String kn = names[i];
             String kv = values[i];
             int j = i - 1;
-            while (j >= 0 && names[j].compareTo(kn) > 0) {
+            while (j >= 0 && compareNames(names[j], kn) > 0) {
                 names[j + 1] = names[j];
                 values[j + 1] = values[j];
                 j--;
@@ -430,6 +449,20 @@ public final class Canonical {
             names[j + 1] = kn;
             values[j + 1] = kv;
         }
+    }
+
+    /** {@code a.compareTo(b)}, deciding on the first character when it differs (most header names do). */
+    private static int compareNames(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
+        if (!a.isEmpty() && !b.isEmpty()) {
+            int d = a.charAt(0) - b.charAt(0);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return a.compareTo(b);
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.awssig.v4.internal;
 
+import dev.awssig.Headers;
 import dev.awssig.SigningException;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.UriEncoding;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
@@ -19,6 +21,16 @@ final class Scratch {
 
     final ByteBuf creq = new ByteBuf(1024);
     final ByteBuf sts = new ByteBuf(256);
+    /** The presigned URL being built. */
+    final ByteBuf url = new ByteBuf(512);
+    /** The query parameters a presign adds, in canonical order, and their count. */
+    final String[] qn = new String[6];
+    final String[] qv = new String[6];
+    int qc;
+    private long lastExpires = Long.MIN_VALUE;
+    private String lastExpiresText;
+    private String encodedFor;
+    private String encodedSignedHeaders;
     final byte[] hash = new byte[32];
     final byte[] sig = new byte[32];
     final byte[] sigHex = new byte[64];
@@ -28,18 +40,22 @@ final class Scratch {
     final String[] oValue = new String[9];
     final boolean[] oSigned = new boolean[9];
     int oCount;
-    /** Which of the signer's own headers the request already had, and whether it had Authorization. */
-    final boolean[] oPresent = new boolean[9];
-    boolean hadAuthorization;
     final MessageDigest sha = Crypto.newDigest("SHA-256");
     final StringBuilder signedHeaders = new StringBuilder(128);
     /** The last signed-headers list and its names, reused when the next request has the same. */
     String lastSignedHeaders;
     List<String> lastSignedHeaderList;
+    /** The names of {@link #lastSignedHeaderList} as an array (the list is built from it). */
+    private String[] lastNames;
     /** Lower-case forms of header names seen on this thread (bounded). */
     private final java.util.HashMap<String, String> lowerNames = new java.util.HashMap<>();
     String[] names = new String[16];
     String[] values = new String[16];
+    /** Which request entries the signer replaces (index into the request's entries), and how many. */
+    boolean[] drop = new boolean[16];
+    int dropCount;
+    /** The last header built for each of the signer's header names on this thread. */
+    private final Headers.Header[] ownHeaders = new Headers.Header[12];
     private final Mac mac = Crypto.newMac(Crypto.HMAC_SHA256);
     private SecretKeySpec keyedWith;
 
@@ -66,7 +82,7 @@ final class Scratch {
 
     /** The signed-headers list as a string and a list, reusing the last ones when equal. */
     String signedHeaders(String[] sortedNames, int n) {
-        List<String> last = lastSignedHeaderList;
+        String[] last = lastNames;
         if (last != null && sameDistinct(sortedNames, n, last)) {
             return lastSignedHeaders;
         }
@@ -93,19 +109,28 @@ final class Scratch {
         }
         lastSignedHeaders = sb.toString();
         lastSignedHeaderList = List.of(list);
+        lastNames = list;
         return lastSignedHeaders;
     }
 
-    private static boolean sameDistinct(String[] sortedNames, int n, List<String> last) {
+    /** Whether the distinct names of a sorted run equal {@code last} (compared by identity first). */
+    private static boolean sameDistinct(String[] sortedNames, int n, String[] last) {
         int k = 0;
-        int size = last.size();
+        int size = last.length;
+        String prev = null;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && sortedNames[i].equals(sortedNames[i - 1])) {
+            String name = sortedNames[i];
+            if (prev != null && (name == prev || name.equals(prev))) {
                 continue;
             }
-            if (k >= size || !sortedNames[i].equals(last.get(k))) {
+            if (k >= size) {
                 return false;
             }
+            String want = last[k];
+            if (name != want && !name.equals(want)) {
+                return false;
+            }
+            prev = name;
             k++;
         }
         return k == size;
@@ -115,6 +140,7 @@ final class Scratch {
         if (names.length < n) {
             names = new String[Math.max(n, names.length * 2)];
             values = new String[names.length];
+            drop = new boolean[names.length];
         }
     }
 
@@ -123,6 +149,90 @@ final class Scratch {
             names[i] = null;
             values[i] = null;
         }
+    }
+
+    /**
+     * A header of the signer's own, reusing the one built last on this thread for the same name
+     * (by identity: the names are constants) when its value is equal. The session token is never
+     * kept.
+     */
+    Headers.Header header(String name, String value) {
+        if (name.equals("X-Amz-Security-Token")) {
+            return new Headers.Header(name, value); // a credential: not kept on the thread
+        }
+        Headers.Header[] cache = ownHeaders;
+        int free = -1;
+        for (int i = 0; i < cache.length; i++) {
+            Headers.Header h = cache[i];
+            if (h == null) {
+                free = free < 0 ? i : free;
+                continue;
+            }
+            if (h.name() == name) {
+                if (h.value().equals(value)) {
+                    return h;
+                }
+                Headers.Header fresh = new Headers.Header(name, value);
+                cache[i] = fresh;
+                return fresh;
+            }
+        }
+        Headers.Header fresh = new Headers.Header(name, value);
+        if (free >= 0) {
+            cache[free] = fresh;
+        }
+        return fresh;
+    }
+
+    /** Slots of {@link #appendCached}: 0 signed headers, 1 payload hash, 2 date, 3 scope, then header names. */
+    static final int NAME_SLOTS = 4;
+    /** Slots of the presign query parameters: name {@code QUERY_SLOTS + 2i}, value {@code QUERY_SLOTS + 2i + 1}. */
+    static final int QUERY_SLOTS = NAME_SLOTS + 16;
+    private final String[] bytesKey = new String[QUERY_SLOTS + 12];
+    private final byte[][] bytesValue = new byte[QUERY_SLOTS + 12][];
+
+    /**
+     * Appends a string through a small per-thread cache of UTF-8 forms, keyed by identity: a
+     * string seen in the same slot twice in a row is encoded once and then copied as bytes
+     * (the signer passes the same instances while the key, date, payload hash and signed-headers
+     * list do not change); a string seen once costs no allocation.
+     */
+    void appendCached(ByteBuf b, int slot, String text) {
+        if (slot >= bytesKey.length) {
+            b.append(text);
+            return;
+        }
+        if (bytesKey[slot] == text) {
+            byte[] bytes = bytesValue[slot];
+            if (bytes == null) {
+                bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytesValue[slot] = bytes;
+            }
+            b.append(bytes);
+            return;
+        }
+        bytesKey[slot] = text;
+        bytesValue[slot] = null;
+        b.append(text);
+    }
+
+    /** {@code Long.toString(expires)}, reused while the expiry stays the same on this thread. */
+    String expiresText(long expires) {
+        if (expires != lastExpires || lastExpiresText == null) {
+            lastExpiresText = Long.toString(expires);
+            lastExpires = expires;
+        }
+        return lastExpiresText;
+    }
+
+    /** The percent-encoded form of the signed-headers list last returned by {@link #signedHeaders}. */
+    String encodedSignedHeaders() {
+        String sh = lastSignedHeaders;
+        if (sh != encodedFor) {
+            encodedSignedHeaders = UriEncoding.encode(sh, false);
+            encodedFor = sh;
+        }
+        return encodedSignedHeaders;
     }
 
     /** This thread's Mac keyed with the given key (re-keyed only when the key changes). */

@@ -17,6 +17,38 @@ final class SigV4Core {
     private SigV4Core() {
     }
 
+    /** {@link Canonical#appendHeaders}, with the signer's own date and payload hash copied as cached bytes. */
+    private static void appendHeaders(Scratch s, ByteBuf b, int n, String amzDate, String payloadHash) {
+        String[] names = s.names;
+        String[] values = s.values;
+        int i = 0;
+        int line = 0;
+        while (i < n) {
+            String name = names[i];
+            // header names (lower-case tokens) repeat from request to request: copied as cached bytes
+            s.appendCached(b, Scratch.NAME_SLOTS + line++, name);
+            b.append(':');
+            appendValue(s, b, values[i], amzDate, payloadHash);
+            i++;
+            while (i < n && names[i].equals(name)) {
+                b.append(',');
+                appendValue(s, b, values[i], amzDate, payloadHash);
+                i++;
+            }
+            b.append('\n');
+        }
+    }
+
+    private static void appendValue(Scratch s, ByteBuf b, String v, String amzDate, String payloadHash) {
+        if (v == amzDate) {
+            s.appendCached(b, 2, v);
+        } else if (v == payloadHash) {
+            s.appendCached(b, 1, v);
+        } else {
+            Canonical.appendTrimmed(b, v);
+        }
+    }
+
     /**
      * Writes the canonical request and string to sign into the scratch buffers and returns the
      * hex signature. The headers must be in {@code s.names/s.values}, sorted.
@@ -25,14 +57,52 @@ final class SigV4Core {
                           String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
                           String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
                           String amzDate, SigningKey key) {
+        return compute(s, method, rawPath, normalize, doubleEncode, rawQuery, extraNames, extraValues, extraCount,
+                skip1, skip2, headerCount, signedHeaders, payloadHash, amzDate, key, false);
+    }
+
+    /**
+     * {@link #compute(Scratch, String, String, boolean, boolean, String, String[], String[], int, String,
+     * String, int, String, String, String, SigningKey)}; with {@code ownValues} the caller vouches that
+     * {@code amzDate} and {@code payloadHash} are the signer's own values (no whitespace to trim), so
+     * header values that are those very instances are copied from the per-thread byte cache.
+     */
+    static String compute(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
+                          String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
+                          String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
+                          String amzDate, SigningKey key, boolean ownValues) {
         ByteBuf c = s.creq;
         c.append(method).append('\n');
         Canonical.appendUri(c, rawPath, normalize, doubleEncode);
         c.append('\n');
-        Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
+        if (ownValues && extraCount > 0 && extraCount <= 6 && skip1 == null && (rawQuery == null || rawQuery.isEmpty())
+                && Canonical.isSorted(extraNames, extraValues, extraCount)) {
+            // the presigner's own parameters, already encoded and in order: copied as cached bytes
+            for (int i = 0; i < extraCount; i++) {
+                if (i > 0) {
+                    c.append('&');
+                }
+                s.appendCached(c, Scratch.QUERY_SLOTS + 2 * i, extraNames[i]);
+                c.append('=');
+                if (extraNames[i].equals("X-Amz-Security-Token")) {
+                    c.append(extraValues[i]); // a credential: not kept on the thread
+                } else {
+                    s.appendCached(c, Scratch.QUERY_SLOTS + 2 * i + 1, extraValues[i]);
+                }
+            }
+        } else {
+            Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
+        }
         c.append('\n');
-        Canonical.appendHeaders(c, s.names, s.values, headerCount);
-        c.append('\n').append(signedHeaders).append('\n').append(payloadHash);
+        if (ownValues) {
+            appendHeaders(s, c, headerCount, amzDate, payloadHash);
+        } else {
+            Canonical.appendHeaders(c, s.names, s.values, headerCount);
+        }
+        c.append('\n');
+        s.appendCached(c, 0, signedHeaders);
+        c.append('\n');
+        s.appendCached(c, 1, payloadHash);
 
         s.sha.update(c.buf, 0, c.len); // the digest is left reset by every digest() call
         try {
@@ -41,7 +111,11 @@ final class SigV4Core {
             throw new IllegalStateException(e);
         }
         ByteBuf t = s.sts;
-        t.append(STS_PREFIX).append(amzDate).append('\n').append(key.scope).append('\n').appendHex(s.hash, 32);
+        t.append(STS_PREFIX);
+        s.appendCached(t, 2, amzDate);
+        t.append('\n');
+        s.appendCached(t, 3, key.scope);
+        t.append('\n').appendHex(s.hash, 32);
         Mac mac = s.mac(key.spec);
         mac.update(t.buf, 0, t.len);
         try {

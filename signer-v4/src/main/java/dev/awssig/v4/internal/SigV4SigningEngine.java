@@ -9,6 +9,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.SigningException;
+import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.Hex;
 import dev.awssig.internal.UriEncoding;
@@ -117,21 +118,8 @@ public final class SigV4SigningEngine {
                     dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
 
-        SignableRequest.Builder out = request.toBuilder();
-        String[] oName = s.oName;
-        String[] oLower = s.oLower;
-        String[] oValue = s.oValue;
-        for (int i = 0; i < oc; i++) {
-            if (s.oPresent[i]) {
-                out.removeHeader(oLower[i]);
-            }
-            out.header(oName[i], oValue[i]);
-        }
-        if (s.hadAuthorization) {
-            out.removeHeader("Authorization");
-        }
-        out.header("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
-        java.util.Arrays.fill(oValue, 0, oc, null);
+        String authorization = key.authorizationPrefix + signedHeaders + ", Signature=" + signature;
+        Payload outPayload = payload;
         if (mode.isStreaming()) {
             final long decoded = decodedLength;
             final int chunkSize = settings.chunkSize;
@@ -140,11 +128,12 @@ public final class SigV4SigningEngine {
             final String seed = signature;
             final ChecksumAlgorithm checksum = settings.trailerChecksum;
             long encodedLength = ChunkedEncoder.encodedLength(decoded, chunkSize, mode, checksum);
-            out.payload(Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
-                    checksum, key, amzDate, seed), encodedLength));
+            outPayload = Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
+                    checksum, key, amzDate, seed), encodedLength);
         }
+        SignableRequest signed = withHeaders(s, request, oc, authorization, key.prefixIsHeaderSafe, outPayload);
         SignedRequest.Builder result = SignedRequest.builder()
-                .request(out.build())
+                .request(signed)
                 .algorithm(SigV4Core.ALGORITHM)
                 .signature(signature)
                 .signedHeaders(signedHeaderList)
@@ -154,13 +143,44 @@ public final class SigV4SigningEngine {
         } else {
             // built only when read: the hot path does not pay for strings nobody asks for
             Explanation e = new Explanation(this, request, d, key, mode, payloadHash, decodedLength, token);
-            result.canonicalRequestSupplier(e::canonicalRequest).stringToSignSupplier(e::stringToSign);
+            result.canonicalRequestSupplier(e::canonicalRequest).stringToSignSupplier(e);
         }
         return result.build();
     }
 
+    /**
+     * The request with the signer's headers: the original entries without those the signer
+     * replaces (and without an old {@code Authorization}), then the signer's own headers in order,
+     * then {@code Authorization}; built on the trusted path, as every entry is already validated.
+     */
+    private static SignableRequest withHeaders(Scratch s, SignableRequest request, int oc, String authorization,
+                                               boolean trustedAuthorization, Payload payload) {
+        List<Headers.Header> entries = request.headers().entries();
+        int size = entries.size();
+        boolean[] drop = s.drop;
+        Headers.Header[] out = new Headers.Header[size - s.dropCount + oc + 1];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            if (!drop[i]) {
+                out[k++] = entries.get(i);
+            }
+        }
+        String[] oName = s.oName;
+        String[] oValue = s.oValue;
+        for (int i = 0; i < oc; i++) {
+            out[k++] = s.header(oName[i], oValue[i]);
+        }
+        ApiAccess.Bridge bridge = ApiAccess.bridge();
+        // the value is the key's checked prefix, lower-case header names joined by ';' and hex
+        out[k] = trustedAuthorization ? bridge.trustedHeader("Authorization", authorization)
+                : new Headers.Header("Authorization", authorization);
+        Arrays.fill(oValue, 0, oc, null);
+        Arrays.fill(drop, 0, size, false);
+        return bridge.withHeaders(request, bridge.headers(out), payload);
+    }
+
     /** Recomputes the canonical request and string to sign of a signature when they are read. */
-    private static final class Explanation {
+    private static final class Explanation implements java.util.function.Supplier<String> {
         private final SigV4SigningEngine engine;
         private final SignableRequest request;
         private final Dates dates;
@@ -189,6 +209,7 @@ public final class SigV4SigningEngine {
                 Scratch s = Scratch.get();
                 engine.canonicalize(s, request, dates, key, mode, payloadHash, decodedLength, token);
                 java.util.Arrays.fill(s.oValue, 0, s.oCount, null);
+                java.util.Arrays.fill(s.drop, 0, request.headers().size(), false);
                 canonicalRequest = s.creq.asString();
                 stringToSign = s.sts.asString();
             }
@@ -199,7 +220,9 @@ public final class SigV4SigningEngine {
             return canonicalRequest;
         }
 
-        synchronized String stringToSign() {
+        /** The string to sign. */
+        @Override
+        public synchronized String get() {
             compute();
             return stringToSign;
         }
@@ -220,7 +243,7 @@ public final class SigV4SigningEngine {
         boolean[] oSigned = s.oSigned;
         int oc = 0;
         Headers headers = request.headers();
-        if (!headers.contains("host")) {
+        if (!hasHost(headers.entries())) {
             oName[oc] = "Host";
             oLower[oc] = "host";
             oValue[oc] = request.hostHeaderValue();
@@ -269,24 +292,26 @@ public final class SigV4SigningEngine {
             }
         }
         s.oCount = oc;
-        java.util.Arrays.fill(s.oPresent, 0, oc, false);
-        s.hadAuthorization = false;
 
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + oc);
         int n = 0;
+        int dropped = 0;
+        boolean[] drop = s.drop;
         SignedHeadersPolicy policy = settings.policy;
         for (int i = 0; i < entries.size(); i++) {
             Headers.Header h = entries.get(i);
             String lower = s.lower(h.name());
             int o = overrideIndex(lower, oLower, oc);
             if (o >= 0) {
-                s.oPresent[o] = true;
+                drop[i] = true;
+                dropped++;
                 continue;
             }
             if (!policy.signs(lower)) {
                 if (lower.equals("authorization")) {
-                    s.hadAuthorization = true;
+                    drop[i] = true;
+                    dropped++;
                 }
                 continue;
             }
@@ -299,13 +324,25 @@ public final class SigV4SigningEngine {
                 s.values[n++] = oValue[i];
             }
         }
+        s.dropCount = dropped;
         Canonical.sortHeaders(s.names, s.values, n);
         String signedHeaders = s.signedHeaders(s.names, n);
         String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
-                d.amzDate, key);
+                d.amzDate, key, true);
         s.clearHeaders(n);
         return signature;
+    }
+
+    /** {@code headers.contains("host")} without an iterator. */
+    private static boolean hasHost(List<Headers.Header> entries) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            String name = entries.get(i).name();
+            if (name.length() == 4 && name.equalsIgnoreCase("host")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAwsChunked(String contentEncoding) {
@@ -402,84 +439,238 @@ public final class SigV4SigningEngine {
 
         Scratch s = Scratch.get();
         Headers headers = request.headers();
+        boolean addHost = !hasHost(headers.entries());
+        String signature = presignCanonical(s, request, addHost, d, key, payloadHash, token, tokenSigned, expires);
+        String[] qv = s.qv;
+        int qc = s.qc;
+        String canonicalRequest = null;
+        String stringToSign = null;
+        if (LOG.isDebugEnabled()) {
+            canonicalRequest = s.creq.asString();
+            stringToSign = s.sts.asString();
+            LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}",
+                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
+        }
+        // qv holds the parameters in canonical (sorted) order; the URL keeps the conventional order
+        String encodedToken = token == null ? null : UriEncoding.encode(token, false);
+        String urlText = presignedUrl(s, request, rawQuery, qv, qc, encodedToken, signature);
+        Arrays.fill(qv, 0, qc, null);
+
+        Headers sent = sentHeaders(s, request, headers, addHost);
+        Instant expiration = now.plusSeconds(expires);
+        if (canonicalRequest != null) {
+            return PresignedUrl.builder()
+                    .url(urlText)
+                    .method(request.method())
+                    .signedHeaders(sent)
+                    .expiration(expiration)
+                    .canonicalRequest(canonicalRequest)
+                    .stringToSign(stringToSign)
+                    .signature(signature)
+                    .build();
+        }
+        return ApiAccess.bridge().presignedUrl(urlText, request.method(), sent, expiration, signature,
+                new PresignExplanation(this, request, addHost, d, key, payloadHash, token, tokenSigned, expires));
+    }
+
+    /**
+     * The URL: the request's, then the parameters in the conventional order (algorithm,
+     * credential, date, signed headers, expiry, token, signature); written into a reused byte
+     * buffer when it is all ASCII (one allocation: the string).
+     */
+    private static String presignedUrl(Scratch s, SignableRequest request, String rawQuery, String[] qv, int qc,
+                                       String encodedToken, String signature) {
+        ByteBuf url = s.url;
+        String path = request.rawPath();
+        if (!isAscii(path) || (rawQuery != null && !isAscii(rawQuery))) {
+            StringBuilder sb = new StringBuilder(256);
+            sb.append(request.scheme()).append("://").append(request.host());
+            if (request.port() != -1) {
+                sb.append(':').append(request.port());
+            }
+            sb.append(path).append('?');
+            if (rawQuery != null && !rawQuery.isEmpty()) {
+                sb.append(rawQuery).append('&');
+            }
+            sb.append("X-Amz-Algorithm=").append(qv[0]).append("&X-Amz-Credential=").append(qv[1])
+                    .append("&X-Amz-Date=").append(qv[2]).append("&X-Amz-SignedHeaders=").append(qv[qc - 1])
+                    .append("&X-Amz-Expires=").append(qv[3]);
+            if (encodedToken != null) {
+                sb.append("&X-Amz-Security-Token=").append(encodedToken);
+            }
+            return sb.append("&X-Amz-Signature=").append(signature).toString();
+        }
+        url.reset();
+        url.append(request.scheme()).append("://").append(request.host());
+        if (request.port() != -1) {
+            url.append(':').append(Integer.toString(request.port()));
+        }
+        url.append(path).append('?');
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            url.append(rawQuery).append('&');
+        }
+        // the values are the instances the canonical query used: copied from the same cached bytes
+        url.append(Q_ALGORITHM);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 1, qv[0]);
+        url.append(Q_CREDENTIAL);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 3, qv[1]);
+        url.append(Q_DATE);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 5, qv[2]);
+        url.append(Q_SIGNED_HEADERS);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 2 * (qc - 1) + 1, qv[qc - 1]);
+        url.append(Q_EXPIRES);
+        s.appendCached(url, Scratch.QUERY_SLOTS + 7, qv[3]);
+        if (encodedToken != null) {
+            url.append(Q_TOKEN).append(encodedToken);
+        }
+        url.append(Q_SIGNATURE).append(s.sigHex, 0, 64);
+        String text = new String(url.buf, 0, url.len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        url.reset();
+        return text;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] Q_ALGORITHM = ascii("X-Amz-Algorithm=");
+    private static final byte[] Q_CREDENTIAL = ascii("&X-Amz-Credential=");
+    private static final byte[] Q_DATE = ascii("&X-Amz-Date=");
+    private static final byte[] Q_SIGNED_HEADERS = ascii("&X-Amz-SignedHeaders=");
+    private static final byte[] Q_EXPIRES = ascii("&X-Amz-Expires=");
+    private static final byte[] Q_TOKEN = ascii("&X-Amz-Security-Token=");
+    private static final byte[] Q_SIGNATURE = ascii("&X-Amz-Signature=");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Collects the signed headers of a presign, writes its canonical request and string to sign
+     * into the scratch buffers and returns the signature. Leaves the added query parameters in
+     * {@code s.qn/s.qv} (canonical order, count {@code s.qc}) and marks the request entries that
+     * are not signed in {@code s.drop} (count {@code s.dropCount}).
+     */
+    private String presignCanonical(Scratch s, SignableRequest request, boolean addHost, Dates d, SigningKey key,
+                                    String payloadHash, String token, boolean tokenSigned, long expires) {
+        Headers headers = request.headers();
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + 1);
         int n = 0;
-        Headers.Builder sent = Headers.builder();
-        if (!headers.contains("host")) {
+        if (addHost) {
             s.names[n] = "host";
             s.values[n++] = request.hostHeaderValue();
-            sent.add("Host", request.hostHeaderValue());
         }
+        boolean[] drop = s.drop;
+        int dropped = 0;
+        SignedHeadersPolicy policy = settings.policy;
         for (int i = 0; i < entries.size(); i++) {
             Headers.Header h = entries.get(i);
             String lower = s.lower(h.name());
-            if (!settings.policy.signs(lower)) {
+            if (!policy.signs(lower)) {
+                drop[i] = true;
+                dropped++;
                 continue;
             }
             s.names[n] = lower;
             s.values[n++] = h.value();
-            sent.add(h.name(), h.value());
         }
+        s.dropCount = dropped;
         Canonical.sortHeaders(s.names, s.values, n);
         String signedHeaders = s.signedHeaders(s.names, n);
 
-        String credential = creds.accessKeyId() + '/' + key.scope;
-        String[] qn = new String[6];
-        String[] qv = new String[6];
+        // in canonical (sorted) order
+        String[] qn = s.qn;
+        String[] qv = s.qv;
         int qc = 0;
         qn[qc] = "X-Amz-Algorithm";
         qv[qc++] = SigV4Core.ALGORITHM;
         qn[qc] = "X-Amz-Credential";
-        qv[qc++] = UriEncoding.encode(credential, false);
+        qv[qc++] = key.encodedCredential;
         qn[qc] = "X-Amz-Date";
         qv[qc++] = d.amzDate;
-        qn[qc] = "X-Amz-SignedHeaders";
-        qv[qc++] = UriEncoding.encode(signedHeaders, false);
         qn[qc] = "X-Amz-Expires";
-        qv[qc++] = Long.toString(expires);
-        String encodedToken = token == null ? null : UriEncoding.encode(token, false);
+        qv[qc++] = s.expiresText(expires);
         if (tokenSigned) {
             qn[qc] = "X-Amz-Security-Token";
-            qv[qc++] = encodedToken;
+            qv[qc++] = UriEncoding.encode(token, false);
         }
-        // the canonical query sorts a copy; keep qn/qv in the order they are appended to the URL
-        String[] sn = Arrays.copyOf(qn, qc);
-        String[] sv = Arrays.copyOf(qv, qc);
+        qn[qc] = "X-Amz-SignedHeaders";
+        qv[qc++] = s.encodedSignedHeaders();
+        s.qc = qc;
         String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
-                rawQuery, sn, sv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate, key);
+                request.rawQuery().orElse(null), qn, qv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate,
+                key, true);
         s.clearHeaders(n);
-        String canonicalRequest = s.creq.asString();
-        String stringToSign = s.sts.asString();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}",
-                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
+        return signature;
+    }
+
+    /** The headers a presigned URL must be sent with: the added Host, then the signed entries. */
+    private static Headers sentHeaders(Scratch s, SignableRequest request, Headers headers, boolean addHost) {
+        List<Headers.Header> entries = headers.entries();
+        int size = entries.size();
+        boolean[] drop = s.drop;
+        if (!addHost && s.dropCount == 0) {
+            return headers;
         }
-        StringBuilder url = new StringBuilder(256);
-        url.append(request.scheme()).append("://").append(request.host());
-        if (request.port() != -1) {
-            url.append(':').append(request.port());
+        Headers.Header[] out = new Headers.Header[size - s.dropCount + (addHost ? 1 : 0)];
+        int k = 0;
+        if (addHost) {
+            out[k++] = s.header("Host", request.hostHeaderValue());
         }
-        url.append(request.rawPath()).append('?');
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            url.append(rawQuery).append('&');
+        for (int i = 0; i < size; i++) {
+            if (!drop[i]) {
+                out[k++] = entries.get(i);
+            }
         }
-        for (int i = 0; i < qc; i++) {
-            url.append(qn[i]).append('=').append(qv[i]).append('&');
+        Arrays.fill(drop, 0, size, false);
+        return ApiAccess.bridge().headers(out);
+    }
+
+    /** Recomputes the canonical request and string to sign of a presigned URL when they are read. */
+    private static final class PresignExplanation implements java.util.function.Function<Boolean, String> {
+        private final SigV4SigningEngine engine;
+        private final SignableRequest request;
+        private final boolean addHost;
+        private final Dates dates;
+        private final SigningKey key;
+        private final String payloadHash;
+        private final String token;
+        private final boolean tokenSigned;
+        private final long expires;
+        private String canonicalRequest;
+        private String stringToSign;
+
+        PresignExplanation(SigV4SigningEngine engine, SignableRequest request, boolean addHost, Dates dates,
+                           SigningKey key, String payloadHash, String token, boolean tokenSigned, long expires) {
+            this.engine = engine;
+            this.request = request;
+            this.addHost = addHost;
+            this.dates = dates;
+            this.key = key;
+            this.payloadHash = payloadHash;
+            this.token = token;
+            this.tokenSigned = tokenSigned;
+            this.expires = expires;
         }
-        if (token != null && !tokenSigned) {
-            url.append("X-Amz-Security-Token=").append(encodedToken).append('&');
+
+        @Override
+        public synchronized String apply(Boolean wantCanonicalRequest) {
+            if (canonicalRequest == null) {
+                Scratch s = Scratch.get();
+                engine.presignCanonical(s, request, addHost, dates, key, payloadHash, token, tokenSigned, expires);
+                Arrays.fill(s.qv, 0, s.qc, null);
+                Arrays.fill(s.drop, 0, request.headers().size(), false);
+                canonicalRequest = s.creq.asString();
+                stringToSign = s.sts.asString();
+            }
+            return wantCanonicalRequest ? canonicalRequest : stringToSign;
         }
-        url.append("X-Amz-Signature=").append(signature);
-        return PresignedUrl.builder()
-                .url(url.toString())
-                .method(request.method())
-                .signedHeaders(sent.build())
-                .expiration(now.plusSeconds(expires))
-                .canonicalRequest(canonicalRequest)
-                .stringToSign(stringToSign)
-                .signature(signature)
-                .build();
     }
 
     private static void checkNotPresigned(String rawQuery) {

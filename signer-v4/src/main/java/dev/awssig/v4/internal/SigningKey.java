@@ -2,6 +2,7 @@ package dev.awssig.v4.internal;
 
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.SigningKeys;
+import dev.awssig.internal.UriEncoding;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -17,6 +18,10 @@ public final class SigningKey {
     final SecretKeySpec spec;
     /** {@code AWS4-HMAC-SHA256 Credential=<id>/<scope>, SignedHeaders=}. */
     final String authorizationPrefix;
+    /** {@code <id>/<scope>} percent-encoded, the value of {@code X-Amz-Credential}. */
+    final String encodedCredential;
+    /** Whether {@link #authorizationPrefix} has no CR, LF or NUL (so Authorization values built on it are valid). */
+    final boolean prefixIsHeaderSafe;
 
     private SigningKey(String accessKeyId, String secret, String dateStamp, String region, String service) {
         this.secret = secret;
@@ -27,6 +32,9 @@ public final class SigningKey {
         this.scope = dateStamp + '/' + region + '/' + service + "/aws4_request";
         this.spec = new SecretKeySpec(SigningKeys.shared().get(secret, dateStamp, region, service), Crypto.HMAC_SHA256);
         this.authorizationPrefix = "AWS4-HMAC-SHA256 Credential=" + accessKeyId + '/' + scope + ", SignedHeaders=";
+        this.encodedCredential = UriEncoding.encode(accessKeyId + '/' + scope, false);
+        this.prefixIsHeaderSafe = authorizationPrefix.indexOf('\r') < 0 && authorizationPrefix.indexOf('\n') < 0
+                && authorizationPrefix.indexOf(0) < 0;
     }
 
     /**

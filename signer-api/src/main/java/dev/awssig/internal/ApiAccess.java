@@ -1,0 +1,109 @@
+package dev.awssig.internal;
+
+import dev.awssig.Headers;
+import dev.awssig.Payload;
+import dev.awssig.PresignedUrl;
+import dev.awssig.SignableRequest;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * A trusted path into the request model for the signers of this project: builds {@link Headers}
+ * and {@link SignableRequest} values from parts the caller has already validated, without
+ * copying or checking them again. Internal: exported only to the sibling modules of this project;
+ * never hand it values that did not come from a validated {@link Headers.Header} or request.
+ *
+ * @since 0.1.0
+ */
+public final class ApiAccess {
+    private static volatile Bridge bridge;
+
+    private ApiAccess() {
+    }
+
+    /**
+     * The operations the request model grants to this package.
+     *
+     * @since 0.1.0
+     */
+    public interface Bridge {
+        /**
+         * Headers holding exactly the given entries, in order, without copying the array.
+         *
+         * @param entries validated entries; the caller must not change the array afterwards
+         * @return the headers
+         * @since 0.1.0
+         */
+        Headers headers(Headers.Header[] entries);
+
+        /**
+         * A header entry without the name and value checks: only for a name that is a token and a
+         * value without CR, LF or NUL by construction (for example an {@code Authorization} value
+         * the signer assembled from validated parts).
+         *
+         * @param name a valid header name
+         * @param value a valid header value, not null
+         * @return the entry
+         * @since 0.1.0
+         */
+        Headers.Header trustedHeader(String name, String value);
+
+        /**
+         * A copy of a request with other headers and payload and every other part unchanged,
+         * without validating the parts again.
+         *
+         * @param request the request
+         * @param headers its new headers
+         * @param payload its new payload
+         * @return the new request
+         * @since 0.1.0
+         */
+        SignableRequest withHeaders(SignableRequest request, Headers headers, Payload payload);
+
+        /**
+         * A presigned URL from parts the presigner produced, without validating them again; its
+         * canonical request ({@code explanation.apply(true)}) and string to sign
+         * ({@code explanation.apply(false)}) are computed when read.
+         *
+         * @param url the URL
+         * @param method the method
+         * @param signedHeaders the headers to send
+         * @param expiration when it expires
+         * @param signature the signature
+         * @param explanation the texts on demand; must be thread-safe
+         * @return the presigned URL
+         * @since 0.1.0
+         */
+        PresignedUrl presignedUrl(String url, String method, Headers signedHeaders, Instant expiration,
+                                  String signature, Function<Boolean, String> explanation);
+    }
+
+    /**
+     * Installs the bridge; called once by the request model when it is initialised.
+     *
+     * @param b the bridge
+     * @throws IllegalStateException if a bridge is already installed
+     * @since 0.1.0
+     */
+    public static void install(Bridge b) {
+        if (bridge != null) {
+            throw new IllegalStateException("ApiAccess: bridge already installed");
+        }
+        bridge = b;
+    }
+
+    /**
+     * The bridge.
+     *
+     * @return the bridge
+     * @since 0.1.0
+     */
+    public static Bridge bridge() {
+        Bridge b = bridge;
+        if (b == null) {
+            Headers.empty(); // initialises Headers, which installs the bridge
+            b = bridge;
+        }
+        return b;
+    }
+}
