@@ -4,12 +4,15 @@ import dev.awssig.internal.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The result of signing: the request to send (with the authentication headers or parameters
  * added), plus what was signed, so that a {@code SignatureDoesNotMatch} can be explained.
  *
- * <p>Immutable and thread-safe. {@link #toString()} never shows the signature.
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the signature. A signer may give
+ * the canonical request and string to sign as suppliers that compute them only when asked, so
+ * that the signing hot path does not build strings nobody reads.
  *
  * @since 0.1.0
  */
@@ -19,6 +22,8 @@ public final class SignedRequest {
     private final String signature;
     private final String canonicalRequest;
     private final String stringToSign;
+    private final Supplier<String> canonicalRequestSupplier;
+    private final Supplier<String> stringToSignSupplier;
     private final List<String> signedHeaders;
     private final Instant signingTime;
 
@@ -27,7 +32,12 @@ public final class SignedRequest {
         this.algorithm = Checks.requireNonBlank(b.algorithm, "algorithm");
         this.signature = Checks.requireNonBlank(b.signature, "signature");
         this.canonicalRequest = b.canonicalRequest;
-        this.stringToSign = Objects.requireNonNull(b.stringToSign, "stringToSign");
+        this.stringToSign = b.stringToSign;
+        this.canonicalRequestSupplier = b.canonicalRequestSupplier;
+        this.stringToSignSupplier = b.stringToSignSupplier;
+        if (stringToSign == null && stringToSignSupplier == null) {
+            throw new NullPointerException("stringToSign");
+        }
         this.signedHeaders = List.copyOf(b.signedHeaders);
         this.signingTime = Objects.requireNonNull(b.signingTime, "signingTime");
     }
@@ -79,7 +89,10 @@ public final class SignedRequest {
      * @since 0.1.0
      */
     public String canonicalRequest() {
-        return canonicalRequest == null ? stringToSign : canonicalRequest;
+        if (canonicalRequest != null) {
+            return canonicalRequest;
+        }
+        return canonicalRequestSupplier != null ? canonicalRequestSupplier.get() : stringToSign();
     }
 
     /**
@@ -89,7 +102,7 @@ public final class SignedRequest {
      * @since 0.1.0
      */
     public String stringToSign() {
-        return stringToSign;
+        return stringToSign != null ? stringToSign : stringToSignSupplier.get();
     }
 
     /**
@@ -135,6 +148,8 @@ public final class SignedRequest {
         private String signature;
         private String canonicalRequest;
         private String stringToSign;
+        private Supplier<String> canonicalRequestSupplier;
+        private Supplier<String> stringToSignSupplier;
         private List<String> signedHeaders = List.of();
         private Instant signingTime;
 
@@ -198,6 +213,34 @@ public final class SignedRequest {
          */
         public Builder stringToSign(String stringToSign) {
             this.stringToSign = stringToSign;
+            return this;
+        }
+
+        /**
+         * Sets the canonical request as a supplier called when {@link SignedRequest#canonicalRequest()}
+         * is, so that it is built only when someone reads it. The supplier must be thread-safe and
+         * return the same text every time. A value set with {@link #canonicalRequest(String)} wins.
+         *
+         * @param canonicalRequest computes the canonical request, or null
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder canonicalRequestSupplier(Supplier<String> canonicalRequest) {
+            this.canonicalRequestSupplier = canonicalRequest;
+            return this;
+        }
+
+        /**
+         * Sets the string to sign as a supplier called when {@link SignedRequest#stringToSign()} is.
+         * The supplier must be thread-safe and return the same text every time. A value set with
+         * {@link #stringToSign(String)} wins.
+         *
+         * @param stringToSign computes the string to sign, or null
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder stringToSignSupplier(Supplier<String> stringToSign) {
+            this.stringToSignSupplier = stringToSign;
             return this;
         }
 

@@ -29,6 +29,24 @@ class ResultsTest {
     }
 
     @Test
+    void signedRequestComputesCanonicalRequestAndStringToSignOnlyWhenAsked() {
+        int[] calls = {0};
+        SignedRequest s = signed().canonicalRequest(null).stringToSign(null)
+                .canonicalRequestSupplier(() -> {
+                    calls[0]++;
+                    return "LAZY CREQ";
+                })
+                .stringToSignSupplier(() -> "LAZY STS").build();
+        assertEquals(0, calls[0]);
+        assertEquals("LAZY CREQ", s.canonicalRequest());
+        assertEquals("LAZY STS", s.stringToSign());
+        assertEquals(1, calls[0]);
+        assertEquals("EAGER", signed().canonicalRequest("EAGER").canonicalRequestSupplier(() -> "LAZY").build()
+                .canonicalRequest(), "a value wins over a supplier");
+        assertThrows(NullPointerException.class, () -> signed().stringToSign(null).build());
+    }
+
+    @Test
     void signedRequestKeepsWhatTheSignerUsed() {
         SignedRequest s = signed().build();
         assertEquals(Algorithms.SIGV4, s.algorithm());

@@ -79,4 +79,49 @@ public final class Redaction {
         int q = uri.indexOf('?');
         return q < 0 ? uri : uri.substring(0, q + 1) + redactQuery(uri.substring(q + 1));
     }
+
+    /**
+     * A canonical request or string to sign, made safe for a DEBUG log line: the value of every
+     * credentials-bearing header line ({@code x-amz-security-token:...}) and of every
+     * credentials-bearing query parameter ({@code X-Amz-Security-Token=...}, {@code SecurityToken=...})
+     * is replaced by {@code ****}. The structure (line count, names, order) is kept so the text can
+     * still be compared line by line with a server's.
+     *
+     * @param text a canonical request or string to sign
+     * @return the redacted text (the same instance when nothing is sensitive)
+     */
+    public static String redactSigningText(String text) {
+        if (text == null || !containsIgnoreCase(text, "token")) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int start = 0;
+        while (true) {
+            int nl = text.indexOf('\n', start);
+            String line = nl < 0 ? text.substring(start) : text.substring(start, nl);
+            int colon = line.indexOf(':');
+            if (colon > 0 && isSensitiveHeader(line.substring(0, colon).trim())) {
+                sb.append(line, 0, colon + 1).append("****");
+            } else if (line.indexOf('=') >= 0 && containsIgnoreCase(line, "token")) {
+                sb.append(redactQuery(line));
+            } else {
+                sb.append(line);
+            }
+            if (nl < 0) {
+                return sb.toString();
+            }
+            sb.append('\n');
+            start = nl + 1;
+        }
+    }
+
+    private static boolean containsIgnoreCase(String s, String lowerNeedle) {
+        int n = lowerNeedle.length();
+        for (int i = 0; i + n <= s.length(); i++) {
+            if (s.regionMatches(true, i, lowerNeedle, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -66,4 +66,30 @@ class RedactionTest {
         assertEquals("https://h/p?X-Amz-Date=x&X-Amz-Signature=****",
                 Redaction.redactUri("https://h/p?X-Amz-Date=x&X-Amz-Signature=0123abcd"));
     }
+
+    @Test
+    void signingTextRedactsSecurityTokenHeaderLineAndQueryParameterButKeepsStructure() {
+        String canonical = "GET\n/photos/puppy.jpg\n"
+                + "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Security-Token=AQoD%2Bx%2Fy%3D&X-Amz-SignedHeaders=host\n"
+                + "host:example.com\n"
+                + "x-amz-security-token:AQoD+x/y==\n"
+                + "\nhost;x-amz-security-token\nUNSIGNED-PAYLOAD";
+        String redacted = Redaction.redactSigningText(canonical);
+        assertEquals("GET\n/photos/puppy.jpg\n"
+                + "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Security-Token=****&X-Amz-SignedHeaders=host\n"
+                + "host:example.com\n"
+                + "x-amz-security-token:****\n"
+                + "\nhost;x-amz-security-token\nUNSIGNED-PAYLOAD", redacted);
+        assertFalse(redacted.contains("AQoD"));
+    }
+
+    @Test
+    void signingTextRedactsQueryApiSecurityTokenAndLeavesTokenFreeTextUntouched() {
+        String sts = "GET\nec2.amazonaws.com\n/\nAction=DescribeRegions&SecurityToken=FQo%2Bsecret&SignatureVersion=2";
+        assertEquals("GET\nec2.amazonaws.com\n/\nAction=DescribeRegions&SecurityToken=****&SignatureVersion=2",
+                Redaction.redactSigningText(sts));
+        String plain = "AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/s3/aws4_request\nabc";
+        assertTrue(plain == Redaction.redactSigningText(plain), "text without a token is returned as is");
+        assertNull(Redaction.redactSigningText(null));
+    }
 }

@@ -14,7 +14,7 @@ import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.QueryCanonicalizer;
-import dev.awssig.v2.internal.V2Logging;
+import dev.awssig.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -178,7 +178,7 @@ public final class QueryV2Signer implements Signer {
         String sts = QueryCanonicalizer.stringToSign(request.method(), QueryCanonicalizer.host(request),
                 request.rawPath(), canonical);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV2 query-API string to sign:\n{}", V2Logging.redactQueryStringToSign(sts));
+            LOG.debug("SigV2 query-API string to sign:\n{}", Redaction.redactSigningText(sts));
         }
         String signature = Macs.base64Hmac(method, c.secretAccessKey(), sts);
         StringBuilder out = new StringBuilder(canonical.length() + 64).append(canonical).append("&Signature=");

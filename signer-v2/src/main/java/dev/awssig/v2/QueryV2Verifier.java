@@ -13,12 +13,15 @@ import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.QueryCanonicalizer;
+import dev.awssig.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies query-API Signature Version 2 requests: the parameters of a GET query, or of a POST
@@ -36,6 +39,7 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class QueryV2Verifier implements Verifier {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryV2Verifier.class);
     private static final String[] REQUIRED = {"AWSAccessKeyId", "Signature", "SignatureVersion", "SignatureMethod"};
 
     private final Duration maxSkew;
@@ -167,6 +171,10 @@ public final class QueryV2Verifier implements Verifier {
         String given = params.first("Signature").replace(' ', '+');
         if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             return VerificationResult.success(accessKeyId, null, sts);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("SigV2 query-API signature does not match for access key {}; server's string to sign:\n{}",
+                    accessKeyId, Redaction.redactSigningText(sts));
         }
         return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH,
                 "The request signature we calculated does not match the signature you provided. Check your AWS"

@@ -16,7 +16,7 @@ import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.S3Canonicalizer;
-import dev.awssig.v2.internal.V2Logging;
+import dev.awssig.internal.Redaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +150,7 @@ public final class S3V2Signer implements Signer, Presigner {
         String sts = canonicalizer.stringToSign(request.method(), headers, host, request.rawPath(), query, null,
                 addedDate, addedToken);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV2 S3 string to sign:\n{}", V2Logging.redactS3StringToSign(sts));
+            LOG.debug("SigV2 S3 string to sign:\n{}", Redaction.redactSigningText(sts));
         }
         String signature = Macs.base64Hmac(Crypto.HMAC_SHA1, c.secretAccessKey(), sts);
         String keyId = c.accessKeyId();
@@ -200,16 +200,28 @@ public final class S3V2Signer implements Signer, Presigner {
         }
         String rawQuery = request.rawQuery().orElse(null);
         Params query = Params.parse(rawQuery);
-        for (String p : new String[] {"AWSAccessKeyId", "Expires", "Signature"}) {
-            if (query.indexOf(p) >= 0) {
-                throw new IllegalArgumentException("request: query already has a '" + p
-                        + "' parameter; presign a request without authentication parameters");
+        if (query.size() > 0) {
+            for (String p : new String[] {"AWSAccessKeyId", "Expires", "Signature"}) {
+                if (query.indexOf(p) >= 0) {
+                    throw new IllegalArgumentException("request: query already has a '" + p
+                            + "' parameter; presign a request without authentication parameters");
+                }
             }
         }
         Headers headers = request.headers();
-        if (headers.contains("Authorization")) {
-            throw new IllegalArgumentException("request: has an Authorization header; a presigned URL"
-                    + " carries its authentication in the query only");
+        String host = null;
+        boolean headerToken = false;
+        List<Headers.Header> entries = headers.entries();
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            String name = entries.get(i).name();
+            if (name.equalsIgnoreCase("Authorization")) {
+                throw new IllegalArgumentException("request: has an Authorization header; a presigned URL"
+                        + " carries its authentication in the query only");
+            } else if (name.equalsIgnoreCase(TOKEN)) {
+                headerToken = true;
+            } else if (host == null && name.equalsIgnoreCase("host")) {
+                host = entries.get(i).value();
+            }
         }
         Credentials c = credentials.resolveCredentials();
         Instant now = clock.instant();
@@ -221,34 +233,36 @@ public final class S3V2Signer implements Signer, Presigner {
             throw new IllegalArgumentException("expiresIn: too large (" + expiresIn + ")");
         }
         String expiresText = Long.toString(expires);
-        StringBuilder q = new StringBuilder(rawQuery == null ? 160 : rawQuery.length() + 160);
+        String uriHost = request.host();
+        String path = request.rawPath();
+        StringBuilder url = new StringBuilder(request.scheme().length() + uriHost.length() + path.length()
+                + (rawQuery == null ? 0 : rawQuery.length()) + 128);
+        url.append(request.scheme()).append("://").append(uriHost);
+        if (request.port() != -1) {
+            url.append(':').append(request.port());
+        }
+        url.append(path).append('?');
         if (rawQuery != null && !rawQuery.isEmpty()) {
-            q.append(rawQuery).append('&');
+            url.append(rawQuery).append('&');
         }
         String token = c.sessionToken().orElse(null);
-        if (token != null && query.indexOfIgnoreCase(TOKEN) < 0 && !headers.contains(TOKEN)) {
-            q.append(TOKEN).append('=');
-            UriEncoding.appendEncoded(q, token, false);
-            q.append('&');
-            query = Params.parse(q.substring(0, q.length() - 1));
+        if (token != null && !headerToken && query.indexOfIgnoreCase(TOKEN) < 0) {
+            url.append(TOKEN).append('=').append(UriEncoding.encode(token, false)).append('&');
+            query = query.with(TOKEN, token);
         }
-        String host = headers.firstValue("Host").orElse(null);
         if (host == null) {
             host = request.hostHeaderValue();
         }
-        String sts = canonicalizer.stringToSign(request.method(), headers, host, request.rawPath(), query,
-                expiresText);
+        String sts = canonicalizer.stringToSign(request.method(), headers, host, path, query, expiresText);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV2 S3 query-string string to sign:\n{}", V2Logging.redactS3StringToSign(sts));
+            LOG.debug("SigV2 S3 query-string string to sign:\n{}", Redaction.redactSigningText(sts));
         }
         String signature = Macs.base64Hmac(Crypto.HMAC_SHA1, c.secretAccessKey(), sts);
-        q.append("AWSAccessKeyId=");
-        UriEncoding.appendEncoded(q, c.accessKeyId(), false);
-        q.append("&Expires=").append(expiresText).append("&Signature=");
-        UriEncoding.appendEncoded(q, signature, false);
-        String url = url(request, q);
+        url.append("AWSAccessKeyId=").append(UriEncoding.encode(c.accessKeyId(), false))
+                .append("&Expires=").append(expiresText).append("&Signature=");
+        appendBase64UrlEncoded(url, signature);
         return PresignedUrl.builder()
-                .url(url)
+                .url(url.toString())
                 .method(request.method())
                 .signedHeaders(signedHeaders(headers))
                 .expiration(Instant.ofEpochSecond(expires))
@@ -257,17 +271,17 @@ public final class S3V2Signer implements Signer, Presigner {
                 .build();
     }
 
-    /** {@code scheme://host[:port]rawPath?query}, as {@link SignableRequest#uri()} writes it. */
-    private static String url(SignableRequest request, CharSequence query) {
-        String host = request.host();
-        String path = request.rawPath();
-        StringBuilder sb = new StringBuilder(request.scheme().length() + host.length() + path.length()
-                + query.length() + 16);
-        sb.append(request.scheme()).append("://").append(host);
-        if (request.port() != -1) {
-            sb.append(':').append(request.port());
+    /** Appends Base64 percent-encoded: only {@code +}, {@code /} and {@code =} need escaping. */
+    private static void appendBase64UrlEncoded(StringBuilder sb, String base64) {
+        int run = 0;
+        for (int i = 0, n = base64.length(); i < n; i++) {
+            char ch = base64.charAt(i);
+            if (ch == '+' || ch == '/' || ch == '=') {
+                sb.append(base64, run, i).append(ch == '+' ? "%2B" : ch == '/' ? "%2F" : "%3D");
+                run = i + 1;
+            }
         }
-        return sb.append(path).append('?').append(query).toString();
+        sb.append(base64, run, base64.length());
     }
 
     /** The headers a presigned URL's client must send: those that are part of the signature. */
@@ -296,6 +310,70 @@ public final class S3V2Signer implements Signer, Presigner {
     private static boolean isSigned(String n) {
         return n.equalsIgnoreCase("content-md5") || n.equalsIgnoreCase("content-type")
                 || (n.length() > 6 && n.regionMatches(true, 0, "x-amz-", 0, 6));
+    }
+
+    /**
+     * Unfolds a header value received with obs-fold line continuations (RFC 2616 section 4.2,
+     * RFC 7230 section 3.2.4), as S3's canonicalization asks: each run of whitespace that contains
+     * a line break becomes one space; leading and trailing whitespace is removed. {@link Headers}
+     * cannot hold CR or LF, so a folded value must be unfolded with this method before it is put
+     * into a request.
+     *
+     * @param rawValue the value as read from the wire, possibly with CRLF + whitespace folds
+     * @return the unfolded value (the same instance when there is nothing to change)
+     * @since 0.1.0
+     */
+    public static String unfoldHeaderValue(String rawValue) {
+        Objects.requireNonNull(rawValue, "rawValue");
+        int n = rawValue.length();
+        boolean fold = false;
+        for (int i = 0; i < n && !fold; i++) {
+            char c = rawValue.charAt(i);
+            fold = c == '\r' || c == '\n';
+        }
+        if (!fold) {
+            return trimOws(rawValue);
+        }
+        StringBuilder sb = new StringBuilder(n);
+        int i = 0;
+        while (i < n) {
+            char c = rawValue.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                int j = i;
+                boolean lineBreak = false;
+                while (j < n) {
+                    char d = rawValue.charAt(j);
+                    if (d == '\r' || d == '\n') {
+                        lineBreak = true;
+                    } else if (d != ' ' && d != '\t') {
+                        break;
+                    }
+                    j++;
+                }
+                if (lineBreak) {
+                    sb.append(' ');
+                } else {
+                    sb.append(rawValue, i, j);
+                }
+                i = j;
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return trimOws(sb.toString());
+    }
+
+    private static String trimOws(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) {
+            a++;
+        }
+        while (b > a && (s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\t')) {
+            b--;
+        }
+        return a == 0 && b == s.length() ? s : s.substring(a, b);
     }
 
     @Override

@@ -13,12 +13,15 @@ import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.S3Canonicalizer;
+import dev.awssig.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies S3 Signature Version 2 requests as S3 does: the {@code Authorization: AWS id:sig}
@@ -39,6 +42,7 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class S3V2Verifier implements Verifier {
+    private static final Logger LOG = LoggerFactory.getLogger(S3V2Verifier.class);
     private final S3Canonicalizer canonicalizer;
     private final Duration maxSkew;
 
@@ -216,6 +220,10 @@ public final class S3V2Verifier implements Verifier {
         String expected = Macs.base64Hmac(Crypto.HMAC_SHA1, secret, sts);
         if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             return VerificationResult.success(accessKeyId, null, sts);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("SigV2 S3 signature does not match for access key {}; server's string to sign:\n{}",
+                    accessKeyId, Redaction.redactSigningText(sts));
         }
         return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH,
                 "The request signature we calculated does not match the signature you provided. Check your key"

@@ -138,13 +138,21 @@ final class RandomRequests {
     }
 
     /**
-     * A header value as it is after unfolding: inner runs of spaces or tabs kept (a folded value
-     * unfolds to a space), no whitespace at either end (HTTP strips it on the wire).
+     * A header value as it is after unfolding: inner runs of spaces or tabs kept, obs-folds
+     * unfolded to one space with {@link S3V2Signer#unfoldHeaderValue} (SDK v1 does not unfold;
+     * both sides get the unfolded value), no whitespace at either end (HTTP strips it).
      */
     static String headerValue(Random r) {
         StringBuilder sb = new StringBuilder(text(r, 4, true));
-        if (r.nextInt(4) == 0) {
-            sb.append(r.nextBoolean() ? " " : "\t ").append(text(r, 3, true));
+        switch (r.nextInt(6)) {
+            case 0: // inner whitespace, kept as it is
+                sb.append(r.nextBoolean() ? "  " : "\t ").append(text(r, 3, true));
+                break;
+            case 1: // an obs-fold on the wire, unfolded to one space before it enters Headers
+                sb.append(r.nextBoolean() ? "\r\n " : " \r\n\t  ").append(text(r, 3, true));
+                return S3V2Signer.unfoldHeaderValue(stripEnds(sb.toString()));
+            default:
+                break;
         }
         return stripEnds(sb.toString());
     }

@@ -80,6 +80,18 @@ class S3V2SignerTest {
     }
 
     @Test
+    void foldedHeaderValuesUnfoldToOneSpaceAndAreSignedSo() {
+        assertEquals("joe@example.com, jane@example.com",
+                S3V2Signer.unfoldHeaderValue("joe@example.com,\r\n jane@example.com"));
+        assertEquals("a b", S3V2Signer.unfoldHeaderValue("a  \r\n\t  b"));
+        assertEquals("a  b", S3V2Signer.unfoldHeaderValue(" a  b\t"));
+        assertEquals("one two three", S3V2Signer.unfoldHeaderValue("one\n two\r\n three\r\n"));
+        SignedRequest s = signer().sign(get("https://b.s3.amazonaws.com/k").header("Date", NOW_RFC1123)
+                .header("x-amz-meta-reviewedby", S3V2Signer.unfoldHeaderValue("joe,\r\n  jane")).build());
+        assertEquals("GET\n\n\n" + NOW_RFC1123 + "\nx-amz-meta-reviewedby:joe, jane\n/b/k", s.stringToSign());
+    }
+
+    @Test
     void subResourcesAreSortedWithDecodedValuesAndOtherParametersAreNotSigned() {
         SignedRequest s = signer().sign(get("https://b.s3.amazonaws.com/k?versions&prefix=a&uploadId=x%2By%20z"
                 + "&acl&response-content-disposition=attachment%3B%20filename%3D%22a%2Bb.txt%22&max-keys=5&torrent=")

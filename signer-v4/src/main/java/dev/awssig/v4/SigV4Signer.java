@@ -106,6 +106,12 @@ public final class SigV4Signer implements Signer, Presigner {
         return engine.presign(request, expiresIn);
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigV4Signer[" + engine + "]";

@@ -106,6 +106,12 @@ public final class SigV4Verifier implements Verifier {
         return engine.verifyStreaming(request, secrets, now, encodedBody);
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigV4Verifier[" + engine + "]";

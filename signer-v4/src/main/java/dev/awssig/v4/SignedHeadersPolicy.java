@@ -107,6 +107,12 @@ public final class SignedHeadersPolicy {
         return allowList == names.contains(lowerCaseName);
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         if (this == DEFAULTS) {

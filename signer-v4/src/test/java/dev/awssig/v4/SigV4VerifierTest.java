@@ -209,6 +209,21 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void aDateHeaderStandsInForXAmzDate() {
+        // without x-amz-date the verifier dates the request by its Date header (RFC 1123)
+        SignableRequest withDate = edit(request("iam"), b -> b.header("Date", "Fri, 01 Mar 2024 10:20:30 GMT"));
+        SignedRequest dated = SigV4Signer.create(cfg("iam", CREDS).option(SigV4Options.SIGNED_HEADERS,
+                SignedHeadersPolicy.defaults()).build()).sign(withDate);
+        SignableRequest noAmzDate = edit(dated.request(), b -> b.removeHeader("X-Amz-Date"));
+        // without x-amz-date the canonical headers differ, so the signature no longer matches ...
+        assertRejected(AuthError.SIGNATURE_DOES_NOT_MATCH, verify("iam", noAmzDate));
+        // ... but the date itself was accepted from the Date header (no skew or date error at NOW)
+        assertRejected(AuthError.REQUEST_TIME_TOO_SKEWED, verifier("iam").verify(noAmzDate, SECRETS,
+                NOW.plus(Duration.ofHours(1))));
+        assertRejected(AuthError.ACCESS_DENIED, verify("iam", edit(noAmzDate, b -> b.removeHeader("Date"))));
+    }
+
+    @Test
     void unknownAccessKeyIsInvalidAccessKeyId() {
         VerificationResult r = verifier("s3").verify(sign("s3").request(), SecretLookup.of(TEMP), NOW);
         assertRejected(AuthError.INVALID_ACCESS_KEY_ID, r);

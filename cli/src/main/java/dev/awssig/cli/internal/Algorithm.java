@@ -17,10 +17,6 @@ enum Algorithm {
         this.spiName = spiName;
     }
 
-    String cliName() {
-        return cliName;
-    }
-
     /** The SPI name, wrapped in the DevPay decorator when tokens are given. */
     String spiName(boolean devpay) {
         return devpay ? Algorithms.devpay(spiName) : spiName;

@@ -108,11 +108,4 @@ final class AuthInfo {
         }
         return null;
     }
-
-    String describe() {
-        String kind = algorithm == Algorithm.V4 ? "SigV4" : algorithm == Algorithm.V2 ? "S3 SigV2" : "query API SigV2";
-        return kind + (presigned ? " (query string)" : " (Authorization header)")
-                + (accessKeyId == null ? "" : ", access key " + accessKeyId)
-                + (region == null ? "" : ", scope " + scopeDate + "/" + region + "/" + service);
-    }
 }

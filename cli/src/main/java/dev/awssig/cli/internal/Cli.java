@@ -77,6 +77,8 @@ public final class Cli {
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // an argument starting with '@' is data (a body, a header value), never an argument file
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             env.err().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())

@@ -60,7 +60,7 @@ final class ErrorXml {
             f.setNamespaceAware(false);
             DocumentBuilder b = f.newDocumentBuilder();
             b.setErrorHandler(null);
-            doc = b.parse(new ByteArrayInputStream(xml));
+            doc = b.parse(new ByteArrayInputStream(xml, start(xml), xml.length - start(xml)));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no secure XML parser", e);
         } catch (SAXException e) {
@@ -85,6 +85,20 @@ final class ErrorXml {
             throw new UserException(field + ": the error document has no <Code>");
         }
         return new ErrorXml(fields);
+    }
+
+    /**
+     * Where the XML starts: a saved response may begin with the status line and headers
+     * ({@code curl -i}); the document starts at {@code <?xml} or {@code <Error}.
+     */
+    private static int start(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, 65536), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int decl = head.indexOf("<?xml");
+        if (decl >= 0) {
+            return decl;
+        }
+        int error = head.indexOf("<Error");
+        return error >= 0 ? error : 0;
     }
 
     /** Decodes S3's {@code "47 45 54 0a ..."} form. */

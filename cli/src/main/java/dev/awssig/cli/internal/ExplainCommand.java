@@ -31,9 +31,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code awssig explain}: why did the server say SignatureDoesNotMatch? */
 @Command(name = "explain", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Explain an S3 error for a request: for SignatureDoesNotMatch, show line by line where our",
-            "canonical request and string to sign differ from the ones the server returned in its error XML,",
-            "and what usually causes each difference (key encoding, a header a proxy changed, a clock, a region)."},
+        description = {"Explain why a server rejected a request (SignatureDoesNotMatch and other errors).",
+            "For SignatureDoesNotMatch, shows line by line where our canonical request and string to sign differ",
+            "from the ones the server returned in its error XML, and what usually causes each difference",
+            "(key encoding, a header a proxy changed, a clock, a region)."},
         footer = {"", "REQUEST is the raw HTTP request as sent (signed, or unsigned: it is then signed with the",
             "time, region and service of the server's string to sign). ERROR_XML is the response body.",
             "", "Examples:",

@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code awssig post-form}: a signed browser POST upload form, as JSON or an HTML page. */
 @Command(name = "post-form", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Build a signed browser POST upload form (SigV4 by default, --v2 for SigV2): JSON with",
-            "the action URL and the fields, or with --html a page a browser can submit."},
+        description = {"Build a signed browser POST upload form (JSON, or an HTML page with --html).",
+            "SigV4 by default, --v2 for SigV2. The JSON holds the action URL and the fields."},
         footer = {"", "Conditions (--condition, repeatable) in S3's policy syntax or short forms:",
             "  'acl=public-read'                exact match     {\"acl\": \"public-read\"}",
             "  'Content-Type^=image/'           starts-with     [\"starts-with\", \"$Content-Type\", \"image/\"]",

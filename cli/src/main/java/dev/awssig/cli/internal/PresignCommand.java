@@ -76,13 +76,9 @@ final class PresignCommand implements Callable<Integer> {
                 throw new UserException("--batch reads the method, url and headers from standard input;"
                         + " remove the target, --url, --method, -H and --json");
             }
-            Job check = defaults();
+            defaults(); // checks the command-line defaults (--expires, ...) once, before reading any line
             Credentials credentials = Setup.credentials(env, creds.profile, null);
-            int failures = Batch.run(env, true, () -> {
-                Job j = defaults();
-                j.expires = check.expires;
-                return j;
-            }, credentials);
+            int failures = Batch.run(env, true, this::defaults, credentials);
             return failures == 0 ? Cli.EXIT_OK : Cli.EXIT_USAGE;
         }
         if (positionalTarget != null && url != null) {

@@ -44,11 +44,6 @@ final class Requests {
         return b.payload(payload).build();
     }
 
-    /** Host header value of a URL, for region and service inference. */
-    static String host(String url, String urlField) {
-        return build("GET", url, List.of(), Payload.empty(), "method", urlField).host();
-    }
-
     private static String stripField(String message, String field) {
         return message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
     }

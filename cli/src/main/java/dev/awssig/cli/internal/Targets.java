@@ -20,7 +20,8 @@ final class Targets {
         if (target == null || target.isBlank()) {
             throw new UserException(field + ": is required (s3://BUCKET/KEY or an http(s):// URL)");
         }
-        String t = target.strip();
+        // not stripped: an S3 key may begin or end with spaces
+        String t = target;
         String lower = t.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             if (endpoint != null || pathStyle) {

@@ -18,9 +18,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code awssig verify}: verify a raw HTTP request as S3 would. */
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Verify a raw HTTP request (SigV4 or SigV2, header or query string) with the secret",
-            "of its access key from the credentials chain. Prints OK (exit 0), or S3's error code with the",
-            "canonical request and string to sign computed (exit 1)."},
+        description = {"Verify a raw HTTP request as S3 would: prints OK, or S3's error code.",
+            "SigV4 or SigV2, header or query string, with the secret of its access key from the credentials",
+            "chain. On failure (exit 1) it prints the canonical request and string to sign it computed."},
         footer = {"", "Examples:",
             "  awssig verify request.txt",
             "  awssig verify --time 20130524T000000Z < request.txt"})

@@ -160,6 +160,14 @@ class ExplainerTest {
     }
 
     @Test
+    void errorXmlAfterResponseHeadersIsFound() {
+        String saved = "HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\n\r\n"
+                + "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
+                + "<Message>Request has expired</Message></Error>";
+        assertEquals("AccessDenied", ErrorXml.parse(saved.getBytes(StandardCharsets.UTF_8), "xml").code());
+    }
+
+    @Test
     void errorXmlWithDoctypeIsRefused() {
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<Error><Code>&x;</Code></Error>";

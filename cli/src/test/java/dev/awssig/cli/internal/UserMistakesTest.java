@@ -154,6 +154,18 @@ class UserMistakesTest {
     }
 
     @Test
+    void anArgumentStartingWithAtIsDataNotAnArgumentFile() throws java.io.IOException {
+        Path argFile = home.resolve("args");
+        java.nio.file.Files.writeString(argFile, "--bogus");
+        CliHarness.Result r = CliHarness.withCredentials(home).run("sign", "--url", "https://h.example/a",
+                "--data", "@" + argFile, "--json", "--time", "20130524T000000Z");
+        assertEquals(0, r.code, r::toString);
+        CliHarness.Result literal = CliHarness.withCredentials(home).run("sign", "--url", "https://h.example/a",
+                "--data", "@@x", "--curl", "--time", "20130524T000000Z");
+        assertTrue(literal.out.contains("--data-raw @@x"), literal::toString);
+    }
+
+    @Test
     void helpAndVersionExitZero() {
         CliHarness.Result help = new CliHarness(home).run("sign", "--help");
         assertEquals(0, help.code);

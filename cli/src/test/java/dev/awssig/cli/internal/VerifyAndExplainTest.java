@@ -236,6 +236,27 @@ class VerifyAndExplainTest {
     }
 
     @Test
+    void explainSigV2ContentTypeSetOnTheWay() throws IOException {
+        JsonNode signed = sign("sign", "--v2", "--json", "--method", "PUT", "--time", "2007-03-27T21:15:45Z", "--url",
+                "https://johnsmith.s3.amazonaws.com/photos/puppy.jpg", "--data", "x");
+        String sent = raw(signed, "PUT", "x");
+        String received = sent.replace("\r\n\r\nx", "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nx");
+        SignableRequest r = RawHttp.parse(received.getBytes(StandardCharsets.UTF_8), "received").toRequest("https",
+                "received");
+        VerificationResult result = Signers.discover().verifier(Algorithms.SIGV2_S3, SigningConfig.builder().build())
+                .verify(r, SecretLookup.of(Map.of(CliHarness.AKID, CliHarness.SECRET)),
+                        Instant.parse("2007-03-27T21:15:45Z"));
+        assertEquals("SignatureDoesNotMatch", result.error().orElseThrow().code(), result::toString);
+        Path req = file("sent.txt", sent);
+        Path err = file("error.xml", "<Error><Code>SignatureDoesNotMatch</Code><Message>m</Message><StringToSign>"
+                + xml(result.stringToSign().orElseThrow()) + "</StringToSign></Error>");
+        CliHarness.Result out = new CliHarness(home).run("explain", req.toString(), err.toString());
+        assertEquals(0, out.code, out::toString);
+        assertTrue(out.out.contains("+ application/x-www-form-urlencoded"), out.out);
+        assertTrue(out.out.contains("Content-Type differs"), out.out);
+    }
+
+    @Test
     void explainOtherErrorCodes() throws IOException {
         Path req = file("sent.txt", raw(signedGet(), "GET", ""));
         Path region = file("region.xml", "<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization"

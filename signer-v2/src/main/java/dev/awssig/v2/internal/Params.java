@@ -73,6 +73,21 @@ public final class Params {
     }
 
     /**
+     * These parameters and one more at the end.
+     *
+     * @param name the decoded name
+     * @param value the decoded value
+     * @return new parameters
+     */
+    public Params with(String name, String value) {
+        String[] n = java.util.Arrays.copyOf(names, size + 1);
+        String[] v = java.util.Arrays.copyOf(values, size + 1);
+        n[size] = name;
+        v[size] = value;
+        return new Params(n, v, size + 1);
+    }
+
+    /**
      * The number of parameters.
      *
      * @return the count

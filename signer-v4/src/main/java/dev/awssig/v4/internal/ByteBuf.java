@@ -38,7 +38,7 @@ final class ByteBuf {
         len = 0;
     }
 
-    private void ensure(int extra) {
+    void ensure(int extra) {
         if (len + extra > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
         }
@@ -103,9 +103,14 @@ final class ByteBuf {
      * {@code /} too when {@code keepSlash}; every other byte becomes {@code %XX}.
      */
     ByteBuf appendEncoded(String s, boolean keepSlash) {
-        int n = s.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) {
+        return appendEncoded(s, 0, s.length(), keepSlash);
+    }
+
+    /** {@link #appendEncoded(String, boolean)} of {@code s[from, to)}. */
+    ByteBuf appendEncoded(String s, int from, int to, boolean keepSlash) {
+        int n = to;
+        ensure(n - from);
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (UNRESERVED[c] || (keepSlash && c == '/')) {
@@ -133,11 +138,57 @@ final class ByteBuf {
         return this;
     }
 
+    /**
+     * Appends the canonical re-encoding of already percent-encoded text, byte by byte, without
+     * building the decoded string: a valid {@code %XX} escape is decoded and encoded again
+     * (so {@code %7e} becomes {@code ~} and {@code %2f} becomes {@code %2F}, or {@code /} when
+     * {@code keepSlash}); other characters are encoded as by {@link #appendEncoded}; a {@code %}
+     * without two hex digits is kept as {@code %25}.
+     */
+    ByteBuf appendReencoded(String s, boolean keepSlash, boolean plusAsSpace) {
+        int n = s.length();
+        int i = 0;
+        int from = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < n) {
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0) {
+                    appendEncoded(s, from, i, keepSlash);
+                    int b = (hi << 4) | lo;
+                    if (b < 0x80 && (UNRESERVED[b] || (keepSlash && b == '/'))) {
+                        ensure(1);
+                        buf[len++] = (byte) b;
+                    } else {
+                        pct(b);
+                    }
+                    i += 3;
+                    from = i;
+                    continue;
+                }
+            } else if (plusAsSpace && c == '+') {
+                appendEncoded(s, from, i, keepSlash);
+                pct(' ');
+                i++;
+                from = i;
+                continue;
+            }
+            i++;
+        }
+        return appendEncoded(s, from, n, keepSlash);
+    }
+
     private void pct(int b) {
         ensure(3);
         buf[len++] = '%';
         buf[len++] = UPPER_HEX[(b >> 4) & 0xf];
         buf[len++] = UPPER_HEX[b & 0xf];
+    }
+
+    /** Whether an ASCII character is RFC 3986 unreserved. */
+    static boolean isUnreserved(char c) {
+        return c < 0x80 && UNRESERVED[c];
     }
 
     /** Whether a string needs no percent-encoding at all. */

@@ -94,7 +94,7 @@ public final class Canonical {
         if (doubleEncode) {
             b.appendEncoded(p, true);
         } else {
-            b.appendEncoded(UriEncoding.decode(p, false), true);
+            b.appendReencoded(p, true, false);
         }
     }
 
@@ -157,6 +157,9 @@ public final class Canonical {
         if (total == 0) {
             return;
         }
+        if (extraCount == 0 && skip1 == null && appendCleanQuery(b, rawQuery, rawCount)) {
+            return;
+        }
         String[] names = new String[total];
         String[] values = new String[total];
         int n = 0;
@@ -202,6 +205,89 @@ public final class Canonical {
             }
             b.append(names[i]).append('=').append(values[i]);
         }
+    }
+
+    private static final ThreadLocal<int[][]> RANGES = ThreadLocal.withInitial(() -> new int[1][64]);
+
+    /**
+     * The allocation-free path for a query whose names and values need no escaping: parameters
+     * are sorted and copied as ranges of the raw query. Returns false (writing nothing) when
+     * some part needs escaping.
+     */
+    private static boolean appendCleanQuery(ByteBuf b, String q, int count) {
+        int len = q.length();
+        int[][] holder = RANGES.get();
+        if (holder[0].length < count * 4) {
+            holder[0] = new int[count * 8];
+        }
+        int[] r = holder[0];
+        int n = 0;
+        int start = 0;
+        while (start <= len) {
+            int end = start;
+            int eq = -1;
+            while (end < len) {
+                char c = q.charAt(end);
+                if (c == '&') {
+                    break;
+                }
+                if (c == '=' && eq < 0) {
+                    eq = end;
+                } else if (c >= 0x80 || !ByteBuf.isUnreserved(c)) {
+                    return false;
+                }
+                end++;
+            }
+            if (end > start) {
+                int o = n * 4;
+                r[o] = start;
+                r[o + 1] = eq < 0 ? end : eq;
+                r[o + 2] = eq < 0 ? end : eq + 1;
+                r[o + 3] = end;
+                n++;
+            }
+            if (end >= len) {
+                break;
+            }
+            start = end + 1;
+        }
+        for (int i = 1; i < n; i++) {
+            int j = i;
+            while (j > 0 && compareRanges(q, r, (j - 1) * 4, j * 4) > 0) {
+                for (int k = 0; k < 4; k++) {
+                    int t = r[(j - 1) * 4 + k];
+                    r[(j - 1) * 4 + k] = r[j * 4 + k];
+                    r[j * 4 + k] = t;
+                }
+                j--;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b.append('&');
+            }
+            int o = i * 4;
+            b.append(q, r[o], r[o + 1]).append('=').append(q, r[o + 2], r[o + 3]);
+        }
+        return true;
+    }
+
+    private static int compareRanges(String q, int[] r, int x, int y) {
+        int c = compareRegion(q, r[x], r[x + 1], r[y], r[y + 1]);
+        return c != 0 ? c : compareRegion(q, r[x + 2], r[x + 3], r[y + 2], r[y + 3]);
+    }
+
+    private static int compareRegion(String q, int a0, int a1, int b0, int b1) {
+        int la = a1 - a0;
+        int lb = b1 - b0;
+        int m = Math.min(la, lb);
+        for (int i = 0; i < m; i++) {
+            int d = q.charAt(a0 + i) - q.charAt(b0 + i);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return la - lb;
     }
 
     private static void sortPairs(String[] names, String[] values, int n) {
@@ -273,6 +359,32 @@ public final class Canonical {
 
     /** Appends a header value trimmed, with inner runs of whitespace collapsed to one space. */
     static void appendTrimmed(ByteBuf b, String v) {
+        // fast path: printable ASCII with single inner spaces, written in one tight pass
+        int n = v.length();
+        b.ensure(n);
+        byte[] buf = b.buf;
+        int p = b.len;
+        char prev = ' ';
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c > ' ' && c < 0x80) {
+                buf[p++] = (byte) c;
+            } else if (c == ' ' && prev != ' ') {
+                buf[p++] = ' ';
+            } else {
+                appendTrimmedSlow(b, v);
+                return;
+            }
+            prev = c;
+        }
+        if (n > 0 && prev == ' ') {
+            appendTrimmedSlow(b, v);
+            return;
+        }
+        b.len = p;
+    }
+
+    private static void appendTrimmedSlow(ByteBuf b, String v) {
         int n = v.length();
         int start = 0;
         while (start < n && isSpace(v.charAt(start))) {
@@ -344,27 +456,5 @@ public final class Canonical {
             }
             b.append('\n');
         }
-    }
-
-    /**
-     * The signed-headers list: the distinct sorted names joined with {@code ;}.
-     *
-     * @param sb a reusable builder (cleared first)
-     * @param names sorted lower-case names
-     * @param n the count
-     * @return the list
-     */
-    static String signedHeaderList(StringBuilder sb, String[] names, int n) {
-        sb.setLength(0);
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && names[i].equals(names[i - 1])) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append(';');
-            }
-            sb.append(names[i]);
-        }
-        return sb.toString();
     }
 }

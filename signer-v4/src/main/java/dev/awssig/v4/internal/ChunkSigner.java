@@ -49,7 +49,6 @@ final class ChunkSigner {
      * @param outOff where to write
      */
     void signChunk(byte[] data, int off, int len, byte[] out, int outOff) {
-        sha.reset();
         sha.update(data, off, len);
         try {
             sha.digest(hash, 0, 32);
@@ -70,7 +69,6 @@ final class ChunkSigner {
      * @param outOff where to write
      */
     void signTrailer(byte[] canonicalTrailer, byte[] out, int outOff) {
-        sha.reset();
         sha.update(canonicalTrailer);
         try {
             sha.digest(hash, 0, 32);

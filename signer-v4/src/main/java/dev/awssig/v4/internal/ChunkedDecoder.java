@@ -236,6 +236,14 @@ final class ChunkedDecoder extends InputStream {
         return MessageDigest.isEqual(computed, g);
     }
 
+    /**
+     * Reads one byte.
+     *
+     * @return the byte, or -1 at the end
+     * @throws IOException if the underlying stream fails, or an {@link dev.awssig.v4.AwsChunkedException}
+     *     when a signature, the framing, the length or the checksum is wrong
+     * @since 0.1.0
+     */
     @Override
     public int read() throws IOException {
         while (pos >= limit) {
@@ -246,6 +254,17 @@ final class ChunkedDecoder extends InputStream {
         return data[pos++] & 0xff;
     }
 
+    /**
+     * Reads up to {@code len} bytes.
+     *
+     * @param b the buffer
+     * @param off where to write
+     * @param len the most bytes to read
+     * @return the number of bytes read, or -1 at the end
+     * @throws IOException if the underlying stream fails, or an {@link dev.awssig.v4.AwsChunkedException}
+     *     when a signature, the framing, the length or the checksum is wrong
+     * @since 0.1.0
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
@@ -262,16 +281,34 @@ final class ChunkedDecoder extends InputStream {
         return n;
     }
 
+    /**
+     * The bytes that can be read without blocking.
+     *
+     * @return the bytes buffered
+     * @since 0.1.0
+     */
     @Override
     public int available() {
         return limit - pos;
     }
 
+    /**
+     * Closes the underlying stream.
+     *
+     * @throws IOException if closing fails
+     * @since 0.1.0
+     */
     @Override
     public void close() throws IOException {
         in.close();
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "ChunkedDecoder[" + mode + "]";

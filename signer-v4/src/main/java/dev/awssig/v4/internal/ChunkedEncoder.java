@@ -180,6 +180,13 @@ public final class ChunkedEncoder extends InputStream {
         return at + digits;
     }
 
+    /**
+     * Reads one byte.
+     *
+     * @return the byte, or -1 at the end
+     * @throws IOException if the underlying stream fails
+     * @since 0.1.0
+     */
     @Override
     public int read() throws IOException {
         if (pos >= limit && !fill()) {
@@ -188,6 +195,16 @@ public final class ChunkedEncoder extends InputStream {
         return frame[pos++] & 0xff;
     }
 
+    /**
+     * Reads up to {@code len} bytes.
+     *
+     * @param b the buffer
+     * @param off where to write
+     * @param len the most bytes to read
+     * @return the number of bytes read, or -1 at the end
+     * @throws IOException if the underlying stream fails
+     * @since 0.1.0
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
@@ -202,16 +219,34 @@ public final class ChunkedEncoder extends InputStream {
         return n;
     }
 
+    /**
+     * The bytes that can be read without blocking.
+     *
+     * @return the bytes buffered
+     * @since 0.1.0
+     */
     @Override
     public int available() {
         return limit - pos;
     }
 
+    /**
+     * Closes the underlying stream.
+     *
+     * @throws IOException if closing fails
+     * @since 0.1.0
+     */
     @Override
     public void close() throws IOException {
         source.close();
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "ChunkedEncoder[" + mode + ", chunkSize=" + chunkSize + "]";

@@ -34,8 +34,7 @@ final class SigV4Core {
         Canonical.appendHeaders(c, s.names, s.values, headerCount);
         c.append('\n').append(signedHeaders).append('\n').append(payloadHash);
 
-        s.sha.reset();
-        s.sha.update(c.buf, 0, c.len);
+        s.sha.update(c.buf, 0, c.len); // the digest is left reset by every digest() call
         try {
             s.sha.digest(s.hash, 0, 32);
         } catch (java.security.DigestException e) {
@@ -50,6 +49,7 @@ final class SigV4Core {
         } catch (ShortBufferException e) {
             throw new IllegalStateException(e);
         }
-        return Hex.encode(s.sig);
+        Hex.encodeTo(s.sig, s.sigHex, 0);
+        return new String(s.sigHex, 0, 64, StandardCharsets.ISO_8859_1);
     }
 }

@@ -18,26 +18,59 @@ public final class SigV4Provider implements SignerProvider {
     public SigV4Provider() {
     }
 
+    /**
+     * The algorithm name.
+     *
+     * @return {@link Algorithms#SIGV4}
+     * @since 0.1.0
+     */
     @Override
     public String algorithm() {
         return Algorithms.SIGV4;
     }
 
+    /**
+     * A SigV4 signer.
+     *
+     * @param config credentials, region, service, clock and options
+     * @return the signer
+     * @since 0.1.0
+     */
     @Override
     public Signer signer(SigningConfig config) {
         return SigV4Signer.create(config);
     }
 
+    /**
+     * A SigV4 presigner.
+     *
+     * @param config credentials, region, service, clock and options
+     * @return the presigner
+     * @since 0.1.0
+     */
     @Override
     public Optional<Presigner> presigner(SigningConfig config) {
         return Optional.of(SigV4Signer.create(config));
     }
 
+    /**
+     * A SigV4 verifier.
+     *
+     * @param config region, service and options to expect
+     * @return the verifier
+     * @since 0.1.0
+     */
     @Override
     public Optional<Verifier> verifier(SigningConfig config) {
         return Optional.of(SigV4Verifier.create(config));
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigV4Provider[" + Algorithms.SIGV4 + "]";

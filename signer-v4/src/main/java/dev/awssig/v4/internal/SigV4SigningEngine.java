@@ -101,15 +101,123 @@ public final class SigV4SigningEngine {
         } else {
             payloadHash = payloadHash(payload, mode);
         }
-        boolean shaHeader = mode.isStreaming() || (settings.contentShaHeader != null ? settings.contentShaHeader : isS3);
         String token = creds.sessionToken().orElse(null);
-        boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
 
-        // overrides: headers the signer sets (display name, lower-case name, value, signed?)
-        String[] oName = new String[9];
-        String[] oLower = new String[9];
-        String[] oValue = new String[9];
-        boolean[] oSigned = new boolean[9];
+        Scratch s = Scratch.get();
+        String signature = canonicalize(s, request, d, key, mode, payloadHash, decodedLength, token);
+        int oc = s.oCount;
+        String signedHeaders = s.lastSignedHeaders;
+        List<String> signedHeaderList = s.lastSignedHeaderList;
+        String canonicalRequest = null;
+        String stringToSign = null;
+        if (LOG.isDebugEnabled()) {
+            canonicalRequest = s.creq.asString();
+            stringToSign = s.sts.asString();
+            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}",
+                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
+        }
+
+        SignableRequest.Builder out = request.toBuilder();
+        String[] oName = s.oName;
+        String[] oLower = s.oLower;
+        String[] oValue = s.oValue;
+        for (int i = 0; i < oc; i++) {
+            if (s.oPresent[i]) {
+                out.removeHeader(oLower[i]);
+            }
+            out.header(oName[i], oValue[i]);
+        }
+        if (s.hadAuthorization) {
+            out.removeHeader("Authorization");
+        }
+        out.header("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
+        java.util.Arrays.fill(oValue, 0, oc, null);
+        if (mode.isStreaming()) {
+            final long decoded = decodedLength;
+            final int chunkSize = settings.chunkSize;
+            final PayloadSigning m = mode;
+            final String amzDate = d.amzDate;
+            final String seed = signature;
+            final ChecksumAlgorithm checksum = settings.trailerChecksum;
+            long encodedLength = ChunkedEncoder.encodedLength(decoded, chunkSize, mode, checksum);
+            out.payload(Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
+                    checksum, key, amzDate, seed), encodedLength));
+        }
+        SignedRequest.Builder result = SignedRequest.builder()
+                .request(out.build())
+                .algorithm(SigV4Core.ALGORITHM)
+                .signature(signature)
+                .signedHeaders(signedHeaderList)
+                .signingTime(now);
+        if (canonicalRequest != null) {
+            result.canonicalRequest(canonicalRequest).stringToSign(stringToSign);
+        } else {
+            // built only when read: the hot path does not pay for strings nobody asks for
+            Explanation e = new Explanation(this, request, d, key, mode, payloadHash, decodedLength, token);
+            result.canonicalRequestSupplier(e::canonicalRequest).stringToSignSupplier(e::stringToSign);
+        }
+        return result.build();
+    }
+
+    /** Recomputes the canonical request and string to sign of a signature when they are read. */
+    private static final class Explanation {
+        private final SigV4SigningEngine engine;
+        private final SignableRequest request;
+        private final Dates dates;
+        private final SigningKey key;
+        private final PayloadSigning mode;
+        private final String payloadHash;
+        private final long decodedLength;
+        private final String token;
+        private String canonicalRequest;
+        private String stringToSign;
+
+        Explanation(SigV4SigningEngine engine, SignableRequest request, Dates dates, SigningKey key,
+                    PayloadSigning mode, String payloadHash, long decodedLength, String token) {
+            this.engine = engine;
+            this.request = request;
+            this.dates = dates;
+            this.key = key;
+            this.mode = mode;
+            this.payloadHash = payloadHash;
+            this.decodedLength = decodedLength;
+            this.token = token;
+        }
+
+        private synchronized void compute() {
+            if (canonicalRequest == null) {
+                Scratch s = Scratch.get();
+                engine.canonicalize(s, request, dates, key, mode, payloadHash, decodedLength, token);
+                java.util.Arrays.fill(s.oValue, 0, s.oCount, null);
+                canonicalRequest = s.creq.asString();
+                stringToSign = s.sts.asString();
+            }
+        }
+
+        String canonicalRequest() {
+            compute();
+            return canonicalRequest;
+        }
+
+        synchronized String stringToSign() {
+            compute();
+            return stringToSign;
+        }
+    }
+
+    /**
+     * Sets the signer's own headers in the scratch arrays ({@code oName/oLower/oValue}, count in
+     * {@code oCount}), collects and sorts the signed headers, writes the canonical request and
+     * string to sign into the scratch buffers and returns the signature.
+     */
+    private String canonicalize(Scratch s, SignableRequest request, Dates d, SigningKey key, PayloadSigning mode,
+                                String payloadHash, long decodedLength, String token) {
+        boolean shaHeader = mode.isStreaming() || (settings.contentShaHeader != null ? settings.contentShaHeader : isS3);
+        boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
+        String[] oName = s.oName;
+        String[] oLower = s.oLower;
+        String[] oValue = s.oValue;
+        boolean[] oSigned = s.oSigned;
         int oc = 0;
         Headers headers = request.headers();
         if (!headers.contains("host")) {
@@ -134,10 +242,9 @@ public final class SigV4SigningEngine {
             oValue[oc] = token;
             oSigned[oc++] = tokenSigned;
         }
-        long encodedLength = -1;
-        ChecksumAlgorithm checksum = settings.trailerChecksum;
         if (mode.isStreaming()) {
-            encodedLength = ChunkedEncoder.encodedLength(decodedLength, settings.chunkSize, mode, checksum);
+            ChecksumAlgorithm checksum = settings.trailerChecksum;
+            long encodedLength = ChunkedEncoder.encodedLength(decodedLength, settings.chunkSize, mode, checksum);
             String ce = headers.firstValue("content-encoding").orElse(null);
             oName[oc] = "Content-Encoding";
             oLower[oc] = "content-encoding";
@@ -161,16 +268,26 @@ public final class SigV4SigningEngine {
                 oSigned[oc++] = true;
             }
         }
+        s.oCount = oc;
+        java.util.Arrays.fill(s.oPresent, 0, oc, false);
+        s.hadAuthorization = false;
 
-        Scratch s = Scratch.get();
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + oc);
         int n = 0;
         SignedHeadersPolicy policy = settings.policy;
         for (int i = 0; i < entries.size(); i++) {
             Headers.Header h = entries.get(i);
-            String lower = Canonical.lower(h.name());
-            if (isOverridden(lower, oLower, oc) || !policy.signs(lower)) {
+            String lower = s.lower(h.name());
+            int o = overrideIndex(lower, oLower, oc);
+            if (o >= 0) {
+                s.oPresent[o] = true;
+                continue;
+            }
+            if (!policy.signs(lower)) {
+                if (lower.equals("authorization")) {
+                    s.hadAuthorization = true;
+                }
                 continue;
             }
             s.names[n] = lower;
@@ -183,40 +300,12 @@ public final class SigV4SigningEngine {
             }
         }
         Canonical.sortHeaders(s.names, s.values, n);
-        String signedHeaders = Canonical.signedHeaderList(s.signedHeaders, s.names, n);
+        String signedHeaders = s.signedHeaders(s.names, n);
         String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key);
         s.clearHeaders(n);
-        String canonicalRequest = s.creq.asString();
-        String stringToSign = s.sts.asString();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}", canonicalRequest, stringToSign);
-        }
-
-        SignableRequest.Builder out = request.toBuilder();
-        for (int i = 0; i < oc; i++) {
-            out.setHeader(oName[i], oValue[i]);
-        }
-        out.setHeader("Authorization", key.authorizationPrefix + signedHeaders + ", Signature=" + signature);
-        if (mode.isStreaming()) {
-            final long decoded = decodedLength;
-            final int chunkSize = settings.chunkSize;
-            final PayloadSigning m = mode;
-            final String amzDate = d.amzDate;
-            final String seed = signature;
-            out.payload(Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
-                    checksum, key, amzDate, seed), encodedLength));
-        }
-        return SignedRequest.builder()
-                .request(out.build())
-                .algorithm(SigV4Core.ALGORITHM)
-                .signature(signature)
-                .canonicalRequest(canonicalRequest)
-                .stringToSign(stringToSign)
-                .signedHeaders(Arrays.asList(signedHeaders.split(";", -1)))
-                .signingTime(now)
-                .build();
+        return signature;
     }
 
     private static boolean hasAwsChunked(String contentEncoding) {
@@ -228,13 +317,13 @@ public final class SigV4SigningEngine {
         return false;
     }
 
-    private static boolean isOverridden(String lower, String[] oLower, int oc) {
+    private static int overrideIndex(String lower, String[] oLower, int oc) {
         for (int i = 0; i < oc; i++) {
             if (oLower[i].equals(lower)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
@@ -324,7 +413,7 @@ public final class SigV4SigningEngine {
         }
         for (int i = 0; i < entries.size(); i++) {
             Headers.Header h = entries.get(i);
-            String lower = Canonical.lower(h.name());
+            String lower = s.lower(h.name());
             if (!settings.policy.signs(lower)) {
                 continue;
             }
@@ -333,7 +422,7 @@ public final class SigV4SigningEngine {
             sent.add(h.name(), h.value());
         }
         Canonical.sortHeaders(s.names, s.values, n);
-        String signedHeaders = Canonical.signedHeaderList(s.signedHeaders, s.names, n);
+        String signedHeaders = s.signedHeaders(s.names, n);
 
         String credential = creds.accessKeyId() + '/' + key.scope;
         String[] qn = new String[6];
@@ -363,7 +452,8 @@ public final class SigV4SigningEngine {
         String canonicalRequest = s.creq.asString();
         String stringToSign = s.sts.asString();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}", canonicalRequest, stringToSign);
+            LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}",
+                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
         StringBuilder url = new StringBuilder(256);
         url.append(request.scheme()).append("://").append(request.host());
@@ -414,6 +504,12 @@ public final class SigV4SigningEngine {
         }
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigV4SigningEngine[region=" + region + ", service=" + service + "]";

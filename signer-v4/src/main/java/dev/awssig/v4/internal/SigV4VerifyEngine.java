@@ -390,7 +390,7 @@ public final class SigV4VerifyEngine {
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV4 signature mismatch for {}; canonical request:\n{}\nstring to sign:\n{}",
-                    key.accessKeyId, canonicalRequest, stringToSign);
+                    key.accessKeyId, dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
         return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, "The request signature we calculated"
                 + " does not match the signature you provided. Check your key and signing method.", key.accessKeyId,
@@ -540,6 +540,12 @@ public final class SigV4VerifyEngine {
         return p.length() > max ? p.substring(0, max) + "..." : p;
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigV4VerifyEngine[region=" + region + ", service=" + service + "]";

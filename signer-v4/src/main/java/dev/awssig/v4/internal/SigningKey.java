@@ -57,6 +57,12 @@ public final class SigningKey {
         return scope;
     }
 
+    /**
+     * A description for logs and messages, without secrets, signatures or tokens.
+     *
+     * @return the description
+     * @since 0.1.0
+     */
     @Override
     public String toString() {
         return "SigningKey[" + scope + "]";
