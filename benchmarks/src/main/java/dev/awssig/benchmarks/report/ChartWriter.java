@@ -17,8 +17,8 @@ import org.knowm.xchart.style.Styler;
  * allocation per operation of every signing scenario, aws-chunked throughput, and thread scaling.
  */
 final class ChartWriter {
-    private static final int WIDTH = 1100;
-    private static final int HEIGHT = 560;
+    private static final int WIDTH = 1400;
+    private static final int HEIGHT = 620;
     private static final Map<String, Color> COLORS = new LinkedHashMap<>();
 
     static {
@@ -59,7 +59,7 @@ final class ChartWriter {
         impls.sort((x, y) -> Integer.compare(Scenarios.implOrder(x), Scenarios.implOrder(y)));
         List<String> titles = new ArrayList<>();
         for (String s : scenarios) {
-            titles.add(Scenarios.title(s));
+            titles.add(s);
         }
 
         CategoryChart time = chart("Time per operation, 1 thread (lower is faster)", "ns/op");
@@ -100,7 +100,7 @@ final class ChartWriter {
             List<Double> s1 = new ArrayList<>();
             List<Double> s2 = new ArrayList<>();
             for (Result[] p : pairs) {
-                sx.add(Scenarios.label(p[0].implementation()) + " / " + Scenarios.shortTitle(p[0].scenario()));
+                sx.add(p[0].scenario() + "." + p[0].implementation());
                 s1.add(p[0].opsPerSecond());
                 s2.add(p[1].opsPerSecond());
             }
@@ -142,7 +142,7 @@ final class ChartWriter {
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridVerticalLinesVisible(false);
         c.getStyler().setAvailableSpaceFill(0.85);
-        c.getStyler().setXAxisLabelRotation(0);
+        c.getStyler().setXAxisLabelRotation(20);
         c.getStyler().setYAxisDecimalPattern("#,###");
         c.getStyler().setLabelsVisible(true);
         c.getStyler().setLabelsRotation(90);

@@ -53,18 +53,6 @@ final class Scenarios {
     }
 
     /**
-     * A short title: the part before the colon.
-     *
-     * @param scenario class simple name
-     * @return the short title
-     */
-    static String shortTitle(String scenario) {
-        String t = title(scenario);
-        int colon = t.indexOf(':');
-        return colon < 0 ? t : t.substring(0, colon);
-    }
-
-    /**
      * The label of an implementation.
      *
      * @param implementation method name
