@@ -22,11 +22,6 @@ import java.util.Set;
  */
 public final class Headers {
     private static final Headers EMPTY = new Headers(List.of());
-    /**
-     * The name and value a signer of this project vouches for while it builds one entry through
-     * {@code ApiAccess} (both already valid by construction), so the entry skips the checks.
-     */
-    private static final ThreadLocal<String[]> VOUCHED = ThreadLocal.withInitial(() -> new String[2]);
 
     static {
         dev.awssig.internal.ApiAccess.install(new dev.awssig.internal.ApiAccess.Bridge() {
@@ -37,15 +32,7 @@ public final class Headers {
 
             @Override
             public Header trustedHeader(String name, String value) {
-                String[] vouched = VOUCHED.get();
-                vouched[0] = name;
-                vouched[1] = value;
-                try {
-                    return new Header(name, value);
-                } finally {
-                    vouched[0] = null;
-                    vouched[1] = null;
-                }
+                return new Header(name, value, true);
             }
 
             @Override
@@ -229,27 +216,74 @@ public final class Headers {
     }
 
     /**
-     * One header entry: a name (as given, case kept) and a value.
+     * One header entry: a name (as given, case kept) and a value. Immutable.
      *
-     * @param name the header name, an RFC 7230 token
-     * @param value the header value, without CR or LF
      * @since 0.1.0
      */
-    public record Header(String name, String value) {
+    public static final class Header {
+        private final String name;
+        private final String value;
+
         /**
-         * Validates the entry.
+         * Creates and validates an entry.
          *
-         * @param name the header name
-         * @param value the header value
+         * @param name the header name, an RFC 7230 token
+         * @param value the header value, without CR, LF or NUL
          * @throws IllegalArgumentException if the name is not a token or the value has CR/LF
          * @since 0.1.0
          */
-        public Header {
-            String[] vouched = VOUCHED.get();
-            if (value == null || vouched[1] != value || vouched[0] != name) {
-                Checks.requireHeaderName(name);
-                Checks.requireHeaderValue(name, value);
-            }
+        public Header(String name, String value) {
+            this.name = Checks.requireHeaderName(name);
+            this.value = Checks.requireHeaderValue(name, value);
+        }
+
+        /** An entry whose name and value a signer of this project built valid (internal bridge only). */
+        private Header(String name, String value, boolean trusted) {
+            this.name = name;
+            this.value = value;
+        }
+
+        /**
+         * The header name, case as given.
+         *
+         * @return the name
+         * @since 0.1.0
+         */
+        public String name() {
+            return name;
+        }
+
+        /**
+         * The header value.
+         *
+         * @return the value
+         * @since 0.1.0
+         */
+        public String value() {
+            return value;
+        }
+
+        /**
+         * Equal when name (case-sensitively, as given) and value are equal.
+         *
+         * @param o the other object
+         * @return whether both entries are the same
+         * @since 0.1.0
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Header && ((Header) o).name.equals(name) && ((Header) o).value.equals(value);
+        }
+
+        /**
+         * A hash of name and value.
+         *
+         * @return the hash code
+         * @since 0.1.0
+         */
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + value.hashCode();
         }
 
         /**
