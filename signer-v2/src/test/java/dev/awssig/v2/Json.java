@@ -1,18 +1,16 @@
 package dev.awssig.v2;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads JSON test vectors into maps, lists, strings, numbers, booleans and nulls (jackson-core streaming). */
+/** Reads JSON test vectors with jackson-databind into maps, lists, strings, numbers and booleans. */
 final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private Json() {
     }
 
@@ -21,48 +19,9 @@ final class Json {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
             }
-            try (JsonParser p = new JsonFactory().createParser(in)) {
-                p.nextToken();
-                return value(p);
-            }
+            return MAPPER.readValue(in, Object.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Object value(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    m.put(name, value(p));
-                }
-                return m;
-            }
-            case START_ARRAY: {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(p));
-                }
-                return l;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IOException("unexpected token " + t);
         }
     }
 

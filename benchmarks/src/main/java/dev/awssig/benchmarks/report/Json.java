@@ -1,23 +1,16 @@
 package dev.awssig.benchmarks.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader over jackson-core's streaming parser: objects become {@link Map}s, arrays
- * {@link List}s, numbers {@link Double}s (JMH writes {@code "NaN"} as a string; see
- * {@link #number(Object)}).
+ * Reads JMH's JSON with jackson-databind: objects become {@link Map}s, arrays lists, numbers
+ * {@link Number}s (JMH writes {@code "NaN"} as a string; see {@link #number(Object)}).
  */
 final class Json {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
@@ -30,10 +23,7 @@ final class Json {
      * @throws IOException if it cannot be read or parsed
      */
     static Object read(Path file) throws IOException {
-        try (JsonParser p = FACTORY.createParser(Files.readAllBytes(file))) {
-            p.nextToken();
-            return value(p);
-        }
+        return MAPPER.readValue(file.toFile(), Object.class);
     }
 
     /**
@@ -44,48 +34,7 @@ final class Json {
      * @throws IOException if it cannot be parsed
      */
     static Object parse(String text) throws IOException {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            p.nextToken();
-            return value(p);
-        }
-    }
-
-    private static Object value(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == null) {
-            throw new IOException("unexpected end of JSON");
-        }
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    m.put(name, value(p));
-                }
-                return m;
-            }
-            case START_ARRAY: {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(p));
-                }
-                return l;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IOException("unexpected JSON token " + t);
-        }
+        return MAPPER.readValue(text, Object.class);
     }
 
     /**
@@ -95,8 +44,8 @@ final class Json {
      * @return the number
      */
     static double number(Object v) {
-        if (v instanceof Double) {
-            return (Double) v;
+        if (v instanceof Number) {
+            return ((Number) v).doubleValue();
         }
         if (v instanceof String) {
             try {
