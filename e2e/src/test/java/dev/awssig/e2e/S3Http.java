@@ -4,10 +4,15 @@ import dev.awssig.Headers;
 import dev.awssig.Payload;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -136,6 +142,148 @@ final class S3Http {
     }
 
     /**
+     * Sends a request over a plain socket, byte for byte, for requests the server is expected to
+     * turn away before it has read the whole body (a bad chunk signature in an aws-chunked body).
+     * The server may then answer and close while the body is still being written; the JDK client
+     * treats the failed write as a failed exchange, whereas here the body is written on its own
+     * thread, a write the server refused is ignored, and the answer is read as it arrived.
+     *
+     * @param request the request (usually a signer's output); its headers are sent as given
+     * @param body the bytes to send after the headers
+     * @return the response
+     */
+    static Response sendOverSocket(SignableRequest request, byte[] body) {
+        URI uri = URI.create(request.uri());
+        StringBuilder head = new StringBuilder(512);
+        head.append(request.method()).append(' ').append(uri.getRawPath());
+        if (uri.getRawQuery() != null) {
+            head.append('?').append(uri.getRawQuery());
+        }
+        head.append(" HTTP/1.1\r\n");
+        boolean host = false;
+        boolean length = false;
+        for (Headers.Header h : request.headers().entries()) {
+            String lower = h.name().toLowerCase(Locale.ROOT);
+            host |= lower.equals("host");
+            if (lower.equals("content-length")) {
+                length = true;
+                if (Long.parseLong(h.value().trim()) != body.length) {
+                    throw new IllegalStateException("Content-Length header " + h.value()
+                            + " differs from the body length " + body.length);
+                }
+            }
+            head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        }
+        if (!host) {
+            head.append("Host: ").append(uri.getRawAuthority()).append("\r\n");
+        }
+        if (!length) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        String what = "request " + request.method() + " " + uri.getRawPath();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(headBytes);
+                    out.write(body);
+                    out.flush();
+                } catch (IOException refused) {
+                    // The server answered without reading everything: the answer says why.
+                }
+            }, "e2e-socket-writer");
+            writer.setDaemon(true);
+            writer.start();
+            Response r = readResponse(new BufferedInputStream(socket.getInputStream()), what);
+            writer.join(5_000);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Response readResponse(InputStream in, String what) throws IOException {
+        String status = line(in);
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        while (true) {
+            String[] parts = status.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                throw new IOException(what + ": not an HTTP/1.x status line: " + status);
+            }
+            headers.clear();
+            for (String l = line(in); !l.isEmpty(); l = line(in)) {
+                int colon = l.indexOf(':');
+                if (colon <= 0) {
+                    throw new IOException(what + ": malformed response header: " + l);
+                }
+                headers.computeIfAbsent(l.substring(0, colon).trim(), k -> new ArrayList<>())
+                        .add(l.substring(colon + 1).trim());
+            }
+            int code = Integer.parseInt(parts[1]);
+            if (code >= 200) {
+                byte[] body = responseBody(in, headers, what);
+                return new Response(code, HttpHeaders.of(headers, (n, v) -> true), body);
+            }
+            status = line(in); // an interim (1xx) answer: the final one follows
+        }
+    }
+
+    private static byte[] responseBody(InputStream in, Map<String, List<String>> headers, String what)
+            throws IOException {
+        List<String> te = headers.getOrDefault("Transfer-Encoding", List.of());
+        if (te.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            while (true) {
+                String size = line(in);
+                int semi = size.indexOf(';');
+                int n = Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+                if (n == 0) {
+                    for (String l = line(in); !l.isEmpty(); l = line(in)) {
+                        // trailers: none expected, none kept
+                    }
+                    return body.toByteArray();
+                }
+                body.write(exactly(in, n, what));
+                line(in);
+            }
+        }
+        List<String> cl = headers.getOrDefault("Content-Length", List.of());
+        if (!cl.isEmpty()) {
+            return exactly(in, Integer.parseInt(cl.get(0)), what);
+        }
+        return in.readAllBytes();
+    }
+
+    private static byte[] exactly(InputStream in, int n, String what) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length != n) {
+            throw new IOException(what + ": response body ended after " + b.length + " of " + n + " bytes");
+        }
+        return b;
+    }
+
+    /** One CRLF-terminated line, without the CRLF. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder(64);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                int len = sb.length();
+                return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+            }
+            sb.append((char) c);
+        }
+        throw new EOFException("connection closed in the middle of the response head");
+    }
+
+    /**
      * Sends a request built by hand (a presigned URL, a POST form).
      *
      * @param method the method
@@ -185,7 +333,7 @@ final class S3Http {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("request " + request.method() + " " + request.uri().getRawPath()
-                    + " failed", e);
+                    + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
