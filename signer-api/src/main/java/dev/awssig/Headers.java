@@ -44,7 +44,24 @@ public final class Headers {
             public PresignedUrl presignedUrl(String url, String method, Headers signedHeaders,
                                              java.time.Instant expiration, String signature,
                                              java.util.function.Function<Boolean, String> explanation) {
-                return new PresignedUrl(url, method, signedHeaders, expiration, signature, explanation);
+                return new PresignedUrl(url, method, signedHeaders, expiration, signature, 0, 0, explanation);
+            }
+
+            @Override
+            public PresignedUrl presignedUrl(String url, String method, Headers signedHeaders,
+                                             java.time.Instant expiration, int signatureFrom, int signatureTo,
+                                             java.util.function.Function<Boolean, String> explanation) {
+                return new PresignedUrl(url, method, signedHeaders, expiration, null, signatureFrom, signatureTo,
+                        explanation);
+            }
+
+            @Override
+            public SignedRequest signedRequest(SignableRequest request, String algorithm, String signatureSource,
+                                               int signatureFrom, List<String> signedHeaders,
+                                               java.time.Instant signingTime,
+                                               java.util.function.Function<Boolean, String> explanation) {
+                return new SignedRequest(request, algorithm, signatureSource, signatureFrom, signedHeaders,
+                        signingTime, explanation);
             }
         });
     }

@@ -22,7 +22,10 @@ public final class PresignedUrl {
     private final String stringToSign;
     /** Computes the canonical request and string to sign when first read (trusted path), or null. */
     private final java.util.function.Function<Boolean, String> explanation;
-    private final String signature;
+    /** The signature, or null until first read when it is {@code url[signatureFrom, signatureTo)}. */
+    private String signature;
+    private final int signatureFrom;
+    private final int signatureTo;
 
     private PresignedUrl(Builder b) {
         this.url = Checks.requireNonBlank(b.url, "url");
@@ -32,12 +35,17 @@ public final class PresignedUrl {
         this.canonicalRequest = b.canonicalRequest;
         this.stringToSign = Objects.requireNonNull(b.stringToSign, "stringToSign");
         this.signature = Checks.requireNonBlank(b.signature, "signature");
+        this.signatureFrom = 0;
+        this.signatureTo = 0;
         this.explanation = null;
     }
 
-    /** The trusted path of {@code ApiAccess}: parts the presigner produced, texts computed when read. */
+    /**
+     * The trusted path of {@code ApiAccess}: parts the presigner produced, texts computed when read;
+     * the signature is {@code signature} or, when that is null, {@code url[signatureFrom, signatureTo)}.
+     */
     PresignedUrl(String url, String method, Headers signedHeaders, Instant expiration, String signature,
-                 java.util.function.Function<Boolean, String> explanation) {
+                 int signatureFrom, int signatureTo, java.util.function.Function<Boolean, String> explanation) {
         this.url = url;
         this.method = method;
         this.signedHeaders = signedHeaders;
@@ -45,6 +53,8 @@ public final class PresignedUrl {
         this.canonicalRequest = null;
         this.stringToSign = null;
         this.signature = signature;
+        this.signatureFrom = signatureFrom;
+        this.signatureTo = signatureTo;
         this.explanation = Objects.requireNonNull(explanation, "explanation");
     }
 
@@ -132,7 +142,13 @@ public final class PresignedUrl {
      * @since 0.1.0
      */
     public String signature() {
-        return signature;
+        String sig = signature;
+        if (sig == null) {
+            // a racy single check: at worst two threads each build the same immutable string
+            sig = url.substring(signatureFrom, signatureTo);
+            signature = sig;
+        }
+        return sig;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.awssig.internal.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,11 +20,16 @@ import java.util.function.Supplier;
 public final class SignedRequest {
     private final SignableRequest request;
     private final String algorithm;
-    private final String signature;
+    /** The signature, or null until first read when it is {@code signatureSource.substring(signatureFrom)}. */
+    private String signature;
+    private final String signatureSource;
+    private final int signatureFrom;
     private final String canonicalRequest;
     private final String stringToSign;
     private final Supplier<String> canonicalRequestSupplier;
     private final Supplier<String> stringToSignSupplier;
+    /** The trusted path's texts on demand (true: canonical request, false: string to sign), or null. */
+    private final Function<Boolean, String> explanation;
     private final List<String> signedHeaders;
     private final Instant signingTime;
 
@@ -31,6 +37,9 @@ public final class SignedRequest {
         this.request = Objects.requireNonNull(b.request, "request");
         this.algorithm = Checks.requireNonBlank(b.algorithm, "algorithm");
         this.signature = Checks.requireNonBlank(b.signature, "signature");
+        this.signatureSource = null;
+        this.signatureFrom = 0;
+        this.explanation = null;
         this.canonicalRequest = b.canonicalRequest;
         this.stringToSign = b.stringToSign;
         this.canonicalRequestSupplier = b.canonicalRequestSupplier;
@@ -40,6 +49,27 @@ public final class SignedRequest {
         }
         this.signedHeaders = List.copyOf(b.signedHeaders);
         this.signingTime = Objects.requireNonNull(b.signingTime, "signingTime");
+    }
+
+    /**
+     * The trusted path of {@code ApiAccess}: parts the signer produced and validated, the
+     * signature the end of {@code signatureSource} (read when asked for), the texts computed when
+     * read.
+     */
+    SignedRequest(SignableRequest request, String algorithm, String signatureSource, int signatureFrom,
+                  List<String> signedHeaders, Instant signingTime, Function<Boolean, String> explanation) {
+        this.request = request;
+        this.algorithm = algorithm;
+        this.signature = null;
+        this.signatureSource = signatureSource;
+        this.signatureFrom = signatureFrom;
+        this.canonicalRequest = null;
+        this.stringToSign = null;
+        this.canonicalRequestSupplier = null;
+        this.stringToSignSupplier = null;
+        this.explanation = Objects.requireNonNull(explanation, "explanation");
+        this.signedHeaders = signedHeaders;
+        this.signingTime = signingTime;
     }
 
     /**
@@ -79,7 +109,13 @@ public final class SignedRequest {
      * @since 0.1.0
      */
     public String signature() {
-        return signature;
+        String sig = signature;
+        if (sig == null) {
+            // a racy single check: at worst two threads each build the same immutable string
+            sig = signatureSource.substring(signatureFrom);
+            signature = sig;
+        }
+        return sig;
     }
 
     /**
@@ -92,6 +128,9 @@ public final class SignedRequest {
         if (canonicalRequest != null) {
             return canonicalRequest;
         }
+        if (explanation != null) {
+            return explanation.apply(Boolean.TRUE);
+        }
         return canonicalRequestSupplier != null ? canonicalRequestSupplier.get() : stringToSign();
     }
 
@@ -102,7 +141,10 @@ public final class SignedRequest {
      * @since 0.1.0
      */
     public String stringToSign() {
-        return stringToSign != null ? stringToSign : stringToSignSupplier.get();
+        if (stringToSign != null) {
+            return stringToSign;
+        }
+        return explanation != null ? explanation.apply(Boolean.FALSE) : stringToSignSupplier.get();
     }
 
     /**

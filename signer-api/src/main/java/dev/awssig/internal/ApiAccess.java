@@ -4,7 +4,9 @@ import dev.awssig.Headers;
 import dev.awssig.Payload;
 import dev.awssig.PresignedUrl;
 import dev.awssig.SignableRequest;
+import dev.awssig.SignedRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -76,6 +78,45 @@ public final class ApiAccess {
          */
         PresignedUrl presignedUrl(String url, String method, Headers signedHeaders, Instant expiration,
                                   String signature, Function<Boolean, String> explanation);
+
+        /**
+         * A presigned URL whose signature is the text {@code url[signatureFrom, signatureTo)}, taken
+         * from the URL only when {@link PresignedUrl#signature()} is called; otherwise as
+         * {@link #presignedUrl(String, String, Headers, Instant, String, Function)}.
+         *
+         * @param url the URL
+         * @param method the method
+         * @param signedHeaders the headers to send
+         * @param expiration when it expires
+         * @param signatureFrom where the signature starts in the URL
+         * @param signatureTo where it ends (exclusive)
+         * @param explanation the texts on demand; must be thread-safe
+         * @return the presigned URL
+         * @since 0.1.0
+         */
+        PresignedUrl presignedUrl(String url, String method, Headers signedHeaders, Instant expiration,
+                                  int signatureFrom, int signatureTo, Function<Boolean, String> explanation);
+
+        /**
+         * A signing result from parts the signer produced, without validating them again: the
+         * signature is {@code signatureSource.substring(signatureFrom)} (for example the end of the
+         * {@code Authorization} value), taken only when {@link SignedRequest#signature()} is called;
+         * the canonical request ({@code explanation.apply(true)}) and string to sign
+         * ({@code explanation.apply(false)}) are computed when read.
+         *
+         * @param request the signed request
+         * @param algorithm the algorithm name
+         * @param signatureSource text that ends with the signature
+         * @param signatureFrom where the signature starts in it
+         * @param signedHeaders the signed header names, an unmodifiable list
+         * @param signingTime the signing time
+         * @param explanation the texts on demand; must be thread-safe
+         * @return the result
+         * @since 0.1.0
+         */
+        SignedRequest signedRequest(SignableRequest request, String algorithm, String signatureSource,
+                                    int signatureFrom, List<String> signedHeaders, Instant signingTime,
+                                    Function<Boolean, String> explanation);
     }
 
     /**

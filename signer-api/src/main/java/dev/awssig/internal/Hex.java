@@ -6,6 +6,19 @@ package dev.awssig.internal;
 public final class Hex {
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final char[] CHARS = "0123456789abcdef".toCharArray();
+    private static final java.lang.invoke.VarHandle INT_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    /** The two hex digits of every byte value {@code b}, at {@code 2b} and {@code 2b + 1}. */
+    private static final byte[] PAIRS = new byte[512];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            PAIRS[2 * b] = DIGITS[b >> 4];
+            PAIRS[2 * b + 1] = DIGITS[b & 0xf];
+        }
+    }
 
     private Hex() {
     }
@@ -31,11 +44,41 @@ public final class Hex {
      * @return the offset after the last digit written
      */
     public static int encodeTo(byte[] bytes, byte[] out, int offset) {
-        for (byte b : bytes) {
-            out[offset++] = DIGITS[(b >> 4) & 0xf];
-            out[offset++] = DIGITS[b & 0xf];
+        return encodeTo(bytes, bytes.length, out, offset);
+    }
+
+    /**
+     * Writes the lower-case hex of the first {@code n} bytes into {@code out} at {@code offset}.
+     *
+     * @param bytes the bytes
+     * @param n how many of them
+     * @param out where to write ({@code 2 * n} bytes from {@code offset})
+     * @param offset the first index written
+     * @return the index after the last digit written
+     * @since 0.1.0
+     */
+    public static int encodeTo(byte[] bytes, int n, byte[] out, int offset) {
+        int o = offset;
+        int i = 0;
+        // four bytes at a time: their eight nibbles spread into the eight bytes of a long and
+        // turned into ASCII digits with arithmetic, no table and no branch
+        for (; i + 4 <= n; i += 4) {
+            long v = (int) INT_BE.get(bytes, i) & 0xFFFFFFFFL;
+            v = (v | (v << 16)) & 0x0000FFFF0000FFFFL;
+            v = (v | (v << 8)) & 0x00FF00FF00FF00FFL;
+            long nibbles = ((v >>> 4) & 0x000F000F000F000FL) << 8 | (v & 0x000F000F000F000FL);
+            long letters = ((nibbles + 0x0606060606060606L) >>> 4) & 0x0101010101010101L; // 1 where > 9
+            LONG_BE.set(out, o, nibbles + 0x3030303030303030L + letters * ('a' - '0' - 10));
+            o += 8;
         }
-        return offset;
+        byte[] pairs = PAIRS;
+        for (; i < n; i++) {
+            int p = (bytes[i] & 0xff) << 1;
+            out[o] = pairs[p];
+            out[o + 1] = pairs[p + 1];
+            o += 2;
+        }
+        return o;
     }
 
     /**

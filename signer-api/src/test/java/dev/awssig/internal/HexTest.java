@@ -41,6 +41,11 @@ class HexTest {
             assertEquals(b.length * 2 + 3, Hex.encodeTo(b, out, 3));
             assertEquals(expected, new String(out, 3, b.length * 2, StandardCharsets.US_ASCII), "seed=" + seed);
             assertArrayEquals(b, Hex.decode(expected), "seed=" + seed);
+            int n = b.length == 0 ? 0 : rnd.nextInt(b.length);
+            byte[] prefix = new byte[n * 2 + 1];
+            assertEquals(n * 2 + 1, Hex.encodeTo(b, n, prefix, 1), "seed=" + seed);
+            assertEquals(expected.substring(0, n * 2), new String(prefix, 1, n * 2, StandardCharsets.US_ASCII),
+                    "the first n bytes only, seed=" + seed);
         }
     }
 

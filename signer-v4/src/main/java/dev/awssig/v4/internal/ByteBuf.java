@@ -9,7 +9,6 @@ import java.util.Arrays;
  */
 final class ByteBuf {
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Bit set of bytes kept as is by percent-encoding (RFC 3986 unreserved). */
     private static final boolean[] UNRESERVED = new boolean[128];
 
@@ -90,11 +89,7 @@ final class ByteBuf {
     /** Appends lowercase hex of bytes. */
     ByteBuf appendHex(byte[] b, int n) {
         ensure(n * 2);
-        for (int i = 0; i < n; i++) {
-            int v = b[i];
-            buf[len++] = LOWER_HEX[(v >> 4) & 0xf];
-            buf[len++] = LOWER_HEX[v & 0xf];
-        }
+        len = dev.awssig.internal.Hex.encodeTo(b, n, buf, len);
         return this;
     }
 

@@ -21,6 +21,8 @@ final class Scratch {
 
     final ByteBuf creq = new ByteBuf(1024);
     final ByteBuf sts = new ByteBuf(256);
+    /** The {@code Authorization} value being built. */
+    final ByteBuf auth = new ByteBuf(256);
     /** The presigned URL being built. */
     final ByteBuf url = new ByteBuf(512);
     /** The query parameters a presign adds, in canonical order, and their count. */
@@ -188,8 +190,12 @@ final class Scratch {
     static final int NAME_SLOTS = 4;
     /** Slots of the presign query parameters: name {@code QUERY_SLOTS + 2i}, value {@code QUERY_SLOTS + 2i + 1}. */
     static final int QUERY_SLOTS = NAME_SLOTS + 16;
-    private final String[] bytesKey = new String[QUERY_SLOTS + 12];
-    private final byte[][] bytesValue = new byte[QUERY_SLOTS + 12][];
+    /** Slot of the Host value the signer adds itself (the request's host, the same instance each time). */
+    static final int HOST_SLOT = QUERY_SLOTS + 12;
+    private final String[] bytesKey = new String[HOST_SLOT + 1];
+    private final byte[][] bytesValue = new byte[HOST_SLOT + 1][];
+    /** The Host value the signer added for the request being canonicalised, or null. */
+    String ownHost;
 
     /**
      * Appends a string through a small per-thread cache of UTF-8 forms, keyed by identity: a

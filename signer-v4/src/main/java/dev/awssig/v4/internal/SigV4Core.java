@@ -44,6 +44,8 @@ final class SigV4Core {
             s.appendCached(b, 2, v);
         } else if (v == payloadHash) {
             s.appendCached(b, 1, v);
+        } else if (v == s.ownHost) {
+            s.appendCached(b, Scratch.HOST_SLOT, v);
         } else {
             Canonical.appendTrimmed(b, v);
         }
@@ -71,6 +73,21 @@ final class SigV4Core {
                           String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
                           String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
                           String amzDate, SigningKey key, boolean ownValues) {
+        computeHex(s, method, rawPath, normalize, doubleEncode, rawQuery, extraNames, extraValues, extraCount, skip1,
+                skip2, headerCount, signedHeaders, payloadHash, amzDate, key, ownValues);
+        return new String(s.sigHex, 0, 64, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@link #compute(Scratch, String, String, boolean, boolean, String, String[], String[], int, String,
+     * String, int, String, String, String, SigningKey, boolean)} leaving the 64 hex digits of the
+     * signature in {@code s.sigHex} instead of building a string: the signer copies them straight
+     * into the {@code Authorization} value or the URL.
+     */
+    static void computeHex(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
+                           String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
+                           String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
+                           String amzDate, SigningKey key, boolean ownValues) {
         ByteBuf c = s.creq;
         c.append(method).append('\n');
         Canonical.appendUri(c, rawPath, normalize, doubleEncode);
@@ -124,6 +141,5 @@ final class SigV4Core {
             throw new IllegalStateException(e);
         }
         Hex.encodeTo(s.sig, s.sigHex, 0);
-        return new String(s.sigHex, 0, 64, StandardCharsets.ISO_8859_1);
     }
 }

@@ -105,7 +105,7 @@ public final class SigV4SigningEngine {
         String token = creds.sessionToken().orElse(null);
 
         Scratch s = Scratch.get();
-        String signature = canonicalize(s, request, d, key, mode, payloadHash, decodedLength, token);
+        canonicalize(s, request, d, key, mode, payloadHash, decodedLength, token);
         int oc = s.oCount;
         String signedHeaders = s.lastSignedHeaders;
         List<String> signedHeaderList = s.lastSignedHeaderList;
@@ -118,34 +118,57 @@ public final class SigV4SigningEngine {
                     dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
 
-        String authorization = key.authorizationPrefix + signedHeaders + ", Signature=" + signature;
+        String authorization = authorization(s, key, signedHeaders);
+        int signatureFrom = authorization.length() - 64;
         Payload outPayload = payload;
         if (mode.isStreaming()) {
             final long decoded = decodedLength;
             final int chunkSize = settings.chunkSize;
             final PayloadSigning m = mode;
             final String amzDate = d.amzDate;
-            final String seed = signature;
+            final String seed = authorization.substring(signatureFrom);
             final ChecksumAlgorithm checksum = settings.trailerChecksum;
             long encodedLength = ChunkedEncoder.encodedLength(decoded, chunkSize, mode, checksum);
             outPayload = Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
                     checksum, key, amzDate, seed), encodedLength);
         }
         SignableRequest signed = withHeaders(s, request, oc, authorization, key.prefixIsHeaderSafe, outPayload);
-        SignedRequest.Builder result = SignedRequest.builder()
-                .request(signed)
-                .algorithm(SigV4Core.ALGORITHM)
-                .signature(signature)
-                .signedHeaders(signedHeaderList)
-                .signingTime(now);
         if (canonicalRequest != null) {
-            result.canonicalRequest(canonicalRequest).stringToSign(stringToSign);
-        } else {
-            // built only when read: the hot path does not pay for strings nobody asks for
-            Explanation e = new Explanation(this, request, d, key, mode, payloadHash, decodedLength, token);
-            result.canonicalRequestSupplier(e::canonicalRequest).stringToSignSupplier(e);
+            return SignedRequest.builder()
+                    .request(signed)
+                    .algorithm(SigV4Core.ALGORITHM)
+                    .signature(authorization.substring(signatureFrom))
+                    .signedHeaders(signedHeaderList)
+                    .signingTime(now)
+                    .canonicalRequest(canonicalRequest)
+                    .stringToSign(stringToSign)
+                    .build();
         }
-        return result.build();
+        // built only when read: the hot path does not pay for strings nobody asks for (the
+        // signature is the end of the Authorization value, the texts are recomputed)
+        return ApiAccess.bridge().signedRequest(signed, SigV4Core.ALGORITHM, authorization, signatureFrom,
+                signedHeaderList, now, new Explanation(this, request, d, key, mode, payloadHash, decodedLength, token));
+    }
+
+    private static final byte[] SIGNATURE_EQUALS = ascii(", Signature=");
+
+    /**
+     * {@code <key's prefix><signed headers>, Signature=<hex>}, written as bytes into a reused buffer
+     * (one allocation: the string) when the prefix is ASCII; the signed-header names are
+     * lower-case header names, which are tokens and so ASCII.
+     */
+    private static String authorization(Scratch s, SigningKey key, String signedHeaders) {
+        byte[] prefix = key.authorizationPrefixAscii;
+        if (prefix == null) {
+            return key.authorizationPrefix + signedHeaders + ", Signature="
+                    + new String(s.sigHex, 0, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        ByteBuf a = s.auth;
+        a.reset();
+        a.append(prefix);
+        s.appendCached(a, 0, signedHeaders);
+        a.append(SIGNATURE_EQUALS).append(s.sigHex, 0, 64);
+        return new String(a.buf, 0, a.len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -180,7 +203,7 @@ public final class SigV4SigningEngine {
     }
 
     /** Recomputes the canonical request and string to sign of a signature when they are read. */
-    private static final class Explanation implements java.util.function.Supplier<String> {
+    private static final class Explanation implements java.util.function.Function<Boolean, String> {
         private final SigV4SigningEngine engine;
         private final SignableRequest request;
         private final Dates dates;
@@ -215,25 +238,20 @@ public final class SigV4SigningEngine {
             }
         }
 
-        String canonicalRequest() {
-            compute();
-            return canonicalRequest;
-        }
-
-        /** The string to sign. */
+        /** The canonical request ({@code true}) or the string to sign ({@code false}). */
         @Override
-        public synchronized String get() {
+        public synchronized String apply(Boolean wantCanonicalRequest) {
             compute();
-            return stringToSign;
+            return wantCanonicalRequest ? canonicalRequest : stringToSign;
         }
     }
 
     /**
      * Sets the signer's own headers in the scratch arrays ({@code oName/oLower/oValue}, count in
      * {@code oCount}), collects and sorts the signed headers, writes the canonical request and
-     * string to sign into the scratch buffers and returns the signature.
+     * string to sign into the scratch buffers and leaves the hex signature in {@code s.sigHex}.
      */
-    private String canonicalize(Scratch s, SignableRequest request, Dates d, SigningKey key, PayloadSigning mode,
+    private void canonicalize(Scratch s, SignableRequest request, Dates d, SigningKey key, PayloadSigning mode,
                                 String payloadHash, long decodedLength, String token) {
         boolean shaHeader = mode.isStreaming() || (settings.contentShaHeader != null ? settings.contentShaHeader : isS3);
         boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
@@ -246,7 +264,8 @@ public final class SigV4SigningEngine {
         if (!hasHost(headers.entries())) {
             oName[oc] = "Host";
             oLower[oc] = "host";
-            oValue[oc] = request.hostHeaderValue();
+            // the request's validated host (no whitespace to trim): copied from the cached bytes
+            oValue[oc] = s.ownHost = request.hostHeaderValue();
             oSigned[oc++] = true;
         }
         oName[oc] = "X-Amz-Date";
@@ -327,11 +346,11 @@ public final class SigV4SigningEngine {
         s.dropCount = dropped;
         Canonical.sortHeaders(s.names, s.values, n);
         String signedHeaders = s.signedHeaders(s.names, n);
-        String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
+        SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key, true);
         s.clearHeaders(n);
-        return signature;
+        s.ownHost = null;
     }
 
     /** {@code headers.contains("host")} without an iterator. */
@@ -440,7 +459,7 @@ public final class SigV4SigningEngine {
         Scratch s = Scratch.get();
         Headers headers = request.headers();
         boolean addHost = !hasHost(headers.entries());
-        String signature = presignCanonical(s, request, addHost, d, key, payloadHash, token, tokenSigned, expires);
+        presignCanonical(s, request, addHost, d, key, payloadHash, token, tokenSigned, expires);
         String[] qv = s.qv;
         int qc = s.qc;
         String canonicalRequest = null;
@@ -453,7 +472,8 @@ public final class SigV4SigningEngine {
         }
         // qv holds the parameters in canonical (sorted) order; the URL keeps the conventional order
         String encodedToken = token == null ? null : UriEncoding.encode(token, false);
-        String urlText = presignedUrl(s, request, rawQuery, qv, qc, encodedToken, signature);
+        String urlText = presignedUrl(s, request, rawQuery, qv, qc, encodedToken);
+        int signatureTo = urlText.length(); // the URL ends with the 64 hex digits of the signature
         Arrays.fill(qv, 0, qc, null);
 
         Headers sent = sentHeaders(s, request, headers, addHost);
@@ -466,11 +486,11 @@ public final class SigV4SigningEngine {
                     .expiration(expiration)
                     .canonicalRequest(canonicalRequest)
                     .stringToSign(stringToSign)
-                    .signature(signature)
+                    .signature(urlText.substring(signatureTo - 64))
                     .build();
         }
-        return ApiAccess.bridge().presignedUrl(urlText, request.method(), sent, expiration, signature,
-                new PresignExplanation(this, request, addHost, d, key, payloadHash, token, tokenSigned, expires));
+        return ApiAccess.bridge().presignedUrl(urlText, request.method(), sent, expiration, signatureTo - 64,
+                signatureTo, new PresignExplanation(this, request, addHost, d, key, payloadHash, token, tokenSigned, expires));
     }
 
     /**
@@ -479,7 +499,7 @@ public final class SigV4SigningEngine {
      * buffer when it is all ASCII (one allocation: the string).
      */
     private static String presignedUrl(Scratch s, SignableRequest request, String rawQuery, String[] qv, int qc,
-                                       String encodedToken, String signature) {
+                                       String encodedToken) {
         ByteBuf url = s.url;
         String path = request.rawPath();
         if (!isAscii(path) || (rawQuery != null && !isAscii(rawQuery))) {
@@ -498,7 +518,11 @@ public final class SigV4SigningEngine {
             if (encodedToken != null) {
                 sb.append("&X-Amz-Security-Token=").append(encodedToken);
             }
-            return sb.append("&X-Amz-Signature=").append(signature).toString();
+            sb.append("&X-Amz-Signature=");
+            for (int i = 0; i < 64; i++) {
+                sb.append((char) s.sigHex[i]);
+            }
+            return sb.toString();
         }
         url.reset();
         url.append(request.scheme()).append("://").append(request.host());
@@ -552,11 +576,11 @@ public final class SigV4SigningEngine {
 
     /**
      * Collects the signed headers of a presign, writes its canonical request and string to sign
-     * into the scratch buffers and returns the signature. Leaves the added query parameters in
+     * into the scratch buffers and leaves the hex signature in {@code s.sigHex}. Leaves the added query parameters in
      * {@code s.qn/s.qv} (canonical order, count {@code s.qc}) and marks the request entries that
      * are not signed in {@code s.drop} (count {@code s.dropCount}).
      */
-    private String presignCanonical(Scratch s, SignableRequest request, boolean addHost, Dates d, SigningKey key,
+    private void presignCanonical(Scratch s, SignableRequest request, boolean addHost, Dates d, SigningKey key,
                                     String payloadHash, String token, boolean tokenSigned, long expires) {
         Headers headers = request.headers();
         List<Headers.Header> entries = headers.entries();
@@ -564,7 +588,8 @@ public final class SigV4SigningEngine {
         int n = 0;
         if (addHost) {
             s.names[n] = "host";
-            s.values[n++] = request.hostHeaderValue();
+            // the request's validated host (no whitespace to trim): copied from the cached bytes
+            s.values[n++] = s.ownHost = request.hostHeaderValue();
         }
         boolean[] drop = s.drop;
         int dropped = 0;
@@ -603,11 +628,11 @@ public final class SigV4SigningEngine {
         qn[qc] = "X-Amz-SignedHeaders";
         qv[qc++] = s.encodedSignedHeaders();
         s.qc = qc;
-        String signature = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
+        SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), qn, qv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate,
                 key, true);
         s.clearHeaders(n);
-        return signature;
+        s.ownHost = null;
     }
 
     /** The headers a presigned URL must be sent with: the added Host, then the signed entries. */

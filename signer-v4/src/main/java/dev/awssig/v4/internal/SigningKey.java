@@ -22,6 +22,8 @@ public final class SigningKey {
     final String encodedCredential;
     /** Whether {@link #authorizationPrefix} has no CR, LF or NUL (so Authorization values built on it are valid). */
     final boolean prefixIsHeaderSafe;
+    /** {@link #authorizationPrefix} as bytes when it is ASCII (so one byte per char), else null. */
+    final byte[] authorizationPrefixAscii;
 
     private SigningKey(String accessKeyId, String secret, String dateStamp, String region, String service) {
         this.secret = secret;
@@ -35,6 +37,8 @@ public final class SigningKey {
         this.encodedCredential = UriEncoding.encode(accessKeyId + '/' + scope, false);
         this.prefixIsHeaderSafe = authorizationPrefix.indexOf('\r') < 0 && authorizationPrefix.indexOf('\n') < 0
                 && authorizationPrefix.indexOf(0) < 0;
+        this.authorizationPrefixAscii = authorizationPrefix.chars().allMatch(c -> c < 0x80)
+                ? authorizationPrefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII) : null;
     }
 
     /**
