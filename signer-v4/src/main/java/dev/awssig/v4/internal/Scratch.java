@@ -190,12 +190,8 @@ final class Scratch {
     static final int NAME_SLOTS = 4;
     /** Slots of the presign query parameters: name {@code QUERY_SLOTS + 2i}, value {@code QUERY_SLOTS + 2i + 1}. */
     static final int QUERY_SLOTS = NAME_SLOTS + 16;
-    /** Slot of the Host value the signer adds itself (the request's host, the same instance each time). */
-    static final int HOST_SLOT = QUERY_SLOTS + 12;
-    private final String[] bytesKey = new String[HOST_SLOT + 1];
-    private final byte[][] bytesValue = new byte[HOST_SLOT + 1][];
-    /** The Host value the signer added for the request being canonicalised, or null. */
-    String ownHost;
+    private final String[] bytesKey = new String[QUERY_SLOTS + 12];
+    private final byte[][] bytesValue = new byte[QUERY_SLOTS + 12][];
 
     /**
      * Appends a string through a small per-thread cache of UTF-8 forms, keyed by identity: a

@@ -44,8 +44,6 @@ final class SigV4Core {
             s.appendCached(b, 2, v);
         } else if (v == payloadHash) {
             s.appendCached(b, 1, v);
-        } else if (v == s.ownHost) {
-            s.appendCached(b, Scratch.HOST_SLOT, v);
         } else {
             Canonical.appendTrimmed(b, v);
         }

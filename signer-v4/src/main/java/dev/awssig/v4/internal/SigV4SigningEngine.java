@@ -264,8 +264,7 @@ public final class SigV4SigningEngine {
         if (!hasHost(headers.entries())) {
             oName[oc] = "Host";
             oLower[oc] = "host";
-            // the request's validated host (no whitespace to trim): copied from the cached bytes
-            oValue[oc] = s.ownHost = request.hostHeaderValue();
+            oValue[oc] = request.hostHeaderValue();
             oSigned[oc++] = true;
         }
         oName[oc] = "X-Amz-Date";
@@ -350,7 +349,6 @@ public final class SigV4SigningEngine {
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key, true);
         s.clearHeaders(n);
-        s.ownHost = null;
     }
 
     /** {@code headers.contains("host")} without an iterator. */
@@ -588,8 +586,7 @@ public final class SigV4SigningEngine {
         int n = 0;
         if (addHost) {
             s.names[n] = "host";
-            // the request's validated host (no whitespace to trim): copied from the cached bytes
-            s.values[n++] = s.ownHost = request.hostHeaderValue();
+            s.values[n++] = request.hostHeaderValue();
         }
         boolean[] drop = s.drop;
         int dropped = 0;
@@ -632,7 +629,6 @@ public final class SigV4SigningEngine {
                 request.rawQuery().orElse(null), qn, qv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate,
                 key, true);
         s.clearHeaders(n);
-        s.ownHost = null;
     }
 
     /** The headers a presigned URL must be sent with: the added Host, then the signed entries. */
