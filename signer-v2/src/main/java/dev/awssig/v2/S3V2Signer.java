@@ -66,6 +66,8 @@ public final class S3V2Signer implements Signer, Presigner {
     private volatile ExpiresText lastExpires;
     /** The last Date header added; written only when the second changes. */
     private volatile Headers.Header lastDate;
+    /** The last access key id and its percent-encoded form, {@code {id, encoded}} (not secret). */
+    private volatile String[] lastAccessKeyId;
 
     private S3V2Signer(SigningConfig config) {
         this.credentials = config.requireCredentialsProvider();
@@ -152,7 +154,8 @@ public final class S3V2Signer implements Signer, Presigner {
         if (host == null) {
             host = request.hostHeaderValue();
         }
-        StringBuilder text = Macs.textBuffer();
+        Macs.Buffers buffers = Macs.buffers();
+        StringBuilder text = buffers.text();
         canonicalizer.appendStringToSign(text, request.method(), headers, host, request.rawPath(), query, null,
                 addedDate, addedToken);
         String sts = null;
@@ -160,7 +163,7 @@ public final class S3V2Signer implements Signer, Presigner {
             sts = text.toString();
             LOG.debug("SigV2 S3 string to sign:\n{}", Redaction.redactSigningText(sts));
         }
-        String signature = Macs.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text);
+        String signature = buffers.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text, null);
         text.setLength(0);
         String authorization = "AWS " + c.accessKeyId() + ':' + signature;
 
@@ -210,6 +213,17 @@ public final class S3V2Signer implements Signer, Presigner {
         S3Canonicalizer canon = canonicalizer;
         return result.stringToSignSupplier(() -> canon.stringToSign(method, headers, hostHeader, rawPath, q, null,
                 dateAdded, tok)).build();
+    }
+
+    /** The access key id percent-encoded, reused while the credentials keep the same id. */
+    private String encodedAccessKeyId(String id) {
+        String[] last = lastAccessKeyId;
+        if (last != null && (last[0] == id || last[0].equals(id))) {
+            return last[1];
+        }
+        String encoded = UriEncoding.encode(id, false);
+        lastAccessKeyId = new String[] {id, encoded};
+        return encoded;
     }
 
     /** The Date header for a date text, reused while the text stays the same. */
@@ -271,8 +285,8 @@ public final class S3V2Signer implements Signer, Presigner {
         String expiresText = cached.text;
         String uriHost = request.host();
         String path = request.rawPath();
-        StringBuilder url = URL.get();
-        url.setLength(0);
+        Macs.Buffers buffers = Macs.buffers();
+        StringBuilder url = buffers.url();
         url.append(request.scheme()).append("://").append(uriHost);
         if (request.port() != -1) {
             url.append(':').append(request.port());
@@ -289,18 +303,17 @@ public final class S3V2Signer implements Signer, Presigner {
         if (host == null) {
             host = request.hostHeaderValue();
         }
-        StringBuilder text = Macs.textBuffer();
+        StringBuilder text = buffers.text();
         canonicalizer.appendStringToSign(text, request.method(), headers, host, path, query, expiresText, null, null);
         String sts = null;
         if (LOG.isDebugEnabled()) {
             sts = text.toString();
             LOG.debug("SigV2 S3 query-string string to sign:\n{}", Redaction.redactSigningText(sts));
         }
-        String signature = Macs.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text);
-        text.setLength(0);
-        url.append("AWSAccessKeyId=").append(UriEncoding.encode(c.accessKeyId(), false))
+        url.append("AWSAccessKeyId=").append(encodedAccessKeyId(c.accessKeyId()))
                 .append("&Expires=").append(expiresText).append("&Signature=");
-        appendBase64UrlEncoded(url, signature);
+        String signature = buffers.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text, url);
+        text.setLength(0);
         String urlText = url.toString();
         url.setLength(0);
         Headers sent = signedHeaders(headers);
@@ -332,24 +345,6 @@ public final class S3V2Signer implements Signer, Presigner {
         ExpiresText(long expires) {
             this.expires = expires;
             this.text = Long.toString(expires);
-        }
-    }
-
-    private static final ThreadLocal<StringBuilder> URL = ThreadLocal.withInitial(() -> new StringBuilder(256));
-
-    private static void appendBase64UrlEncoded(StringBuilder sb, String base64) {
-        // char by char: StringBuilder.append(CharSequence, int, int) takes a slow generic path
-        for (int i = 0, n = base64.length(); i < n; i++) {
-            char ch = base64.charAt(i);
-            if (ch == '+') {
-                sb.append("%2B");
-            } else if (ch == '/') {
-                sb.append("%2F");
-            } else if (ch == '=') {
-                sb.append("%3D");
-            } else {
-                sb.append(ch);
-            }
         }
     }
 

@@ -15,10 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC each, with no re-keying.
  */
 public final class Macs {
-    private static final ThreadLocal<Slot> SHA1 = ThreadLocal.withInitial(() -> new Slot(Crypto.HMAC_SHA1));
-    private static final ThreadLocal<Slot> SHA256 = ThreadLocal.withInitial(() -> new Slot(Crypto.HMAC_SHA256));
-
-    private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(256));
+    /** Everything per thread in one place, so that a signature costs one thread-local lookup. */
+    private static final ThreadLocal<Buffers> LOCAL = ThreadLocal.withInitial(Buffers::new);
 
     private Macs() {
     }
@@ -54,9 +52,16 @@ public final class Macs {
      * @return the empty buffer
      */
     public static StringBuilder textBuffer() {
-        StringBuilder sb = TEXT.get();
-        sb.setLength(0);
-        return sb;
+        return LOCAL.get().text();
+    }
+
+    /**
+     * This thread's buffers and MACs, for a caller that needs several of them for one signature.
+     *
+     * @return this thread's buffers
+     */
+    public static Buffers buffers() {
+        return LOCAL.get();
     }
 
     /**
@@ -70,7 +75,25 @@ public final class Macs {
      * @return the Base64 MAC
      */
     public static String base64HmacOf(String algorithm, String secret, CharSequence data) {
-        Slot slot = keyed(algorithm, secret);
+        return base64HmacOf(algorithm, secret, data, null);
+    }
+
+    /**
+     * {@link #base64HmacOf(String, String, CharSequence)}, also appending the Base64 MAC
+     * percent-encoded for a query string ({@code +}, {@code /} and {@code =} as {@code %2B},
+     * {@code %2F}, {@code %3D}) to {@code url}, in one append from a per-thread buffer.
+     *
+     * @param algorithm {@code HmacSHA1} or {@code HmacSHA256}
+     * @param secret the key (UTF-8)
+     * @param data the text
+     * @param url where to append the encoded MAC, or null for nowhere
+     * @return the Base64 MAC
+     */
+    public static String base64HmacOf(String algorithm, String secret, CharSequence data, StringBuilder url) {
+        return LOCAL.get().base64HmacOf(algorithm, secret, data, url);
+    }
+
+    private static String base64HmacOf(Slot slot, CharSequence data, StringBuilder url) {
         int n = data.length();
         byte[] buf = slot.data;
         if (buf.length < n) {
@@ -96,20 +119,92 @@ public final class Macs {
         } catch (javax.crypto.ShortBufferException e) {
             throw new IllegalStateException(e);
         }
-        int len = Base64.getEncoder().encode(slot.out, slot.base64);
-        return new String(slot.base64, 0, len, StandardCharsets.ISO_8859_1);
+        byte[] b64 = slot.base64;
+        int len = Base64.getEncoder().encode(slot.out, b64);
+        if (url != null) {
+            char[] enc = slot.urlEncoded;
+            int k = 0;
+            for (int i = 0; i < len; i++) {
+                byte c = b64[i];
+                if (c == '+' || c == '/' || c == '=') {
+                    enc[k] = '%';
+                    enc[k + 1] = c == '+' ? '2' : c == '/' ? '2' : '3';
+                    enc[k + 2] = c == '+' ? 'B' : c == '/' ? 'F' : 'D';
+                    k += 3;
+                } else {
+                    enc[k++] = (char) c;
+                }
+            }
+            url.append(enc, 0, k);
+        }
+        return new String(b64, 0, len, StandardCharsets.ISO_8859_1);
     }
 
     private static Slot keyed(String algorithm, String secret) {
-        Slot slot;
-        if (Crypto.HMAC_SHA1.equals(algorithm)) {
-            slot = SHA1.get();
-        } else if (Crypto.HMAC_SHA256.equals(algorithm)) {
-            slot = SHA256.get();
-        } else {
-            throw new IllegalArgumentException("SignatureMethod: unsupported '" + algorithm
-                    + "', expected HmacSHA1 or HmacSHA256");
+        return LOCAL.get().keyed(algorithm, secret);
+    }
+
+    /**
+     * One thread's text buffers and keyed MACs. Not thread-safe: use it on the thread that got it
+     * from {@link #buffers()}, within one signature.
+     */
+    public static final class Buffers {
+        private final StringBuilder text = new StringBuilder(256);
+        private final StringBuilder url = new StringBuilder(256);
+        private Slot sha1;
+        private Slot sha256;
+
+        private Buffers() {
         }
+
+        /**
+         * The string-to-sign buffer, emptied.
+         *
+         * @return the empty buffer
+         */
+        public StringBuilder text() {
+            text.setLength(0);
+            return text;
+        }
+
+        /**
+         * The URL buffer, emptied.
+         *
+         * @return the empty buffer
+         */
+        public StringBuilder url() {
+            url.setLength(0);
+            return url;
+        }
+
+        /**
+         * {@link Macs#base64HmacOf(String, String, CharSequence, StringBuilder)} with this thread's MAC.
+         *
+         * @param algorithm {@code HmacSHA1} or {@code HmacSHA256}
+         * @param secret the key (UTF-8)
+         * @param data the text
+         * @param urlOut where to append the percent-encoded MAC, or null
+         * @return the Base64 MAC
+         */
+        public String base64HmacOf(String algorithm, String secret, CharSequence data, StringBuilder urlOut) {
+            return Macs.base64HmacOf(keyed(algorithm, secret), data, urlOut);
+        }
+
+        Slot keyed(String algorithm, String secret) {
+            Slot slot;
+            if (Crypto.HMAC_SHA1.equals(algorithm)) {
+                slot = sha1 != null ? sha1 : (sha1 = new Slot(Crypto.HMAC_SHA1));
+            } else if (Crypto.HMAC_SHA256.equals(algorithm)) {
+                slot = sha256 != null ? sha256 : (sha256 = new Slot(Crypto.HMAC_SHA256));
+            } else {
+                throw new IllegalArgumentException("SignatureMethod: unsupported '" + algorithm
+                        + "', expected HmacSHA1 or HmacSHA256");
+            }
+            return Macs.key(slot, algorithm, secret);
+        }
+    }
+
+    private static Slot key(Slot slot, String algorithm, String secret) {
         if (slot.secret != secret) {
             try {
                 slot.mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
@@ -128,11 +223,14 @@ public final class Macs {
         byte[] data = new byte[256];
         final byte[] out;
         final byte[] base64;
+        /** {@link #base64} percent-encoded for a query string (at most three chars per byte). */
+        final char[] urlEncoded;
 
         Slot(String algorithm) {
             this.mac = Crypto.newMac(algorithm);
             this.out = new byte[mac.getMacLength()];
             this.base64 = new byte[(out.length + 2) / 3 * 4];
+            this.urlEncoded = new char[base64.length * 3];
         }
     }
 }
