@@ -73,6 +73,17 @@ class CanonicalizationTest {
         assertEquals(canonical, Canonical.canonicalUri(raw, true, true));
     }
 
+    @Test
+    void pathWhoseEscapesOutgrowTheBufferBeforeAPlainRunIsEncodedWhole() {
+        // ten characters that each take three bytes, then a run kept as is: the buffer sized for
+        // the raw length must grow for the plain run too
+        String raw = "/" + "$".repeat(10) + "a".repeat(22);
+        String expected = "/" + "%24".repeat(10) + "a".repeat(22);
+        assertEquals(expected, Canonical.canonicalUri(raw, true, true));
+        assertEquals(expected, Canonical.canonicalUri(raw, false, true));
+        assertEquals(expected, lines("iam", "https://iam.amazonaws.com" + raw)[1]);
+    }
+
     @ParameterizedTest(name = "query {0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "a=b c|a=b%20c",

@@ -28,6 +28,8 @@ final class ByteBuf {
 
     byte[] buf;
     int len;
+    /** Reusable scratch for callers that index ranges of their input while writing here. */
+    int[] ranges = new int[64];
 
     ByteBuf(int capacity) {
         buf = new byte[capacity];
@@ -69,15 +71,18 @@ final class ByteBuf {
     }
 
     ByteBuf append(String s, int from, int to) {
-        int n = to - from;
-        ensure(n);
+        ensure(to - from);
+        byte[] b = buf;
+        int p = len;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
+                len = p;
                 return appendUtf8Slow(s, i, to);
             }
-            buf[len++] = (byte) c;
+            b[p++] = (byte) c;
         }
+        len = p;
         return this;
     }
 
@@ -105,10 +110,23 @@ final class ByteBuf {
     ByteBuf appendEncoded(String s, int from, int to, boolean keepSlash) {
         int n = to;
         ensure(n - from);
-        for (int i = from; i < n; i++) {
+        int i = from;
+        // the common run of characters kept as they are, with the buffer and length in locals
+        byte[] b = buf;
+        int p = len;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || !(UNRESERVED[c] || (keepSlash && c == '/'))) {
+                break;
+            }
+            b[p++] = (byte) c;
+        }
+        len = p;
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (UNRESERVED[c] || (keepSlash && c == '/')) {
+                    ensure(1);
                     buf[len++] = (byte) c;
                 } else {
                     pct(c);

@@ -226,8 +226,6 @@ public final class Canonical {
         return true;
     }
 
-    private static final ThreadLocal<int[][]> RANGES = ThreadLocal.withInitial(() -> new int[1][64]);
-
     /**
      * The allocation-free path for a query whose names and values need no escaping: parameters
      * are sorted and copied as ranges of the raw query. Returns false (writing nothing) when
@@ -235,11 +233,10 @@ public final class Canonical {
      */
     private static boolean appendCleanQuery(ByteBuf b, String q, int count) {
         int len = q.length();
-        int[][] holder = RANGES.get();
-        if (holder[0].length < count * 4) {
-            holder[0] = new int[count * 8];
+        if (b.ranges.length < count * 4) {
+            b.ranges = new int[count * 8];
         }
-        int[] r = holder[0];
+        int[] r = b.ranges;
         int n = 0;
         int start = 0;
         while (start <= len) {
