@@ -1,20 +1,15 @@
 package dev.awssig.v4.internal;
 
 import dev.awssig.Headers;
-import dev.awssig.SigningException;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.UriEncoding;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Per-thread working state of the signer and verifier: canonical-request and string-to-sign
- * buffers, a SHA-256 digest, an HMAC-SHA256 {@link Mac} that stays keyed with the last signing
- * key used on this thread, and header arrays. Nothing here outlives one call except as reusable
- * capacity.
+ * buffers, a SHA-256 digest (for the canonical request and the HMAC, with the key's pads), and
+ * header arrays. Nothing here outlives one call except as reusable capacity.
  */
 final class Scratch {
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
@@ -35,6 +30,8 @@ final class Scratch {
     private String encodedSignedHeaders;
     final byte[] hash = new byte[32];
     final byte[] sig = new byte[32];
+    /** The inner hash of the HMAC. */
+    final byte[] inner = new byte[32];
     final byte[] sigHex = new byte[64];
     /** The headers the signer sets: display name, lower-case name, value, whether signed. */
     final String[] oName = new String[9];
@@ -58,8 +55,6 @@ final class Scratch {
     int dropCount;
     /** The last header built for each of the signer's header names on this thread. */
     private final Headers.Header[] ownHeaders = new Headers.Header[12];
-    private final Mac mac = Crypto.newMac(Crypto.HMAC_SHA256);
-    private SecretKeySpec keyedWith;
 
     static Scratch get() {
         Scratch s = LOCAL.get();
@@ -235,18 +230,5 @@ final class Scratch {
             encodedFor = sh;
         }
         return encodedSignedHeaders;
-    }
-
-    /** This thread's Mac keyed with the given key (re-keyed only when the key changes). */
-    Mac mac(SecretKeySpec key) {
-        if (keyedWith != key) {
-            try {
-                mac.init(key);
-            } catch (GeneralSecurityException e) {
-                throw new SigningException("could not key HmacSHA256", e);
-            }
-            keyedWith = key;
-        }
-        return mac;
     }
 }

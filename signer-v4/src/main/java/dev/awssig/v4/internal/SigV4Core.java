@@ -2,13 +2,12 @@ package dev.awssig.v4.internal;
 
 import dev.awssig.internal.Hex;
 import java.nio.charset.StandardCharsets;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
+import java.security.MessageDigest;
 
 /**
  * The SigV4 computation shared by signer, presigner and verifier: canonical request into a
  * per-thread buffer, its SHA-256 fed straight from the buffer, the string to sign, and the HMAC
- * with a per-thread {@link Mac} kept keyed with the last signing key.
+ * computed with the same per-thread digest and the signing key's precomputed pads.
  */
 final class SigV4Core {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -131,11 +130,17 @@ final class SigV4Core {
         t.append('\n');
         s.appendCached(t, 3, key.scope);
         t.append('\n').appendHex(s.hash, 32);
-        Mac mac = s.mac(key.spec);
-        mac.update(t.buf, 0, t.len);
+        // HMAC-SHA256 (RFC 2104) with the same digest and the key's pads: the same compressions
+        // as javax.crypto.Mac, without its per-call inner-hash array
+        MessageDigest md = s.sha;
         try {
-            mac.doFinal(s.sig, 0);
-        } catch (ShortBufferException e) {
+            md.update(key.innerPad);
+            md.update(t.buf, 0, t.len);
+            md.digest(s.inner, 0, 32);
+            md.update(key.outerPad);
+            md.update(s.inner, 0, 32);
+            md.digest(s.sig, 0, 32);
+        } catch (java.security.DigestException e) {
             throw new IllegalStateException(e);
         }
         Hex.encodeTo(s.sig, s.sigHex, 0);

@@ -16,6 +16,9 @@ public final class SigningKey {
     final String service;
     final String scope;
     final SecretKeySpec spec;
+    /** The HMAC-SHA256 inner and outer pads of the key (RFC 2104): key XOR 0x36 and XOR 0x5c, 64 bytes. */
+    final byte[] innerPad;
+    final byte[] outerPad;
     /** {@code AWS4-HMAC-SHA256 Credential=<id>/<scope>, SignedHeaders=}. */
     final String authorizationPrefix;
     /** {@code <id>/<scope>} percent-encoded, the value of {@code X-Amz-Credential}. */
@@ -32,7 +35,16 @@ public final class SigningKey {
         this.region = region;
         this.service = service;
         this.scope = dateStamp + '/' + region + '/' + service + "/aws4_request";
-        this.spec = new SecretKeySpec(SigningKeys.shared().get(secret, dateStamp, region, service), Crypto.HMAC_SHA256);
+        byte[] derived = SigningKeys.shared().get(secret, dateStamp, region, service);
+        this.spec = new SecretKeySpec(derived, Crypto.HMAC_SHA256);
+        // the derived key is 32 bytes, shorter than the 64-byte block: padded with zeros, not hashed
+        this.innerPad = new byte[64];
+        this.outerPad = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            byte k = i < derived.length ? derived[i] : 0;
+            innerPad[i] = (byte) (k ^ 0x36);
+            outerPad[i] = (byte) (k ^ 0x5c);
+        }
         this.authorizationPrefix = "AWS4-HMAC-SHA256 Credential=" + accessKeyId + '/' + scope + ", SignedHeaders=";
         this.encodedCredential = UriEncoding.encode(accessKeyId + '/' + scope, false);
         this.prefixIsHeaderSafe = authorizationPrefix.indexOf('\r') < 0 && authorizationPrefix.indexOf('\n') < 0
