@@ -427,24 +427,25 @@ public final class Canonical {
     }
 
     /**
-     * Sorts header entries by lower-case name, stably (values of one name keep their order).
+     * Sorts lower-case header names, stably (entries of one name keep their order), moving an
+     * index array along with them, for a plan that records where each value comes from.
      *
      * @param names lower-case names
-     * @param values values
+     * @param order what travels with each name
      * @param n the count
      */
-    static void sortHeaders(String[] names, String[] values, int n) {
+    static void sortHeaderOrder(String[] names, int[] order, int n) {
         for (int i = 1; i < n; i++) {
             String kn = names[i];
-            String kv = values[i];
+            int ko = order[i];
             int j = i - 1;
             while (j >= 0 && compareNames(names[j], kn) > 0) {
                 names[j + 1] = names[j];
-                values[j + 1] = values[j];
+                order[j + 1] = order[j];
                 j--;
             }
             names[j + 1] = kn;
-            values[j + 1] = kv;
+            order[j + 1] = ko;
         }
     }
 
@@ -465,7 +466,7 @@ public final class Canonical {
     /**
      * Appends the canonical headers block: {@code name:value\n} per distinct name, values of a
      * repeated name joined with {@code ,}. The entries must already be sorted with
-     * {@link #sortHeaders}.
+     * {@link #sortHeaderOrder}.
      *
      * @param b the buffer
      * @param names sorted lower-case names

@@ -77,6 +77,23 @@ final class Scratch {
         return l;
     }
 
+    /** The header plan of header signing on this thread (see {@link HeaderPlan}). */
+    final HeaderPlan signPlan = new HeaderPlan();
+    /** The header plan of presigning on this thread. */
+    final HeaderPlan presignPlan = new HeaderPlan();
+
+    /** Makes a plan's signed-headers list the last one (as if {@link #signedHeaders} had built it). */
+    void reuseSignedHeaders(String text, List<String> list, String[] distinct) {
+        lastSignedHeaders = text;
+        lastSignedHeaderList = list;
+        lastNames = distinct;
+    }
+
+    /** The distinct names behind {@link #lastSignedHeaders}. */
+    String[] lastDistinctNames() {
+        return lastNames;
+    }
+
     /** The signed-headers list as a string and a list, reusing the last ones when equal. */
     String signedHeaders(String[] sortedNames, int n) {
         String[] last = lastNames;

@@ -17,7 +17,6 @@ import dev.awssig.v4.ChecksumAlgorithm;
 import dev.awssig.v4.PayloadSigning;
 import dev.awssig.v4.SessionTokenPlacement;
 import dev.awssig.v4.SigV4Options;
-import dev.awssig.v4.SignedHeadersPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -313,38 +312,9 @@ public final class SigV4SigningEngine {
 
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + oc);
-        int n = 0;
-        int dropped = 0;
-        boolean[] drop = s.drop;
-        SignedHeadersPolicy policy = settings.policy;
-        for (int i = 0; i < entries.size(); i++) {
-            Headers.Header h = entries.get(i);
-            String lower = s.lower(h.name());
-            int o = overrideIndex(lower, oLower, oc);
-            if (o >= 0) {
-                drop[i] = true;
-                dropped++;
-                continue;
-            }
-            if (!policy.signs(lower)) {
-                if (lower.equals("authorization")) {
-                    drop[i] = true;
-                    dropped++;
-                }
-                continue;
-            }
-            s.names[n] = lower;
-            s.values[n++] = h.value();
-        }
-        for (int i = 0; i < oc; i++) {
-            if (oSigned[i]) {
-                s.names[n] = oLower[i];
-                s.values[n++] = oValue[i];
-            }
-        }
-        s.dropCount = dropped;
-        Canonical.sortHeaders(s.names, s.values, n);
-        String signedHeaders = s.signedHeaders(s.names, n);
+        // entries the signer replaces or an old Authorization are dropped; the rest as the policy says
+        int n = s.signPlan.apply(s, entries, settings.policy, oLower, oValue, oSigned, oc, false);
+        String signedHeaders = s.lastSignedHeaders;
         SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key, true);
@@ -371,14 +341,9 @@ public final class SigV4SigningEngine {
         return false;
     }
 
-    private static int overrideIndex(String lower, String[] oLower, int oc) {
-        for (int i = 0; i < oc; i++) {
-            if (oLower[i].equals(lower)) {
-                return i;
-            }
-        }
-        return -1;
-    }
+    /** The presigner's own header: Host, when the request has none. */
+    private static final String[] PRESIGN_HOST = {"host"};
+    private static final boolean[] PRESIGN_HOST_SIGNED = {true};
 
     /**
      * The payload hash of a non-streaming mode.
@@ -583,28 +548,17 @@ public final class SigV4SigningEngine {
         Headers headers = request.headers();
         List<Headers.Header> entries = headers.entries();
         s.ensureHeaderCapacity(entries.size() + 1);
-        int n = 0;
+        // every entry the policy does not sign is dropped: the URL's client sends exactly the signed ones
+        String[] oValue = s.oValue;
+        int oc = 0;
         if (addHost) {
-            s.names[n] = "host";
-            s.values[n++] = request.hostHeaderValue();
+            oValue[oc++] = request.hostHeaderValue();
         }
-        boolean[] drop = s.drop;
-        int dropped = 0;
-        SignedHeadersPolicy policy = settings.policy;
-        for (int i = 0; i < entries.size(); i++) {
-            Headers.Header h = entries.get(i);
-            String lower = s.lower(h.name());
-            if (!policy.signs(lower)) {
-                drop[i] = true;
-                dropped++;
-                continue;
-            }
-            s.names[n] = lower;
-            s.values[n++] = h.value();
+        int n = s.presignPlan.apply(s, entries, settings.policy, PRESIGN_HOST, oValue, PRESIGN_HOST_SIGNED, oc, true);
+        if (oc > 0) {
+            oValue[0] = null;
         }
-        s.dropCount = dropped;
-        Canonical.sortHeaders(s.names, s.values, n);
-        String signedHeaders = s.signedHeaders(s.names, n);
+        String signedHeaders = s.lastSignedHeaders;
 
         // in canonical (sorted) order
         String[] qn = s.qn;
