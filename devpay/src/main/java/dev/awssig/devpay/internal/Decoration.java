@@ -2,6 +2,7 @@ package dev.awssig.devpay.internal;
 
 import dev.awssig.Algorithms;
 import dev.awssig.SignableRequest;
+import dev.awssig.SignedRequest;
 import java.util.List;
 
 /** Checks shared by the DevPay signer and presigner. */
@@ -45,12 +46,15 @@ final class Decoration {
     /**
      * Whether what the inner signer reports as signed covers the token: the SigV4 signed-header
      * list names it, or the canonical request / string to sign has it as a header line (SigV2,
-     * where the token is part of the canonicalized amz headers).
+     * where the token is part of the canonicalized amz headers). The canonical request is read
+     * only when there is no signed-header list, as a signer may compute it on demand.
      */
-    static boolean signsHeader(String canonical, List<String> signedHeaders) {
+    static boolean signsHeader(SignedRequest signed) {
+        List<String> signedHeaders = signed.signedHeaders();
         if (!signedHeaders.isEmpty()) {
             return signedHeaders.contains(SecurityToken.NAME);
         }
+        String canonical = signed.canonicalRequest();
         return canonical != null && (canonical.startsWith(SecurityToken.NAME + ':')
                 || canonical.contains('\n' + SecurityToken.NAME + ':'));
     }
