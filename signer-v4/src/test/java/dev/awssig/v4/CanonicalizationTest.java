@@ -99,6 +99,14 @@ class CanonicalizationTest {
         "a=2&a=10&a=1|a=1&a=10&a=2",
         "a-b=1&a%20b=2&A=3|A=3&a%20b=2&a-b=1",
         "x=1&&y=2|x=1&y=2",
+        "x=1&y=2|x=1&y=2",
+        "a=1&a=1|a=1&a=1",
+        "a&b=1|a=&b=1",
+        "b=1&a|a=&b=1",
+        "x=1&|x=1",
+        "&x=1|x=1",
+        "ab=1&a=2|a=2&ab=1",
+        "a=1&ab=2|a=1&ab=2",
         "%E1%88%B4=v&Z=1|%E1%88%B4=v&Z=1",
         "k=a%2fb|k=a%2Fb"})
     void queryIsDecodedEncodedAndSortedByNameThenValue(String raw, String canonical) {

@@ -237,6 +237,12 @@ public final class Canonical {
             b.ranges = new int[count * 8];
         }
         int[] r = b.ranges;
+        // the query is copied while it is scanned: when it is already canonical (every parameter
+        // has a '=', none is empty, in order) the copy is the answer
+        b.ensure(len);
+        byte[] out = b.buf;
+        int at = b.len;
+        boolean canonical = true;
         int n = 0;
         int start = 0;
         while (start <= len) {
@@ -252,6 +258,7 @@ public final class Canonical {
                 } else if (c >= 0x80 || !ByteBuf.isUnreserved(c)) {
                     return false;
                 }
+                out[at + end] = (byte) c;
                 end++;
             }
             if (end > start) {
@@ -260,12 +267,20 @@ public final class Canonical {
                 r[o + 1] = eq < 0 ? end : eq;
                 r[o + 2] = eq < 0 ? end : eq + 1;
                 r[o + 3] = end;
+                canonical &= eq >= 0 && (n == 0 || compareRanges(q, r, o - 4, o) <= 0);
                 n++;
+            } else {
+                canonical = false; // an empty parameter ("&&", or a '&' at either end)
             }
             if (end >= len) {
                 break;
             }
+            out[at + end] = '&';
             start = end + 1;
+        }
+        if (canonical) {
+            b.len = at + len;
+            return true;
         }
         for (int i = 1; i < n; i++) {
             int j = i;
