@@ -64,7 +64,8 @@ final class SigV4Core {
      * {@link #compute(Scratch, String, String, boolean, boolean, String, String[], String[], int, String,
      * String, int, String, String, String, SigningKey)}; with {@code ownValues} the caller vouches that
      * {@code amzDate} and {@code payloadHash} are the signer's own values (no whitespace to trim), so
-     * header values that are those very instances are copied from the per-thread byte cache.
+     * header values that are those very instances are copied from the per-thread byte cache, and
+     * that extra query parameters are the presigner's own, encoded and already in canonical order.
      */
     static String compute(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
                           String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
@@ -89,9 +90,10 @@ final class SigV4Core {
         c.append(method).append('\n');
         Canonical.appendUri(c, rawPath, normalize, doubleEncode);
         c.append('\n');
-        if (ownValues && extraCount > 0 && extraCount <= 6 && skip1 == null && (rawQuery == null || rawQuery.isEmpty())
-                && Canonical.isSorted(extraNames, extraValues, extraCount)) {
-            // the presigner's own parameters, already encoded and in order: copied as cached bytes
+        if (ownValues && extraCount > 0 && extraCount <= 6 && skip1 == null && (rawQuery == null || rawQuery.isEmpty())) {
+            // the presigner's own parameters, already encoded and, by construction, in canonical
+            // order (Algorithm, Credential, Date, Expires, Security-Token, SignedHeaders): copied
+            // as cached bytes
             for (int i = 0; i < extraCount; i++) {
                 if (i > 0) {
                     c.append('&');
