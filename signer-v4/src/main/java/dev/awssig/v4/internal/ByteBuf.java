@@ -159,6 +159,9 @@ final class ByteBuf {
      * without two hex digits is kept as {@code %25}.
      */
     ByteBuf appendReencoded(String s, boolean keepSlash, boolean plusAsSpace) {
+        if (!plusAsSpace && s.indexOf('%') < 0) {
+            return appendEncoded(s, keepSlash); // no escape to decode: one pass
+        }
         int n = s.length();
         int i = 0;
         int from = 0;
