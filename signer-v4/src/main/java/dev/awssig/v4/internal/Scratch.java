@@ -18,6 +18,9 @@ final class Scratch {
     final ByteBuf sts = new ByteBuf(256);
     /** The {@code Authorization} value being built. */
     final ByteBuf auth = new ByteBuf(256);
+    /** The Host header of the last presign without other headers, and the headers made of it alone. */
+    Headers.Header lastHostOnlyHeader;
+    Headers lastHostOnlyHeaders;
     /** The presigned URL being built. */
     final ByteBuf url = new ByteBuf(512);
     /** The query parameters a presign adds, in canonical order, and their count. */

@@ -593,6 +593,16 @@ public final class SigV4SigningEngine {
         if (!addHost && s.dropCount == 0) {
             return headers;
         }
+        if (addHost && size == 0) {
+            // the usual presign: a request without headers to the same host as the last one on this
+            // thread gets the same immutable Host-only headers
+            Headers.Header host = s.header("Host", request.hostHeaderValue());
+            if (host != s.lastHostOnlyHeader) {
+                s.lastHostOnlyHeaders = ApiAccess.bridge().headers(new Headers.Header[] {host});
+                s.lastHostOnlyHeader = host;
+            }
+            return s.lastHostOnlyHeaders;
+        }
         Headers.Header[] out = new Headers.Header[size - s.dropCount + (addHost ? 1 : 0)];
         int k = 0;
         if (addHost) {
