@@ -69,8 +69,8 @@ final class HeaderPlan {
         int n = count;
         for (int j = 0; j < n; j++) {
             int src = order[j];
-            outNames[j] = names[j];
-            outValues[j] = src >= 0 ? entries.get(src).value() : oValue[~src];
+            Scratch.set(outNames, j, names[j]);
+            Scratch.set(outValues, j, src >= 0 ? entries.get(src).value() : oValue[~src]);
         }
         if (dropCount > 0) {
             System.arraycopy(drop, 0, s.drop, 0, size);

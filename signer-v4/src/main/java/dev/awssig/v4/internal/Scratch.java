@@ -87,9 +87,11 @@ final class Scratch {
 
     /** Makes a plan's signed-headers list the last one (as if {@link #signedHeaders} had built it). */
     void reuseSignedHeaders(String text, List<String> list, String[] distinct) {
-        lastSignedHeaders = text;
-        lastSignedHeaderList = list;
-        lastNames = distinct;
+        if (lastSignedHeaders != text) { // stored only when it changes: see set()
+            lastSignedHeaders = text;
+            lastSignedHeaderList = list;
+            lastNames = distinct;
+        }
     }
 
     /** The distinct names behind {@link #lastSignedHeaders}. */
@@ -161,10 +163,40 @@ final class Scratch {
         }
     }
 
+    /** Clears the header names and values (the verifier: what a client sent does not stay). */
     void clearHeaders(int n) {
         for (int i = 0; i < n; i++) {
             names[i] = null;
             values[i] = null;
+        }
+    }
+
+    /**
+     * Forgets what must not stay on the thread after a signature: a session token among the
+     * header values. The other names and values stay until they are overwritten: clearing them
+     * would make the next signature store them again, and every reference stored into these
+     * long-lived arrays costs a GC write barrier (with G1, a fence and a card for the concurrent
+     * refinement threads, which then compete with the signing threads for the cores).
+     */
+    void forgetToken(int n, String token) {
+        if (token == null) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (values[i] == token) {
+                values[i] = null;
+            }
+        }
+    }
+
+    /**
+     * {@code a[i] = v}, skipping the store when {@code a[i]} already is {@code v}: the arrays of
+     * this class live as long as the thread, so a reference store into them costs a GC write
+     * barrier, and most of what a signature puts there is what the last one put.
+     */
+    static void set(Object[] a, int i, Object v) {
+        if (a[i] != v) {
+            a[i] = v;
         }
     }
 

@@ -196,8 +196,10 @@ public final class SigV4SigningEngine {
         // the value is the key's checked prefix, lower-case header names joined by ';' and hex
         out[k] = trustedAuthorization ? bridge.trustedHeader("Authorization", authorization)
                 : new Headers.Header("Authorization", authorization);
-        Arrays.fill(oValue, 0, oc, null);
-        Arrays.fill(drop, 0, size, false);
+        forgetToken(s, oc);
+        if (s.dropCount > 0) {
+            Arrays.fill(drop, 0, size, false);
+        }
         return bridge.withHeaders(request, bridge.headers(out), payload);
     }
 
@@ -230,7 +232,7 @@ public final class SigV4SigningEngine {
             if (canonicalRequest == null) {
                 Scratch s = Scratch.get();
                 engine.canonicalize(s, request, dates, key, mode, payloadHash, decodedLength, token);
-                java.util.Arrays.fill(s.oValue, 0, s.oCount, null);
+                forgetToken(s, s.oCount);
                 java.util.Arrays.fill(s.drop, 0, request.headers().size(), false);
                 canonicalRequest = s.creq.asString();
                 stringToSign = s.sts.asString();
@@ -261,50 +263,50 @@ public final class SigV4SigningEngine {
         int oc = 0;
         Headers headers = request.headers();
         if (!hasHost(headers.entries())) {
-            oName[oc] = "Host";
-            oLower[oc] = "host";
-            oValue[oc] = request.hostHeaderValue();
+            Scratch.set(oName, oc, "Host");
+            Scratch.set(oLower, oc, "host");
+            Scratch.set(oValue, oc, request.hostHeaderValue());
             oSigned[oc++] = true;
         }
-        oName[oc] = "X-Amz-Date";
-        oLower[oc] = "x-amz-date";
-        oValue[oc] = d.amzDate;
+        Scratch.set(oName, oc, "X-Amz-Date");
+        Scratch.set(oLower, oc, "x-amz-date");
+        Scratch.set(oValue, oc, d.amzDate);
         oSigned[oc++] = true;
         if (shaHeader) {
-            oName[oc] = "x-amz-content-sha256";
-            oLower[oc] = "x-amz-content-sha256";
-            oValue[oc] = payloadHash;
+            Scratch.set(oName, oc, "x-amz-content-sha256");
+            Scratch.set(oLower, oc, "x-amz-content-sha256");
+            Scratch.set(oValue, oc, payloadHash);
             oSigned[oc++] = true;
         }
         if (token != null) {
-            oName[oc] = "X-Amz-Security-Token";
-            oLower[oc] = "x-amz-security-token";
-            oValue[oc] = token;
+            Scratch.set(oName, oc, "X-Amz-Security-Token");
+            Scratch.set(oLower, oc, "x-amz-security-token");
+            Scratch.set(oValue, oc, token);
             oSigned[oc++] = tokenSigned;
         }
         if (mode.isStreaming()) {
             ChecksumAlgorithm checksum = settings.trailerChecksum;
             long encodedLength = ChunkedEncoder.encodedLength(decodedLength, settings.chunkSize, mode, checksum);
             String ce = headers.firstValue("content-encoding").orElse(null);
-            oName[oc] = "Content-Encoding";
-            oLower[oc] = "content-encoding";
-            oValue[oc] = ce == null || ce.isBlank() ? "aws-chunked"
-                    : hasAwsChunked(ce) ? ce.trim() : "aws-chunked," + ce.trim();
+            Scratch.set(oName, oc, "Content-Encoding");
+            Scratch.set(oLower, oc, "content-encoding");
+            Scratch.set(oValue, oc, ce == null || ce.isBlank() ? "aws-chunked"
+                    : hasAwsChunked(ce) ? ce.trim() : "aws-chunked," + ce.trim());
             oSigned[oc] = settings.policy.signs("content-encoding");
             oc++;
-            oName[oc] = "Content-Length";
-            oLower[oc] = "content-length";
-            oValue[oc] = Long.toString(encodedLength);
+            Scratch.set(oName, oc, "Content-Length");
+            Scratch.set(oLower, oc, "content-length");
+            Scratch.set(oValue, oc, Long.toString(encodedLength));
             oSigned[oc] = settings.policy.signs("content-length");
             oc++;
-            oName[oc] = "x-amz-decoded-content-length";
-            oLower[oc] = "x-amz-decoded-content-length";
-            oValue[oc] = Long.toString(decodedLength);
+            Scratch.set(oName, oc, "x-amz-decoded-content-length");
+            Scratch.set(oLower, oc, "x-amz-decoded-content-length");
+            Scratch.set(oValue, oc, Long.toString(decodedLength));
             oSigned[oc++] = true;
             if (mode.hasTrailer()) {
-                oName[oc] = "x-amz-trailer";
-                oLower[oc] = "x-amz-trailer";
-                oValue[oc] = checksum.headerName();
+                Scratch.set(oName, oc, "x-amz-trailer");
+                Scratch.set(oLower, oc, "x-amz-trailer");
+                Scratch.set(oValue, oc, checksum.headerName());
                 oSigned[oc++] = true;
             }
         }
@@ -318,7 +320,7 @@ public final class SigV4SigningEngine {
         SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key, true);
-        s.clearHeaders(n);
+        s.forgetToken(n, token);
     }
 
     /** {@code headers.contains("host")} without an iterator. */
@@ -339,6 +341,25 @@ public final class SigV4SigningEngine {
             }
         }
         return false;
+    }
+
+    /** Clears the session token from the own-header values (the rest stays: see {@link Scratch#set}). */
+    private static void forgetToken(Scratch s, int oc) {
+        String[] oLower = s.oLower;
+        for (int i = 0; i < oc; i++) {
+            if ("x-amz-security-token".equals(oLower[i])) {
+                s.oValue[i] = null;
+            }
+        }
+    }
+
+    /** Clears an encoded session token from the presign parameters (the rest stays: see {@link Scratch#set}). */
+    private static void forgetQueryToken(Scratch s) {
+        for (int i = 0; i < s.qc; i++) {
+            if ("X-Amz-Security-Token".equals(s.qn[i])) {
+                s.qv[i] = null;
+            }
+        }
     }
 
     /** The presigner's own header: Host, when the request has none. */
@@ -437,7 +458,7 @@ public final class SigV4SigningEngine {
         String encodedToken = token == null ? null : UriEncoding.encode(token, false);
         String urlText = presignedUrl(s, request, rawQuery, qv, qc, encodedToken);
         int signatureTo = urlText.length(); // the URL ends with the 64 hex digits of the signature
-        Arrays.fill(qv, 0, qc, null);
+        forgetQueryToken(s);
 
         Headers sent = sentHeaders(s, request, headers, addHost);
         Instant expiration = now.plusSeconds(expires);
@@ -552,37 +573,34 @@ public final class SigV4SigningEngine {
         String[] oValue = s.oValue;
         int oc = 0;
         if (addHost) {
-            oValue[oc++] = request.hostHeaderValue();
+            Scratch.set(oValue, oc++, request.hostHeaderValue());
         }
         int n = s.presignPlan.apply(s, entries, settings.policy, PRESIGN_HOST, oValue, PRESIGN_HOST_SIGNED, oc, true);
-        if (oc > 0) {
-            oValue[0] = null;
-        }
         String signedHeaders = s.lastSignedHeaders;
 
         // in canonical (sorted) order
         String[] qn = s.qn;
         String[] qv = s.qv;
         int qc = 0;
-        qn[qc] = "X-Amz-Algorithm";
-        qv[qc++] = SigV4Core.ALGORITHM;
-        qn[qc] = "X-Amz-Credential";
-        qv[qc++] = key.encodedCredential;
-        qn[qc] = "X-Amz-Date";
-        qv[qc++] = d.amzDate;
-        qn[qc] = "X-Amz-Expires";
-        qv[qc++] = s.expiresText(expires);
+        Scratch.set(qn, qc, "X-Amz-Algorithm");
+        Scratch.set(qv, qc++, SigV4Core.ALGORITHM);
+        Scratch.set(qn, qc, "X-Amz-Credential");
+        Scratch.set(qv, qc++, key.encodedCredential);
+        Scratch.set(qn, qc, "X-Amz-Date");
+        Scratch.set(qv, qc++, d.amzDate);
+        Scratch.set(qn, qc, "X-Amz-Expires");
+        Scratch.set(qv, qc++, s.expiresText(expires));
         if (tokenSigned) {
-            qn[qc] = "X-Amz-Security-Token";
-            qv[qc++] = UriEncoding.encode(token, false);
+            Scratch.set(qn, qc, "X-Amz-Security-Token");
+            Scratch.set(qv, qc++, UriEncoding.encode(token, false));
         }
-        qn[qc] = "X-Amz-SignedHeaders";
-        qv[qc++] = s.encodedSignedHeaders();
+        Scratch.set(qn, qc, "X-Amz-SignedHeaders");
+        Scratch.set(qv, qc++, s.encodedSignedHeaders());
         s.qc = qc;
         SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), qn, qv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate,
                 key, true);
-        s.clearHeaders(n);
+        s.forgetToken(n, token);
     }
 
     /** The headers a presigned URL must be sent with: the added Host, then the signed entries. */
@@ -649,7 +667,7 @@ public final class SigV4SigningEngine {
             if (canonicalRequest == null) {
                 Scratch s = Scratch.get();
                 engine.presignCanonical(s, request, addHost, dates, key, payloadHash, token, tokenSigned, expires);
-                Arrays.fill(s.qv, 0, s.qc, null);
+                forgetQueryToken(s);
                 Arrays.fill(s.drop, 0, request.headers().size(), false);
                 canonicalRequest = s.creq.asString();
                 stringToSign = s.sts.asString();
