@@ -179,11 +179,9 @@ final class Scratch {
      * refinement threads, which then compete with the signing threads for the cores).
      */
     void forgetToken(int n, String token) {
-        if (token == null) {
-            return;
-        }
         for (int i = 0; i < n; i++) {
-            if (values[i] == token) {
+            // the credentials' token, or one the request itself carried as a header
+            if (values[i] != null && (values[i] == token || "x-amz-security-token".equals(names[i]))) {
                 values[i] = null;
             }
         }

@@ -43,6 +43,22 @@ class ScratchTokenTest {
         assertNoToken("after presigning");
     }
 
+    @org.junit.jupiter.api.Test
+    void aTokenTheRequestCarriesAsAHeaderDoesNotStayEither() {
+        SigV4Signer signer = SigV4Signer.create(SigningConfig.builder()
+                .credentials(Credentials.of("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
+                .region("us-east-1").service("s3")
+                .clock(Clock.fixed(Instant.parse("2013-05-24T00:00:00Z"), ZoneOffset.UTC))
+                .build());
+        SignableRequest request = SignableRequest.builder().method("GET")
+                .uri("https://examplebucket.s3.amazonaws.com/test.txt").header("X-Amz-Security-Token", TOKEN).build();
+
+        assertEquals(TOKEN, signer.sign(request).request().headers().firstValue("X-Amz-Security-Token").orElseThrow());
+        assertNoToken("after signing a request that carried it");
+        signer.presign(request, Duration.ofMinutes(5));
+        assertNoToken("after presigning a request that carried it");
+    }
+
     private static void assertNoToken(String when) {
         Scratch s = Scratch.get();
         String encoded = dev.awssig.internal.UriEncoding.encode(TOKEN, false);
