@@ -45,15 +45,6 @@ public final class Macs {
         return keyed(algorithm, secret).mac.doFinal(data);
     }
 
-    /**
-     * This thread's reusable text buffer for a string to sign (emptied); valid until the next
-     * call on this thread.
-     *
-     * @return the empty buffer
-     */
-    public static StringBuilder textBuffer() {
-        return LOCAL.get().text();
-    }
 
     /**
      * This thread's buffers and MACs, for a caller that needs several of them for one signature.
@@ -62,35 +53,6 @@ public final class Macs {
      */
     public static Buffers buffers() {
         return LOCAL.get();
-    }
-
-    /**
-     * {@link #base64Hmac(String, String, String)} of text in a buffer, without intermediate
-     * byte arrays: the UTF-8 bytes, the MAC and its Base64 form go through per-thread buffers;
-     * the only allocation is the returned string.
-     *
-     * @param algorithm {@code HmacSHA1} or {@code HmacSHA256}
-     * @param secret the key (UTF-8)
-     * @param data the text
-     * @return the Base64 MAC
-     */
-    public static String base64HmacOf(String algorithm, String secret, CharSequence data) {
-        return base64HmacOf(algorithm, secret, data, null);
-    }
-
-    /**
-     * {@link #base64HmacOf(String, String, CharSequence)}, also appending the Base64 MAC
-     * percent-encoded for a query string ({@code +}, {@code /} and {@code =} as {@code %2B},
-     * {@code %2F}, {@code %3D}) to {@code url}, in one append from a per-thread buffer.
-     *
-     * @param algorithm {@code HmacSHA1} or {@code HmacSHA256}
-     * @param secret the key (UTF-8)
-     * @param data the text
-     * @param url where to append the encoded MAC, or null for nowhere
-     * @return the Base64 MAC
-     */
-    public static String base64HmacOf(String algorithm, String secret, CharSequence data, StringBuilder url) {
-        return LOCAL.get().base64HmacOf(algorithm, secret, data, url);
     }
 
     private static String base64HmacOf(Slot slot, CharSequence data, StringBuilder url) {
@@ -178,7 +140,10 @@ public final class Macs {
         }
 
         /**
-         * {@link Macs#base64HmacOf(String, String, CharSequence, StringBuilder)} with this thread's MAC.
+         * The Base64 HMAC of the UTF-8 form of {@code data} with this thread's MAC, without
+         * intermediate byte arrays (the only allocation is the returned string), also appending it
+         * percent-encoded for a query string ({@code +}, {@code /} and {@code =} as {@code %2B},
+         * {@code %2F}, {@code %3D}) to {@code urlOut} in one append when given.
          *
          * @param algorithm {@code HmacSHA1} or {@code HmacSHA256}
          * @param secret the key (UTF-8)
