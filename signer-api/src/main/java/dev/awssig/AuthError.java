@@ -39,7 +39,28 @@ public enum AuthError {
     /** An upload is larger than the policy allows. */
     ENTITY_TOO_LARGE("EntityTooLarge", 400),
     /** An upload is smaller than the policy allows. */
-    ENTITY_TOO_SMALL("EntityTooSmall", 400);
+    ENTITY_TOO_SMALL("EntityTooSmall", 400),
+    /**
+     * The request URI cannot be parsed (a malformed percent-escape, a character that is not
+     * valid text) or exceeds the server's {@link VerificationLimits limits}.
+     *
+     * @since 0.2.0
+     */
+    INVALID_URI("InvalidURI", 400),
+    /**
+     * The request's headers exceed the server's {@link VerificationLimits limits} (count,
+     * total size, or the size of the Authorization header).
+     *
+     * @since 0.2.0
+     */
+    REQUEST_HEADER_SECTION_TOO_LARGE("RequestHeaderSectionTooLarge", 400),
+    /**
+     * The fields of a POST upload that precede the file (the policy among them) exceed the
+     * server's {@link VerificationLimits limits}.
+     *
+     * @since 0.2.0
+     */
+    MAX_POST_PRE_DATA_LENGTH_EXCEEDED("MaxPostPreDataLengthExceededError", 400);
 
     private final String code;
     private final int httpStatus;

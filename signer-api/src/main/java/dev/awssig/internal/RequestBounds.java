@@ -1,0 +1,90 @@
+package dev.awssig.internal;
+
+import dev.awssig.AuthError;
+import dev.awssig.Headers;
+import dev.awssig.SignableRequest;
+import dev.awssig.VerificationLimits;
+import dev.awssig.VerificationResult;
+import java.util.List;
+
+/**
+ * The checks every verifier runs first: a request over its {@link VerificationLimits} is
+ * answered before anything is parsed, sorted or hashed. One pass over the request target and
+ * the header list, O(n). Internal: exported only to the sibling modules of this project.
+ */
+public final class RequestBounds {
+    private RequestBounds() {
+    }
+
+    /**
+     * Checks a received request against the limits.
+     *
+     * @param request the request as received
+     * @param limits the limits
+     * @return the failure to answer with, or {@code null} when the request is within bounds
+     */
+    public static VerificationResult check(SignableRequest request, VerificationLimits limits) {
+        String path = request.rawPath();
+        String query = request.rawQuery().orElse(null);
+        long uriLength = path.length() + (query == null ? 0 : 1 + (long) query.length());
+        if (uriLength > limits.maxUriLength()) {
+            return VerificationResult.failure(AuthError.INVALID_URI, "The request URI is " + uriLength
+                    + " characters long; this server accepts at most " + limits.maxUriLength()
+                    + " (VerificationLimits.maxUriLength)");
+        }
+        if (query != null) {
+            VerificationResult r = checkParameterCount(query, limits, "query string");
+            if (r != null) {
+                return r;
+            }
+        }
+        List<Headers.Header> headers = request.headers().entries();
+        if (headers.size() > limits.maxHeaderCount()) {
+            return VerificationResult.failure(AuthError.REQUEST_HEADER_SECTION_TOO_LARGE, "The request has "
+                    + headers.size() + " header fields; this server accepts at most " + limits.maxHeaderCount()
+                    + " (VerificationLimits.maxHeaderCount)");
+        }
+        long bytes = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            Headers.Header h = headers.get(i);
+            bytes += h.name().length() + h.value().length();
+            if (h.name().length() == 13 && h.name().equalsIgnoreCase("authorization")
+                    && h.value().length() > limits.maxAuthorizationLength()) {
+                return VerificationResult.failure(AuthError.REQUEST_HEADER_SECTION_TOO_LARGE,
+                        "The Authorization header is " + h.value().length() + " characters long; this server"
+                                + " accepts at most " + limits.maxAuthorizationLength()
+                                + " (VerificationLimits.maxAuthorizationLength)");
+            }
+        }
+        if (bytes > limits.maxHeaderBytes()) {
+            return VerificationResult.failure(AuthError.REQUEST_HEADER_SECTION_TOO_LARGE, "The request's header"
+                    + " names and values are " + bytes + " characters long; this server accepts at most "
+                    + limits.maxHeaderBytes() + " (VerificationLimits.maxHeaderBytes)");
+        }
+        return null;
+    }
+
+    /**
+     * Checks the number of {@code &}-separated parameters of a query string or form body.
+     *
+     * @param encoded the raw query string or form body
+     * @param limits the limits
+     * @param what what the text is, for the message ("query string", "form body")
+     * @return the failure, or {@code null} when within bounds
+     */
+    public static VerificationResult checkParameterCount(CharSequence encoded, VerificationLimits limits,
+                                                         String what) {
+        int max = limits.maxQueryParameters();
+        int count = encoded.length() == 0 ? 0 : 1;
+        for (int i = 0; i < encoded.length(); i++) {
+            if (encoded.charAt(i) == '&' && ++count > max) {
+                return VerificationResult.failure(AuthError.INVALID_URI, "The " + what + " has more than " + max
+                        + " parameters; this server accepts at most " + max
+                        + " (VerificationLimits.maxQueryParameters)");
+            }
+        }
+        return count > max ? VerificationResult.failure(AuthError.INVALID_URI, "The " + what
+                + " has more than " + max + " parameters; this server accepts at most " + max
+                + " (VerificationLimits.maxQueryParameters)") : null;
+    }
+}
