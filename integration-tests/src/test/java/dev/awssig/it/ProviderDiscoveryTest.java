@@ -92,11 +92,14 @@ class ProviderDiscoveryTest {
         assertEquals(layer, layerApi.getLayer(), "dev.awssig is resolved in the new layer, not the class path");
     }
 
-    /** {@code signer-v2} for {@code .../signer-v2/target/classes} or {@code signer-v2-0.1.0.jar}. */
+    /** {@code signer-v2} for {@code .../signer-v2/target/classes} or {@code awssig-signer-v2-0.1.0.jar}. */
     private static String artifactId(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();
         if (name.equals("classes") && p.getParent() != null && p.getParent().getParent() != null) {
             return p.getParent().getParent().getFileName().toString();
+        }
+        if (name.startsWith("awssig-")) {
+            name = name.substring("awssig-".length()); // published jars: awssig-signer-v2-0.1.0.jar
         }
         for (String a : MODULE_PATH_ARTIFACTS) {
             if (name.startsWith(a + "-") && name.endsWith(".jar")
