@@ -15,7 +15,7 @@ final class S3ProxyExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(S3ProxyExtension.class);
 
     /** Closes the server when the root context closes. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements AutoCloseable {
         private final S3ProxyServer server;
 
         Holder(S3ProxyServer server) {
@@ -35,7 +35,7 @@ final class S3ProxyExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-        return c.getRoot().getStore(NS).getOrComputeIfAbsent("server", k -> {
+        return c.getRoot().getStore(NS).computeIfAbsent("server", k -> {
             try {
                 return new Holder(S3ProxyServer.start());
             } catch (IOException e) {

@@ -150,7 +150,7 @@ class DocExamplesTest {
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {
         List<Map.Entry<String, JsonNode>> l = new ArrayList<>();
-        n.fields().forEachRemaining(l::add);
+        n.properties().forEach(l::add);
         return l;
     }
 }

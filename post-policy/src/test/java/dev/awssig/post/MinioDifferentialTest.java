@@ -231,7 +231,7 @@ class MinioDifferentialTest {
         List<List<String>> out = new ArrayList<>();
         for (JsonNode c : conditions) {
             if (c.isObject()) {
-                Map.Entry<String, JsonNode> e = c.fields().next();
+                Map.Entry<String, JsonNode> e = c.properties().iterator().next();
                 out.add(List.of("eq", "$" + e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
             } else if (c.get(0).asText().equals("content-length-range")) {
                 out.add(List.of("content-length-range", c.get(1).asText(), c.get(2).asText()));

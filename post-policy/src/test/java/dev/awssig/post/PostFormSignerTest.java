@@ -354,7 +354,7 @@ class PostFormSignerTest {
                 .bucket("examplebucket").key("k\u00e9\"").policy(policy()).build());
         JsonNode tree = new ObjectMapper().readTree(form.toJson());
         assertEquals(form.actionUrl().toString(), tree.get("url").asText());
-        Iterator<Map.Entry<String, JsonNode>> it = tree.get("fields").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = tree.get("fields").properties().iterator();
         for (PostForm.Field f : form.fields()) {
             Map.Entry<String, JsonNode> e = it.next();
             assertEquals(f.name(), e.getKey());

@@ -103,7 +103,7 @@ final class Batch {
         job.algorithmField = "algorithm";
         Set<String> allowed = presign ? PRESIGN_FIELDS : SIGN_FIELDS;
         int payloads = 0;
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             String name = f.getKey();

@@ -303,7 +303,7 @@ final class PostFormCommand implements Callable<Integer> {
             if (n.size() != 1) {
                 throw new UserException("--condition: an object condition has exactly one field, like {\"acl\": \"private\"}");
             }
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
             Map.Entry<String, JsonNode> e = it.next();
             return PolicyCondition.exact(e.getKey(), e.getValue().asText());
         }

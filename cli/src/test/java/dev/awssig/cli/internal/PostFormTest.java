@@ -41,7 +41,7 @@ class PostFormTest {
 
     private static VerificationResult enforce(JsonNode form, String bucket, String fileName, long size, String region) {
         PostSubmission.Builder s = PostSubmission.builder().bucket(bucket).fileName(fileName).fileSize(size);
-        Iterator<Map.Entry<String, JsonNode>> it = form.get("fields").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = form.get("fields").properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
             s.field(f.getKey(), f.getValue().asText());
