@@ -188,7 +188,11 @@ public final class S3V2Signer implements Signer, Presigner {
         } catch (MalformedTextException e) {
             throw notText(request, e);
         } finally {
-            text.setLength(0);
+            if (token != null || hasToken) {
+                buffers.wipe(); // the token went through the thread's buffers
+            } else {
+                text.setLength(0);
+            }
         }
         String authorization = "AWS " + c.accessKeyId() + ':' + signature;
 
@@ -344,6 +348,7 @@ public final class S3V2Signer implements Signer, Presigner {
         }
         url.append("AWSAccessKeyId=").append(encodedAccessKeyId(c.accessKeyId()))
                 .append("&Expires=").append(expiresText).append("&Signature=");
+        boolean tokenSigned = token != null || headerToken || query.indexOfIgnoreCase(TOKEN) >= 0;
         String signature;
         String urlText;
         try {
@@ -352,8 +357,12 @@ public final class S3V2Signer implements Signer, Presigner {
         } catch (MalformedTextException e) {
             throw notText(request, e);
         } finally {
-            text.setLength(0);
-            url.setLength(0);
+            if (tokenSigned) {
+                buffers.wipe(); // the token went through the thread's buffers
+            } else {
+                text.setLength(0);
+                url.setLength(0);
+            }
         }
         Headers sent = signedHeaders(headers);
         Instant expiration = Instant.ofEpochSecond(expires);

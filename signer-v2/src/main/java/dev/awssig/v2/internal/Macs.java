@@ -156,6 +156,29 @@ public final class Macs {
         }
 
         /**
+         * Overwrites with zeros everything these buffers kept of the last signature: the string to
+         * sign and the URL (whose backing arrays outlive {@code setLength(0)}) and the bytes fed to
+         * the MACs. A signer calls it when a session token went through them, so that the token
+         * does not stay on the thread.
+         */
+        public void wipe() {
+            zero(text);
+            zero(url);
+            if (sha1 != null) {
+                java.util.Arrays.fill(sha1.data, (byte) 0);
+            }
+            if (sha256 != null) {
+                java.util.Arrays.fill(sha256.data, (byte) 0);
+            }
+        }
+
+        private static void zero(StringBuilder sb) {
+            sb.setLength(0);
+            sb.setLength(sb.capacity()); // fills the whole backing array with '\0'
+            sb.setLength(0);
+        }
+
+        /**
          * The Base64 HMAC of the UTF-8 form of {@code data} with this thread's MAC, without
          * intermediate byte arrays (the only allocation is the returned string), also appending it
          * percent-encoded for a query string ({@code +}, {@code /} and {@code =} as {@code %2B},
