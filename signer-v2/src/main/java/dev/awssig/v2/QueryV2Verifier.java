@@ -121,13 +121,7 @@ public final class QueryV2Verifier implements Verifier {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(now, "now");
-        VerificationResult refused = RequestBounds.check(request, limits);
-        if (refused == null) {
-            refused = Received.checkText(request);
-        }
-        if (refused == null) {
-            refused = Received.checkSingleHeaders(request.headers(), SINGLE_HEADERS);
-        }
+        VerificationResult refused = Received.precheck(request, limits, SINGLE_HEADERS);
         if (refused != null) {
             return refused;
         }

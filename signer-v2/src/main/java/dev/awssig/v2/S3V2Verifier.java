@@ -11,7 +11,6 @@ import dev.awssig.VerificationResult;
 import dev.awssig.Verifier;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
-import dev.awssig.internal.RequestBounds;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.MalformedTextException;
@@ -132,13 +131,7 @@ public final class S3V2Verifier implements Verifier {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(now, "now");
-        VerificationResult refused = RequestBounds.check(request, limits);
-        if (refused == null) {
-            refused = Received.checkText(request);
-        }
-        if (refused == null) {
-            refused = Received.checkSingleHeaders(request.headers(), SINGLE_HEADERS);
-        }
+        VerificationResult refused = Received.precheck(request, limits, SINGLE_HEADERS);
         if (refused != null) {
             return refused;
         }

@@ -3,7 +3,9 @@ package dev.awssig.v2.internal;
 import dev.awssig.AuthError;
 import dev.awssig.Headers;
 import dev.awssig.SignableRequest;
+import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.RequestBounds;
 import java.util.List;
 
 /**
@@ -12,6 +14,24 @@ import java.util.List;
  */
 public final class Received {
     private Received() {
+    }
+
+    /**
+     * The checks both SigV2 verifiers run first, in order: signer-api's {@link RequestBounds}
+     * against the limits, {@link #checkText}, {@link #checkSingleHeaders}.
+     *
+     * @param request the request as received
+     * @param limits the verifier's limits
+     * @param singleHeaders the headers the request may carry once at most
+     * @return the first failure, or null
+     */
+    public static VerificationResult precheck(SignableRequest request, VerificationLimits limits,
+                                              String[] singleHeaders) {
+        VerificationResult refused = RequestBounds.check(request, limits);
+        if (refused == null) {
+            refused = checkText(request);
+        }
+        return refused != null ? refused : checkSingleHeaders(request.headers(), singleHeaders);
     }
 
     /**
