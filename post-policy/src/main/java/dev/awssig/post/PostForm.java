@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>{@link #toHtml()} renders a complete page that uploads from a browser; {@link #toJson()}
  * gives {@code {"url": ..., "fields": {...}}} for clients that build the multipart body
  * themselves. Both contain the signature (and the security token, if any): serve them only to
- * whom the form is meant for. {@link #toString()} hides the signature and the token.
+ * whom the form is meant for. {@link #toString()} hides the signature, the token and the policy
+ * (whose Base64 carries the token).
  *
  * <p>Immutable and thread-safe.
  *

@@ -3,6 +3,8 @@ package dev.awssig.post;
 import dev.awssig.Algorithms;
 import dev.awssig.AuthError;
 import dev.awssig.SecretLookup;
+import dev.awssig.SigningConfig;
+import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
@@ -14,11 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +32,19 @@ import org.slf4j.LoggerFactory;
  * {@code x-amz-signature}, {@code signature}, {@code AWSAccessKeyId}, {@code file}, {@code policy}
  * and {@code x-ignore-*} is covered by a condition, and the {@code content-length-range}.
  *
- * <p>Failures carry S3's error codes and messages: {@code AccessDenied} with
- * {@code "Invalid according to Policy: Policy Condition failed: [...]"}, {@code "... Policy
- * expired."} or {@code "... Extra input fields: ..."}; {@code SignatureDoesNotMatch},
- * {@code InvalidAccessKeyId}, {@code EntityTooLarge}, {@code EntityTooSmall},
- * {@code InvalidPolicyDocument}, {@code InvalidArgument} for a missing field, and
- * {@code MalformedPOSTRequest} for a field sent twice.
+ * <p>Failures carry S3's error codes and messages: {@code MaxPostPreDataLengthExceededError}
+ * when the fields before the file (names and values, the policy among them) exceed
+ * {@link VerificationLimits#maxPostFieldsBytes()} (checked first, as the fields are read);
+ * {@code AccessDenied} with {@code "Invalid according to Policy: Policy Condition failed: [...]"},
+ * {@code "... Policy expired."} or {@code "... Extra input fields: ..."};
+ * {@code SignatureDoesNotMatch}, {@code InvalidAccessKeyId}, {@code EntityTooLarge},
+ * {@code EntityTooSmall}, {@code InvalidPolicyDocument}, {@code InvalidArgument} for a missing
+ * field, and {@code MalformedPOSTRequest} for a field sent twice (names compared without case:
+ * two parsers would read two different values), a field without a name, or a name or value that
+ * is not text (a lone UTF-16 surrogate). Field names are compared in ASCII case only, so no
+ * other character (such as the Kelvin sign, which {@code toLowerCase} turns into {@code k})
+ * stands for a letter of a field name. Every step is linear in the size of the form, or
+ * O(n log n) at worst.
  *
  * <pre>{@code
  * PostPolicyEnforcer enforcer = PostPolicyEnforcer.builder()
@@ -59,12 +69,14 @@ public final class PostPolicyEnforcer {
     private static final String TOO_SMALL = "Your proposed upload is smaller than the minimum allowed size";
     private static final String MISMATCH = "The request signature we calculated does not match the signature you"
             + " provided. Check your key and signing method.";
+    private static final String MALFORMED = "The body of your POST request is not well-formed multipart/form-data.";
 
     private final SecretLookup secrets;
     private final Clock clock;
     private final String region;
     private final String service;
     private final int maxPolicyLength;
+    private final VerificationLimits limits;
     private final SigningKeys keys;
 
     private PostPolicyEnforcer(Builder b) {
@@ -73,6 +85,7 @@ public final class PostPolicyEnforcer {
         this.region = b.region;
         this.service = b.service;
         this.maxPolicyLength = b.maxPolicyLength;
+        this.limits = b.limits;
         this.keys = SigningKeys.shared();
     }
 
@@ -136,17 +149,37 @@ public final class PostPolicyEnforcer {
     private VerificationResult decide(PostSubmission s, SecretLookup secretLookup, Instant now) {
         Map<String, String> form = new HashMap<>();
         List<String> names = new ArrayList<>();
+        long preData = 0;
+        int maxPreData = limits.maxPostFieldsBytes();
         for (Map.Entry<String, String> e : s.fields()) {
-            String lower = e.getKey().toLowerCase(Locale.ROOT);
+            String name = e.getKey();
+            String lower = FormFields.asciiLower(name);
             if (lower.equals(FormFields.FILE)) {
                 break;
             }
-            if (form.put(lower, e.getValue()) != null) {
-                return VerificationResult.failure(AuthError.MALFORMED_POST_REQUEST,
-                        "The body of your POST request is not well-formed multipart/form-data. (field '"
-                                + Checks.printable(e.getKey()) + "' appears more than once)");
+            long nameBytes = FormFields.utf8Length(name);
+            long valueBytes = FormFields.utf8Length(e.getValue());
+            if (nameBytes < 0 || valueBytes < 0) {
+                return VerificationResult.failure(AuthError.MALFORMED_POST_REQUEST, MALFORMED + " (the "
+                        + (nameBytes < 0 ? "name of a field" : "value of field '" + Checks.printable(name) + "'")
+                        + " is not text: it has a lone UTF-16 surrogate)");
             }
-            names.add(e.getKey());
+            preData += nameBytes + valueBytes;
+            if (preData > maxPreData) {
+                // counted as it arrives: a huge form costs no more than the limit
+                return VerificationResult.failure(AuthError.MAX_POST_PRE_DATA_LENGTH_EXCEEDED, "Your POST request"
+                        + " fields preceding the upload file were too large (more than " + maxPreData
+                        + " bytes of field names and values; VerificationLimits.maxPostFieldsBytes).");
+            }
+            if (name.isEmpty()) {
+                return VerificationResult.failure(AuthError.MALFORMED_POST_REQUEST, MALFORMED
+                        + " (a field has no name)");
+            }
+            if (form.put(lower, e.getValue()) != null) {
+                return VerificationResult.failure(AuthError.MALFORMED_POST_REQUEST, MALFORMED + " (field '"
+                        + Checks.printable(name) + "' appears more than once)");
+            }
+            names.add(name);
         }
         boolean v4 = form.containsKey(FormFields.X_AMZ_ALGORITHM) || form.containsKey(FormFields.X_AMZ_CREDENTIAL)
                 || form.containsKey(FormFields.X_AMZ_SIGNATURE);
@@ -171,7 +204,7 @@ public final class PostPolicyEnforcer {
                     FormFields.X_AMZ_SIGNATURE}
                 : new String[] {FormFields.AWS_ACCESS_KEY_ID, FormFields.SIGNATURE};
         for (String f : required) {
-            if (!form.containsKey(f.toLowerCase(Locale.ROOT))) {
+            if (!form.containsKey(FormFields.asciiLower(f))) {
                 return missing(f);
             }
         }
@@ -255,15 +288,22 @@ public final class PostPolicyEnforcer {
         }
 
         String fileName = baseName(s.fileName().orElse(null));
+        if (fileName != null) {
+            // ${filename} replaced once per field, not once per condition on it
+            for (Map.Entry<String, String> e : form.entrySet()) {
+                if (e.getValue().contains(FILENAME)) {
+                    e.setValue(e.getValue().replace(FILENAME, fileName));
+                }
+            }
+        }
+        Set<String> covered = new HashSet<>();
         for (PolicyCondition c : policy.conditions()) {
             if (c.operator() == PolicyCondition.Operator.CONTENT_LENGTH_RANGE) {
                 continue;
             }
-            String lower = c.field().toLowerCase(Locale.ROOT);
+            String lower = FormFields.asciiLower(c.field());
+            covered.add(lower);
             String value = lower.equals("bucket") ? s.bucket() : form.getOrDefault(lower, "");
-            if (fileName != null && value.contains(FILENAME)) {
-                value = value.replace(FILENAME, fileName);
-            }
             if (!c.matches(value)) {
                 return VerificationResult.failure(AuthError.ACCESS_DENIED,
                         POLICY_FAILED + "Policy Condition failed: " + c.describe(), accessKeyId, null, policyB64);
@@ -272,17 +312,7 @@ public final class PostPolicyEnforcer {
 
         List<String> extra = new ArrayList<>();
         for (String name : names) {
-            if (FormFields.isExempt(name)) {
-                continue;
-            }
-            boolean covered = false;
-            for (PolicyCondition c : policy.conditions()) {
-                if (c.appliesTo(name)) {
-                    covered = true;
-                    break;
-                }
-            }
-            if (!covered) {
+            if (!FormFields.isExempt(name) && !covered.contains(FormFields.asciiLower(name))) {
                 extra.add(Checks.printable(name));
             }
         }
@@ -331,7 +361,8 @@ public final class PostPolicyEnforcer {
     @Override
     public String toString() {
         return "PostPolicyEnforcer[region=" + (region == null ? "any" : region) + ", service=" + service
-                + ", maxPolicyLength=" + maxPolicyLength + ", clock=" + clock + "]";
+                + ", maxPolicyLength=" + maxPolicyLength + ", maxPostFieldsBytes=" + limits.maxPostFieldsBytes()
+                + ", clock=" + clock + "]";
     }
 
     /**
@@ -345,8 +376,39 @@ public final class PostPolicyEnforcer {
         private String region;
         private String service = "s3";
         private int maxPolicyLength = 64 * 1024;
+        private VerificationLimits limits = VerificationLimits.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the limits on what a form may cost before its signature is checked; of these the
+         * enforcer applies {@link VerificationLimits#maxPostFieldsBytes()}, the total of the
+         * names and values (UTF-8 bytes) of the fields before the file, the policy among them
+         * (default 20480, S3's): a larger form is answered
+         * {@link AuthError#MAX_POST_PRE_DATA_LENGTH_EXCEEDED} before anything else is read. The
+         * same value a server gives its other verifiers through {@link VerificationLimits#OPTION}.
+         *
+         * @param limits the limits
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder limits(VerificationLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the limits a {@link SigningConfig} carries ({@link VerificationLimits#of}), so that a
+         * server configures the enforcer as it configures its verifiers.
+         *
+         * @param config the configuration whose {@link VerificationLimits#OPTION} to use (the
+         *     defaults when it has none)
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder limits(SigningConfig config) {
+            return limits(VerificationLimits.of(config));
         }
 
         /**

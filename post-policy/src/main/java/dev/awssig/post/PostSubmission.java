@@ -15,7 +15,8 @@ import java.util.Optional;
  * order; S3 ignores fields after the file), the file's name and its size. The file bytes are not
  * needed.
  *
- * <p>Immutable and thread-safe. {@link #toString()} hides signatures and tokens.
+ * <p>Immutable and thread-safe. {@link #toString()} hides signatures, tokens and the policy
+ * (whose Base64 carries the token of a form signed with session credentials).
  *
  * @since 0.1.0
  */
@@ -101,7 +102,7 @@ public final class PostSubmission {
     }
 
     /**
-     * Bucket, field names and values (signatures and tokens hidden), file name and size.
+     * Bucket, field names and values (signatures, tokens and the policy hidden), file name and size.
      *
      * @return a redacted description
      * @since 0.1.0

@@ -14,6 +14,7 @@ import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.QueryCanonicalizer;
+import dev.awssig.v2.internal.Text;
 import dev.awssig.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,7 +95,9 @@ public final class QueryV2Signer implements Signer {
      * @param request the request
      * @return the signed request
      * @throws IllegalArgumentException if the request is already signed, its parameters disagree
-     *         with the credentials or configuration, or a POST carries a query or a non-bytes body
+     *         with the credentials or configuration, a POST carries a query or a non-bytes body, or
+     *         the path, query, body or host is not well-formed text (a malformed percent-escape,
+     *         a body that is not UTF-8, a lone UTF-16 surrogate); the message names the field
      * @since 0.1.0
      */
     @Override
@@ -112,10 +115,11 @@ public final class QueryV2Signer implements Signer {
                 throw new IllegalArgumentException("payload: a POST query-API request needs its form body as bytes,"
                         + " was " + request.payload().kind());
             }
-            params = Params.parse(new String(request.payload().bytes(), StandardCharsets.UTF_8));
+            params = Params.parse(Text.utf8(request.payload().bytes(), "payload"), "payload");
         } else {
             params = Params.parse(rawQuery);
         }
+        Text.requireWellFormed(request.rawPath(), "path");
         Credentials c = credentials.resolveCredentials();
         if (params.indexOf("Signature") >= 0) {
             throw new IllegalArgumentException("request: already has a 'Signature' parameter");
@@ -175,8 +179,8 @@ public final class QueryV2Signer implements Signer {
             values[n++] = token;
         }
         String canonical = QueryCanonicalizer.canonicalQuery(names, values, n, null);
-        String sts = QueryCanonicalizer.stringToSign(request.method(), QueryCanonicalizer.host(request),
-                request.rawPath(), canonical);
+        String host = Text.requireWellFormed(QueryCanonicalizer.host(request), "host");
+        String sts = QueryCanonicalizer.stringToSign(request.method(), host, request.rawPath(), canonical);
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV2 query-API string to sign:\n{}", Redaction.redactSigningText(sts));
         }

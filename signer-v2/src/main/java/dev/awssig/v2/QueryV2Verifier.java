@@ -6,13 +6,18 @@ import dev.awssig.Payload;
 import dev.awssig.SecretLookup;
 import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
+import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.Verifier;
 import dev.awssig.internal.Checks;
+import dev.awssig.internal.RequestBounds;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
+import dev.awssig.v2.internal.MalformedTextException;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.QueryCanonicalizer;
+import dev.awssig.v2.internal.Received;
+import dev.awssig.v2.internal.Text;
 import dev.awssig.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,10 +32,20 @@ import org.slf4j.LoggerFactory;
  * Verifies query-API Signature Version 2 requests: the parameters of a GET query, or of a POST
  * {@code application/x-www-form-urlencoded} body.
  *
- * <p>Outcomes: {@code MissingSecurityHeader} (no {@code Signature} and no
- * {@code AWSAccessKeyId}), {@code InvalidArgument} (a missing or repeated authentication
- * parameter, {@code SignatureVersion} other than 2, an unknown {@code SignatureMethod}, neither or
- * both of {@code Timestamp} and {@code Expires}, an unreadable time), {@code InvalidAccessKeyId},
+ * <p>A POST's parameters are read from its form body only, as clients send them (boto,
+ * botocore and the AWS SDK for Java v1 put a POST's parameters in the body and sign no URL
+ * query): a POST with a form body that also has a URL query is refused, since a server that
+ * reads the URL's value first would act on a parameter nobody signed.
+ *
+ * <p>Outcomes: {@code InvalidURI} (a request target or a form body over the
+ * {@link VerificationLimits}, a {@code %} not followed by two ASCII hex digits, escapes or a body
+ * that are not UTF-8, a lone UTF-16 surrogate in the path or the parameters),
+ * {@code RequestHeaderSectionTooLarge}, {@code MissingSecurityHeader} (no {@code Signature} and
+ * no {@code AWSAccessKeyId}), {@code InvalidArgument} (a missing authentication parameter; a
+ * repeated authentication parameter, {@code Timestamp}, {@code Expires} or
+ * {@code SecurityToken}; a repeated {@code Host} header; a POST form body with a URL query;
+ * {@code SignatureVersion} other than 2, an unknown {@code SignatureMethod}, neither or both of
+ * {@code Timestamp} and {@code Expires}, an unreadable time), {@code InvalidAccessKeyId},
  * {@code RequestTimeTooSkewed} ({@code Timestamp} more than {@link V2Options#MAX_CLOCK_SKEW} from
  * now), {@code AccessDenied} ({@code Expires} in the past) and {@code SignatureDoesNotMatch} with
  * the server's string to sign. Signatures are compared in constant time. Immutable and
@@ -41,8 +56,14 @@ import org.slf4j.LoggerFactory;
 public final class QueryV2Verifier implements Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(QueryV2Verifier.class);
     private static final String[] REQUIRED = {"AWSAccessKeyId", "Signature", "SignatureVersion", "SignatureMethod"};
+    /** Parameters of which a request may carry one: the authentication parameters and the times. */
+    private static final String[] SINGLE_PARAMETERS = {"AWSAccessKeyId", "Signature", "SignatureVersion",
+        "SignatureMethod", "Timestamp", "Expires", "SecurityToken"};
+    /** A second Host would be read by some parsers and not others (the host is signed). */
+    private static final String[] SINGLE_HEADERS = {"Host"};
 
     private final Duration maxSkew;
+    private final VerificationLimits limits;
 
     private QueryV2Verifier(SigningConfig config) {
         Duration skew = config.option(V2Options.MAX_CLOCK_SKEW, V2Options.DEFAULT_MAX_CLOCK_SKEW);
@@ -50,10 +71,12 @@ public final class QueryV2Verifier implements Verifier {
             throw new IllegalArgumentException(V2Options.MAX_CLOCK_SKEW.name() + ": must not be negative, was " + skew);
         }
         this.maxSkew = skew;
+        this.limits = VerificationLimits.of(config);
     }
 
     /**
-     * A verifier with the {@link V2Options#MAX_CLOCK_SKEW} of a config.
+     * A verifier with the {@link V2Options#MAX_CLOCK_SKEW} and {@link VerificationLimits} of a
+     * config.
      *
      * @param config the config
      * @return the verifier
@@ -98,24 +121,49 @@ public final class QueryV2Verifier implements Verifier {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(now, "now");
+        VerificationResult refused = Received.precheck(request, limits, SINGLE_HEADERS);
+        if (refused != null) {
+            return refused;
+        }
+        String rawQuery = request.rawQuery().orElse(null);
         Params params;
-        if ("POST".equals(request.method()) && request.payload().kind() == Payload.Kind.BYTES
-                && request.payload().contentLength().orElse(0) > 0) {
-            params = Params.parse(new String(request.payload().bytes(), StandardCharsets.UTF_8));
-        } else {
-            params = Params.parse(request.rawQuery().orElse(null));
+        try {
+            if ("POST".equals(request.method()) && request.payload().kind() == Payload.Kind.BYTES
+                    && request.payload().contentLength().orElse(0) > 0) {
+                if (rawQuery != null && !rawQuery.isEmpty()) {
+                    // clients send a POST's parameters in the body only (boto, botocore, SDK v1) and
+                    // sign no URL query; servers that read the URL's value first would act on an
+                    // unsigned parameter
+                    return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "A POST query-API request"
+                            + " carries its parameters in the form body only; this one also has a URL query");
+                }
+                String body = Text.utf8(request.payload().bytes(), "form body");
+                refused = RequestBounds.checkParameterCount(body, limits, "form body");
+                if (refused != null) {
+                    return refused;
+                }
+                params = Params.parse(body, "form body");
+            } else {
+                params = Params.parse(rawQuery);
+            }
+        } catch (MalformedTextException e) {
+            return VerificationResult.failure(AuthError.INVALID_URI, e.getMessage());
         }
         if (params.indexOf("Signature") < 0 && params.indexOf("AWSAccessKeyId") < 0) {
             return VerificationResult.failure(AuthError.MISSING_SECURITY_HEADER,
                     "Request is missing Authentication Token (Signature and AWSAccessKeyId parameters)");
         }
-        for (String p : REQUIRED) {
-            int count = params.count(p);
-            if (count == 0 || params.first(p).isEmpty()) {
-                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The request must contain the parameter " + p);
+        for (String p : SINGLE_PARAMETERS) {
+            if (params.count(p) > 1) {
+                // two parsers (first wins, last wins) would read two different values
+                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The parameter " + p
+                        + " must not be repeated");
             }
-            if (count > 1) {
-                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The parameter " + p + " must not be repeated");
+        }
+        for (String p : REQUIRED) {
+            String value = params.first(p);
+            if (value == null || value.isEmpty()) {
+                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The request must contain the parameter " + p);
             }
         }
         String accessKeyId = params.first("AWSAccessKeyId");
@@ -183,6 +231,6 @@ public final class QueryV2Verifier implements Verifier {
 
     @Override
     public String toString() {
-        return "QueryV2Verifier[maxSkew=" + maxSkew + "]";
+        return "QueryV2Verifier[maxSkew=" + maxSkew + ", " + limits + "]";
     }
 }

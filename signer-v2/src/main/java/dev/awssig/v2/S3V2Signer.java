@@ -11,12 +11,16 @@ import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
 import dev.awssig.internal.ApiAccess;
+import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
+import dev.awssig.v2.internal.MalformedTextException;
 import dev.awssig.v2.internal.Params;
+import dev.awssig.v2.internal.Received;
 import dev.awssig.v2.internal.S3Canonicalizer;
+import dev.awssig.v2.internal.Text;
 import dev.awssig.internal.Redaction;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * CanonicalizedAmzHeaders CanonicalizedResource}, HMAC-SHA1 with the secret key, Base64:
  * <ul>
  *   <li>{@code x-amz-*} headers are lower-cased, sorted, their values trimmed and the values of
- *       a repeated header joined with {@code ,}; {@code x-amz-*} query parameters are signed as
- *       headers too (so an {@code x-amz-security-token} query parameter is signed with its decoded
- *       value);</li>
+ *       a repeated header joined with {@code ,}; a presigned URL's {@code x-amz-*} query
+ *       parameters are signed as headers too (so an {@code x-amz-security-token} query parameter
+ *       is signed with its decoded value), as S3 reads them in query-string authentication only:
+ *       {@link #sign} refuses a request with an {@code x-amz-*} query parameter, and
+ *       {@link #presign} one that has the same {@code x-amz-*} name as a header and a query
+ *       parameter;</li>
  *   <li>an {@code x-amz-date} header empties the Date line; when the request has neither
  *       {@code Date} nor {@code x-amz-date}, the signer adds {@code Date} (RFC 1123, from the
  *       config clock); for a presigned URL the Date line is {@code Expires};</li>
@@ -50,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * <p>Session credentials add {@code x-amz-security-token} (a header when signing, a query
  * parameter when presigning) unless the request already carries one, header or query
  * parameter; one already present (a DevPay token, say) is signed as it is.
+ *
+ * <p>Request text must be well-formed: a query with a {@code %} not followed by two ASCII hex
+ * digits, escapes that are not UTF-8, or a lone UTF-16 surrogate in the path, the query or a
+ * signed header value is refused with an {@link IllegalArgumentException} naming the field (it
+ * used to be signed as {@code ?}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -116,10 +128,17 @@ public final class S3V2Signer implements Signer, Presigner {
             throw new IllegalArgumentException("request: already carries query-string authentication"
                     + " (AWSAccessKeyId/Signature parameters); sign it with one mechanism only");
         }
+        for (int i = 0, n = query.size(); i < n; i++) {
+            if (isAmz(query.name(i))) {
+                throw new IllegalArgumentException("query parameter '" + Checks.printable(query.name(i))
+                        + "': x-amz-* values of a header-signed request are sent as headers (S3 signs x-amz-*"
+                        + " query parameters only in presigned URLs); set it as a header");
+            }
+        }
         Headers headers = request.headers();
         String date = null;
         String amzDate = null;
-        boolean hasToken = query.indexOfIgnoreCase(TOKEN) >= 0;
+        boolean hasToken = false;
         String host = null;
         boolean hasAuthorization = false;
         List<Headers.Header> entries = headers.entries();
@@ -163,8 +182,18 @@ public final class S3V2Signer implements Signer, Presigner {
             sts = text.toString();
             LOG.debug("SigV2 S3 string to sign:\n{}", Redaction.redactSigningText(sts));
         }
-        String signature = buffers.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text, null);
-        text.setLength(0);
+        String signature;
+        try {
+            signature = buffers.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text, null);
+        } catch (MalformedTextException e) {
+            throw notText(request, e);
+        } finally {
+            if (token != null || hasToken) {
+                buffers.wipe(); // the token went through the thread's buffers
+            } else {
+                text.setLength(0);
+            }
+        }
         String authorization = "AWS " + c.accessKeyId() + ':' + signature;
 
         // the signed request on the trusted path: every entry below is already validated
@@ -256,9 +285,16 @@ public final class S3V2Signer implements Signer, Presigner {
         Headers headers = request.headers();
         String host = null;
         boolean headerToken = false;
+        boolean amzParameters = false;
+        for (int i = 0, n = query.size(); i < n && !amzParameters; i++) {
+            amzParameters = isAmz(query.name(i));
+        }
         List<Headers.Header> entries = headers.entries();
         for (int i = 0, n = entries.size(); i < n; i++) {
             String name = entries.get(i).name();
+            if (amzParameters && isAmz(name)) {
+                requireNotInQuery(query, name);
+            }
             if (name.equalsIgnoreCase("Authorization")) {
                 throw new IllegalArgumentException("request: has an Authorization header; a presigned URL"
                         + " carries its authentication in the query only");
@@ -312,10 +348,22 @@ public final class S3V2Signer implements Signer, Presigner {
         }
         url.append("AWSAccessKeyId=").append(encodedAccessKeyId(c.accessKeyId()))
                 .append("&Expires=").append(expiresText).append("&Signature=");
-        String signature = buffers.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text, url);
-        text.setLength(0);
-        String urlText = url.toString();
-        url.setLength(0);
+        boolean tokenSigned = token != null || headerToken || query.indexOfIgnoreCase(TOKEN) >= 0;
+        String signature;
+        String urlText;
+        try {
+            signature = buffers.base64HmacOf(Crypto.HMAC_SHA1, c.secretAccessKey(), text, url);
+            urlText = url.toString();
+        } catch (MalformedTextException e) {
+            throw notText(request, e);
+        } finally {
+            if (tokenSigned) {
+                buffers.wipe(); // the token went through the thread's buffers
+            } else {
+                text.setLength(0);
+                url.setLength(0);
+            }
+        }
         Headers sent = signedHeaders(headers);
         Instant expiration = Instant.ofEpochSecond(expires);
         if (sts != null) {
@@ -335,6 +383,28 @@ public final class S3V2Signer implements Signer, Presigner {
         S3Canonicalizer canon = canonicalizer;
         return ApiAccess.bridge().presignedUrl(urlText, method, sent, expiration, signature,
                 ignored -> canon.stringToSign(method, headers, hostHeader, path, q, expiresText));
+    }
+
+    private static boolean isAmz(String name) {
+        return name.length() > 6 && name.regionMatches(true, 0, "x-amz-", 0, 6);
+    }
+
+    /** Refuses an x-amz-* header that the query also carries (a presigned request has each in one place). */
+    private static void requireNotInQuery(Params query, String headerName) {
+        for (int i = 0, n = query.size(); i < n; i++) {
+            String p = query.name(i);
+            if (p.length() == headerName.length() && Received.asciiLower(p).equals(Received.asciiLower(headerName))) {
+                throw new IllegalArgumentException("header '" + headerName + "': the query also has it; a presigned"
+                        + " request carries each x-amz-* value in one place (header or query parameter)");
+            }
+        }
+    }
+
+    /** The exception for a string to sign with a lone surrogate, naming the field it came from. */
+    private static IllegalArgumentException notText(SignableRequest request, MalformedTextException e) {
+        String where = Text.whereLoneSurrogate(request);
+        return where == null ? e : new IllegalArgumentException(where + " is a lone UTF-16 surrogate (not valid"
+                + " text; only well-formed Unicode can be signed)");
     }
 
     /** An expiry (epoch seconds) with its decimal text. Immutable. */

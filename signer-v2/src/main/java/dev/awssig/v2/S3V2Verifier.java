@@ -6,20 +6,27 @@ import dev.awssig.Headers;
 import dev.awssig.SecretLookup;
 import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
+import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.Verifier;
+import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
+import dev.awssig.v2.internal.MalformedTextException;
 import dev.awssig.v2.internal.Params;
+import dev.awssig.v2.internal.Received;
 import dev.awssig.v2.internal.S3Canonicalizer;
 import dev.awssig.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +35,28 @@ import org.slf4j.LoggerFactory;
  * header, or query-string authentication ({@code AWSAccessKeyId}, {@code Expires},
  * {@code Signature}).
  *
- * <p>Outcomes, with S3's error codes: {@code MissingSecurityHeader} (no authentication at all),
- * {@code InvalidArgument} (a malformed {@code Authorization} header, another authorization
- * type, or both mechanisms at once), {@code InvalidAccessKeyId} (unknown key),
+ * <p>Outcomes, with S3's error codes: {@code InvalidURI} (a request target over the
+ * {@link VerificationLimits}, a query with a {@code %} not followed by two ASCII hex digits,
+ * escapes that are not UTF-8, or a lone UTF-16 surrogate in the path or query),
+ * {@code RequestHeaderSectionTooLarge} (headers over the limits), {@code MissingSecurityHeader}
+ * (no authentication at all), {@code InvalidArgument} (a malformed {@code Authorization} header,
+ * another authorization type, both mechanisms at once, a repeated {@code Authorization},
+ * {@code Host}, {@code Date} or {@code x-amz-date} header, a repeated {@code AWSAccessKeyId},
+ * {@code Signature} or {@code Expires} parameter, an {@code x-amz-*} query parameter with header
+ * authentication, an {@code x-amz-*} name both as a header and as a query parameter, a header
+ * value that is not text), {@code InvalidAccessKeyId} (unknown key),
  * {@code AccessDenied} (no valid {@code Date}/{@code x-amz-date}, missing query parameters, or an
  * {@code Expires} in the past), {@code RequestTimeTooSkewed} (header auth dated more than
  * {@link V2Options#MAX_CLOCK_SKEW} from now), and {@code SignatureDoesNotMatch}, which carries
  * the server's string to sign. Signatures are compared in constant time.
+ *
+ * <p>{@code x-amz-*} query parameters are signed as headers in query-string authentication only
+ * (S3's rule, which botocore's presigner relies on): an application that serves presigned
+ * requests reads an {@code x-amz-*} value from the header or the query parameter, whichever the
+ * request carries (never both).
+ *
+ * <p>Before any parsing the request is checked against the config's
+ * {@link VerificationLimits}; every later step is at most O(n log n) in the size of the request.
  *
  * <p>The request must be given as received: raw path and query as on the wire, and the
  * {@code Host} header (or the URI's host) as the client sent it. Immutable and thread-safe.
@@ -43,8 +65,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class S3V2Verifier implements Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(S3V2Verifier.class);
+    /** Headers of which a request may carry one: a second would be read by some parsers and not others. */
+    private static final String[] SINGLE_HEADERS = {"Authorization", "Host", "Date", "x-amz-date"};
+    private static final String[] QUERY_AUTH_PARAMETERS = {"AWSAccessKeyId", "Signature", "Expires"};
     private final S3Canonicalizer canonicalizer;
     private final Duration maxSkew;
+    private final VerificationLimits limits;
 
     private S3V2Verifier(SigningConfig config) {
         this.canonicalizer = new S3Canonicalizer(config);
@@ -53,11 +79,12 @@ public final class S3V2Verifier implements Verifier {
             throw new IllegalArgumentException(V2Options.MAX_CLOCK_SKEW.name() + ": must not be negative, was " + skew);
         }
         this.maxSkew = skew;
+        this.limits = VerificationLimits.of(config);
     }
 
     /**
-     * A verifier with the {@link V2Options} of a config (credentials and clock are not used:
-     * the time is given to {@link #verify}).
+     * A verifier with the {@link V2Options} and {@link VerificationLimits} of a config
+     * (credentials and clock are not used: the time is given to {@link #verify}).
      *
      * @param config the config
      * @return the verifier
@@ -104,7 +131,16 @@ public final class S3V2Verifier implements Verifier {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(now, "now");
-        Params query = Params.parse(request.rawQuery().orElse(null));
+        VerificationResult refused = Received.precheck(request, limits, SINGLE_HEADERS);
+        if (refused != null) {
+            return refused;
+        }
+        Params query;
+        try {
+            query = Params.parse(request.rawQuery().orElse(null));
+        } catch (MalformedTextException e) {
+            return VerificationResult.failure(AuthError.INVALID_URI, e.getMessage());
+        }
         Optional<String> authorization = request.headers().firstValue("Authorization");
         boolean queryAuth = query.indexOf("Signature") >= 0 || query.indexOf("AWSAccessKeyId") >= 0;
         if (authorization.isPresent() && queryAuth) {
@@ -137,6 +173,16 @@ public final class S3V2Verifier implements Verifier {
         }
         String accessKeyId = credential.substring(0, colon);
         String given = credential.substring(colon + 1);
+        for (int i = 0, n = query.size(); i < n; i++) {
+            if (isAmz(query.name(i))) {
+                // S3 signs x-amz-* query parameters only in query-string authentication; with the
+                // header they would be unsigned, or a signed header moved into the query
+                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The query parameter '"
+                        + Checks.printable(query.name(i)) + "' is not allowed with the Authorization header:"
+                        + " x-amz-* values of a header-signed request travel as headers (only a presigned URL"
+                        + " carries them in its query)", accessKeyId, null, null);
+            }
+        }
         Optional<String> secret = secrets.secretKey(accessKeyId);
         if (secret.isEmpty()) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
@@ -165,6 +211,13 @@ public final class S3V2Verifier implements Verifier {
 
     private VerificationResult verifyQuery(SignableRequest request, Params query, SecretLookup secrets,
                                            Instant now) {
+        for (String p : QUERY_AUTH_PARAMETERS) {
+            if (query.count(p) > 1) {
+                // two parsers (first wins, last wins) would read two different values
+                return VerificationResult.failure(AuthError.INVALID_ARGUMENT,
+                        "Query-string authentication parameters must not be repeated ('" + p + "' is)");
+            }
+        }
         String accessKeyId = query.first("AWSAccessKeyId");
         String given = query.first("Signature");
         String expiresText = query.first("Expires");
@@ -173,14 +226,16 @@ public final class S3V2Verifier implements Verifier {
             return VerificationResult.failure(AuthError.ACCESS_DENIED,
                     "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters");
         }
-        if (query.count("AWSAccessKeyId") > 1 || query.count("Signature") > 1 || query.count("Expires") > 1) {
-            return VerificationResult.failure(AuthError.INVALID_ARGUMENT,
-                    "Query-string authentication parameters must not be repeated");
+        String twice = amzInBothPlaces(request.headers(), query);
+        if (twice != null) {
+            return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "'" + Checks.printable(twice)
+                    + "' is sent both as a header and as a query parameter; a presigned request carries each"
+                    + " x-amz-* value in one place", accessKeyId, null, null);
         }
         long expires = parseEpochSeconds(expiresText);
         if (expires < 0) {
             return VerificationResult.failure(AuthError.ACCESS_DENIED,
-                    "Invalid date (should be seconds since epoch): " + dev.awssig.internal.Checks.printable(expiresText));
+                    "Invalid date (should be seconds since epoch): " + Checks.printable(expiresText));
         }
         Optional<String> secret = secrets.secretKey(accessKeyId);
         if (secret.isEmpty()) {
@@ -195,6 +250,34 @@ public final class S3V2Verifier implements Verifier {
                 request.rawPath(), query, expiresText);
         // a '+' left unencoded in the query decodes to a space; Base64 has no spaces
         return compare(accessKeyId, secret.get(), sts, given.replace(' ', '+'));
+    }
+
+    private static boolean isAmz(String name) {
+        return name.length() > 6 && name.regionMatches(true, 0, "x-amz-", 0, 6);
+    }
+
+    /** The first x-amz-* name (lower-cased) that is both a header and a query parameter, or null. */
+    private static String amzInBothPlaces(Headers headers, Params query) {
+        Set<String> params = null;
+        for (int i = 0, n = query.size(); i < n; i++) {
+            if (isAmz(query.name(i))) {
+                if (params == null) {
+                    params = new HashSet<>();
+                }
+                params.add(Received.asciiLower(query.name(i)));
+            }
+        }
+        if (params == null) {
+            return null;
+        }
+        List<Headers.Header> entries = headers.entries();
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            String name = Received.asciiLower(entries.get(i).name());
+            if (params.contains(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static long parseEpochSeconds(String s) {
@@ -232,6 +315,6 @@ public final class S3V2Verifier implements Verifier {
 
     @Override
     public String toString() {
-        return "S3V2Verifier[maxSkew=" + maxSkew + "]";
+        return "S3V2Verifier[maxSkew=" + maxSkew + ", " + limits + "]";
     }
 }

@@ -87,8 +87,6 @@ class S3V2VerifierTest {
                         "x-amz-meta-owner", "john")),
                 Arguments.of("amz header added", (UnaryOperator<SignableRequest.Builder>) b -> b.header(
                         "x-amz-acl", "public-read")),
-                Arguments.of("amz header added as query parameter", (UnaryOperator<SignableRequest.Builder>) b ->
-                        b.appendQueryParameter("x-amz-acl", "public-read")),
                 Arguments.of("token", (UnaryOperator<SignableRequest.Builder>) b -> b.setHeader(
                         "x-amz-security-token", "{UserToken}other")),
                 Arguments.of("Date within the skew", (UnaryOperator<SignableRequest.Builder>) b -> b.setHeader(

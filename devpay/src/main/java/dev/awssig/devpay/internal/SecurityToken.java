@@ -70,7 +70,7 @@ public final class SecurityToken {
 
     /**
      * The decoded values of every {@code x-amz-security-token} query parameter, whatever the
-     * case of its name.
+     * case of its name. One pass over the query.
      *
      * @param rawQuery the raw query, or null
      * @return the values, in order (empty when there is none)
@@ -85,8 +85,10 @@ public final class SecurityToken {
         while (start <= n) {
             int amp = rawQuery.indexOf('&', start);
             int end = amp < 0 ? n : amp;
-            int eq = rawQuery.indexOf('=', start);
-            int nameEnd = (eq < 0 || eq > end) ? end : eq;
+            int nameEnd = start;
+            while (nameEnd < end && rawQuery.charAt(nameEnd) != '=') {
+                nameEnd++; // within this parameter only: one pass over the query, not one per parameter
+            }
             if (nameEnd - start >= NAME.length() && isTokenName(rawQuery.substring(start, nameEnd))) {
                 if (out == null) {
                     out = new ArrayList<>(1);

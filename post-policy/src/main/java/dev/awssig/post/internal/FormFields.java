@@ -38,9 +38,60 @@ public final class FormFields {
      * @return true when exempt
      */
     public static boolean isExempt(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
+        String n = asciiLower(name);
         return n.equals(X_AMZ_SIGNATURE) || n.equals(SIGNATURE) || n.equals("awsaccesskeyid") || n.equals(FILE)
                 || n.equals(POLICY) || n.startsWith("x-ignore-");
+    }
+
+    /**
+     * ASCII lower case; other characters are kept (the Kelvin sign stays itself, where
+     * {@code toLowerCase} would make it {@code k}).
+     *
+     * @param s the text
+     * @return the lower-cased text
+     */
+    public static String asciiLower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] out = s.toCharArray();
+                for (int k = i; k < out.length; k++) {
+                    if (out[k] >= 'A' && out[k] <= 'Z') {
+                        out[k] = (char) (out[k] + 32);
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The length of the UTF-8 form of a field name or value, in one pass.
+     *
+     * @param s the text
+     * @return the number of bytes, or -1 when the text has a lone UTF-16 surrogate
+     */
+    public static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    n += 4;
+                    i++;
+                } else {
+                    return -1;
+                }
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /**

@@ -17,7 +17,6 @@ import dev.awssig.post.PostPolicy;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,8 @@ import java.util.Locale;
 public final class PolicyJson {
     /** Messages of parse failures start with this, as S3's {@code InvalidPolicyDocument} messages do. */
     public static final String INVALID_POLICY = "Invalid Policy: ";
+    /** The largest content-length-range bound read, 2^62 - 1 (far above S3's 5 TiB object). */
+    private static final long MAX_BOUND = (1L << 62) - 1;
 
     private static final JsonFactory WRITER = new JsonFactoryBuilder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
@@ -197,7 +198,11 @@ public final class PolicyJson {
         if (conditions == null) {
             throw invalid("Policy missing conditions.");
         }
-        return PostPolicy.builder().expiration(expiration).conditions(conditions).build();
+        try {
+            return PostPolicy.builder().expiration(expiration).conditions(conditions).build();
+        } catch (IllegalArgumentException e) {
+            throw invalid("Invalid 'expiration' value: " + e.getMessage());
+        }
     }
 
     /**
@@ -323,16 +328,26 @@ public final class PolicyJson {
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_STRING) {
             throw invalid("Invalid Policy Condition: content-length-range bounds must be integers.");
         }
-        try {
-            BigInteger v = new BigInteger(text.trim());
-            if (v.signum() < 0 || v.bitLength() > 62) {
+        // ASCII digits only: BigInteger and Long.parseLong also take other scripts' digits (\u0661 is 1)
+        String digits = text.trim();
+        if (digits.isEmpty()) {
+            throw invalid("Invalid Policy Condition: content-length-range bounds must be integers.");
+        }
+        long v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw invalid(c == '-' && i == 0
+                        ? "Invalid Policy Condition: content-length-range bound out of range: " + PolicyText.printable(text)
+                        : "Invalid Policy Condition: content-length-range bounds must be integers.");
+            }
+            v = v * 10 + (c - '0');
+            if (v > MAX_BOUND) {
                 throw invalid("Invalid Policy Condition: content-length-range bound out of range: "
                         + PolicyText.printable(text));
             }
-            return v.longValue();
-        } catch (NumberFormatException e) {
-            throw invalid("Invalid Policy Condition: content-length-range bounds must be integers.");
         }
+        return v;
     }
 
     private static IllegalArgumentException invalid(String what) {

@@ -45,13 +45,16 @@ public final class PolicyText {
     }
 
     /**
-     * Whether a form field or condition carries a token or a signature.
+     * Whether a form field or condition carries a token or a signature: descriptions show
+     * {@code ****} instead of its value.
      *
      * @param field the field name
-     * @return true for {@code x-amz-security-token}, {@code x-amz-signature}, {@code signature}
+     * @return true for {@code x-amz-security-token}, {@code x-amz-signature}, {@code signature},
+     *     and {@code policy}, whose Base64 holds the {@code x-amz-security-token} condition of a
+     *     form signed with session credentials
      */
     public static boolean isSensitiveField(String field) {
-        return Redaction.isSensitiveParameter(field);
+        return Redaction.isSensitiveParameter(field) || FormFields.POLICY.equals(FormFields.asciiLower(field));
     }
 
     /**

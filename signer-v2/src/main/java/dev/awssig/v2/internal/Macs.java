@@ -30,7 +30,23 @@ public final class Macs {
      * @return the Base64 signature
      */
     public static String base64Hmac(String algorithm, String secret, String data) {
-        return Base64.getEncoder().encodeToString(hmac(algorithm, secret, data.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder().encodeToString(hmac(algorithm, secret, utf8(data)));
+    }
+
+    /**
+     * The UTF-8 form of a string to sign, refusing a lone surrogate (which {@link String#getBytes}
+     * would silently write as {@code ?}).
+     *
+     * @param data the text
+     * @return its UTF-8 bytes
+     * @throws MalformedTextException when the text has a lone UTF-16 surrogate
+     */
+    static byte[] utf8(CharSequence data) {
+        int at = Text.loneSurrogate(data);
+        if (at >= 0) {
+            throw Text.loneSurrogate("string to sign", at);
+        }
+        return data.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -74,7 +90,7 @@ public final class Macs {
         if (ascii) {
             slot.mac.update(buf, 0, n);
         } else {
-            slot.mac.update(data.toString().getBytes(StandardCharsets.UTF_8));
+            slot.mac.update(utf8(data));
         }
         try {
             slot.mac.doFinal(slot.out, 0);
@@ -140,6 +156,29 @@ public final class Macs {
         }
 
         /**
+         * Overwrites with zeros everything these buffers kept of the last signature: the string to
+         * sign and the URL (whose backing arrays outlive {@code setLength(0)}) and the bytes fed to
+         * the MACs. A signer calls it when a session token went through them, so that the token
+         * does not stay on the thread.
+         */
+        public void wipe() {
+            zero(text);
+            zero(url);
+            if (sha1 != null) {
+                java.util.Arrays.fill(sha1.data, (byte) 0);
+            }
+            if (sha256 != null) {
+                java.util.Arrays.fill(sha256.data, (byte) 0);
+            }
+        }
+
+        private static void zero(StringBuilder sb) {
+            sb.setLength(0);
+            sb.setLength(sb.capacity()); // fills the whole backing array with '\0'
+            sb.setLength(0);
+        }
+
+        /**
          * The Base64 HMAC of the UTF-8 form of {@code data} with this thread's MAC, without
          * intermediate byte arrays (the only allocation is the returned string), also appending it
          * percent-encoded for a query string ({@code +}, {@code /} and {@code =} as {@code %2B},
@@ -150,6 +189,7 @@ public final class Macs {
          * @param data the text
          * @param urlOut where to append the percent-encoded MAC, or null
          * @return the Base64 MAC
+         * @throws MalformedTextException when the text has a lone UTF-16 surrogate
          */
         public String base64HmacOf(String algorithm, String secret, CharSequence data, StringBuilder urlOut) {
             return Macs.base64HmacOf(keyed(algorithm, secret), data, urlOut);

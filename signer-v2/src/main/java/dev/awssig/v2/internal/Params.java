@@ -1,7 +1,5 @@
 package dev.awssig.v2.internal;
 
-import dev.awssig.internal.UriEncoding;
-
 /**
  * Parameters of a query string or an {@code application/x-www-form-urlencoded} body, decoded,
  * in order, repeated names kept. A parameter without {@code =} has a {@code null} value.
@@ -29,13 +27,29 @@ public final class Params {
     }
 
     /**
-     * Parses a raw query or form body. Empty pieces ({@code a&&b}) are skipped; {@code +} means
-     * a space, as in form encoding (what S3 and the query API do).
+     * Parses a raw query string. Empty pieces ({@code a&&b}) are skipped; {@code +} means a
+     * space, as in form encoding (what S3 and the query API do).
      *
      * @param raw the raw text, or null
      * @return the decoded parameters
+     * @throws MalformedTextException for a {@code %} not followed by two ASCII hex digits,
+     *     escapes that are not UTF-8, or a lone UTF-16 surrogate
      */
     public static Params parse(String raw) {
+        return parse(raw, "query");
+    }
+
+    /**
+     * Parses a raw query string or {@code application/x-www-form-urlencoded} body, strictly (see
+     * {@link Text}). One pass, O(n) in the length of the text.
+     *
+     * @param raw the raw text, or null
+     * @param what what the text is, for the message of a {@link MalformedTextException}
+     * @return the decoded parameters
+     * @throws MalformedTextException for a {@code %} not followed by two ASCII hex digits,
+     *     escapes that are not UTF-8, or a lone UTF-16 surrogate
+     */
+    public static Params parse(String raw, String what) {
         if (raw == null || raw.isEmpty()) {
             return EMPTY;
         }
@@ -54,13 +68,16 @@ public final class Params {
             int amp = raw.indexOf('&', start);
             int end = amp < 0 ? len : amp;
             if (end > start) {
-                int eq = raw.indexOf('=', start);
-                if (eq < 0 || eq > end) {
-                    names[n] = UriEncoding.decode(raw.substring(start, end), true);
+                int eq = start;
+                while (eq < end && raw.charAt(eq) != '=') {
+                    eq++;
+                }
+                if (eq == end) {
+                    names[n] = Text.decode(raw, start, end, true, what);
                     values[n] = null;
                 } else {
-                    names[n] = UriEncoding.decode(raw.substring(start, eq), true);
-                    values[n] = UriEncoding.decode(raw.substring(eq + 1, end), true);
+                    names[n] = Text.decode(raw, start, eq, true, what);
+                    values[n] = Text.decode(raw, eq + 1, end, true, what);
                 }
                 n++;
             }

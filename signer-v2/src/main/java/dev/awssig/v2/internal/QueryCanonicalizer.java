@@ -37,7 +37,7 @@ public final class QueryCanonicalizer {
             sv[c] = values[i] == null ? "" : values[i];
             c++;
         }
-        sort(sn, sv, c);
+        PairSort.sort(sn, sv, c, QueryCanonicalizer::compare);
         StringBuilder sb = new StringBuilder(32 * c + 16);
         for (int i = 0; i < c; i++) {
             if (i > 0) {
@@ -84,22 +84,7 @@ public final class QueryCanonicalizer {
                 .append(canonicalQuery).toString();
     }
 
-    /** Stable insertion sort by (name, value) in code point (= UTF-8 byte) order. */
-    private static void sort(String[] names, String[] values, int n) {
-        for (int i = 1; i < n; i++) {
-            String kn = names[i];
-            String kv = values[i];
-            int j = i - 1;
-            while (j >= 0 && compare(names[j], values[j], kn, kv) > 0) {
-                names[j + 1] = names[j];
-                values[j + 1] = values[j];
-                j--;
-            }
-            names[j + 1] = kn;
-            values[j + 1] = kv;
-        }
-    }
-
+    /** By name, then value, in code point (= UTF-8 byte) order. */
     private static int compare(String n1, String v1, String n2, String v2) {
         int c = compareCodePoints(n1, n2);
         return c != 0 ? c : compareCodePoints(v1, v2);

@@ -86,7 +86,8 @@ public final class S3Canonicalizer {
      * @param hostHeader the Host header value (host[:port])
      * @param rawPath the raw path, as sent
      * @param query the decoded query parameters
-     * @param expires the {@code Expires} value of query-string auth, or null for header auth
+     * @param expires the {@code Expires} value of query-string auth (whose {@code x-amz-*} query
+     *     parameters are signed as headers), or null for header auth (which signs headers only)
      * @return the string to sign
      */
     public String stringToSign(String method, Headers headers, String hostHeader, String rawPath, Params query,
@@ -125,7 +126,8 @@ public final class S3Canonicalizer {
      * @param hostHeader the Host value (for the virtual-hosted bucket), or null
      * @param rawPath the raw path
      * @param query the parsed query
-     * @param expires the expiry (query-string authentication), or null
+     * @param expires the expiry (query-string authentication, whose {@code x-amz-*} query parameters
+     *     are signed as headers), or null (header authentication: headers only)
      * @param addedDate a Date value the signer adds, or null
      * @param addedToken a session token the signer adds as a header, or null
      */
@@ -179,9 +181,10 @@ public final class S3Canonicalizer {
             av[ac] = trim(addedToken);
             ac++;
         }
-        // x-amz-* query parameters are signed as if they were headers (x-amz-security-token of
-        // presigned URLs, and what SDKs move from headers into a presigned query)
-        for (int i = 0, n = query.size(); i < n; i++) {
+        // query-string authentication: x-amz-* query parameters are signed as if they were headers
+        // (x-amz-security-token of presigned URLs, and what SDKs move from headers into a presigned
+        // query); header authentication signs headers only
+        for (int i = 0, n = expires == null ? 0 : query.size(); i < n; i++) {
             String name = query.name(i);
             if (name.length() > 6 && name.regionMatches(true, 0, AMZ_PREFIX, 0, 6)) {
                 if (an == null) {
@@ -213,7 +216,7 @@ public final class S3Canonicalizer {
         }
         sb.append('\n');
         if (ac > 0) {
-            sortStable(an, av, ac);
+            PairSort.sort(an, av, ac, PairSort.BY_NAME);
             for (int i = 0; i < ac; i++) {
                 if (i > 0 && an[i].equals(an[i - 1])) {
                     sb.append(',').append(av[i]);
@@ -261,7 +264,7 @@ public final class S3Canonicalizer {
         if (sc == 0) {
             return;
         }
-        sortStable(sn, sv, sc);
+        PairSort.sort(sn, sv, sc, PairSort.BY_NAME);
         for (int i = 0; i < sc; i++) {
             sb.append(i == 0 ? '?' : '&').append(sn[i]);
             if (sv[i] != null) {
@@ -421,12 +424,19 @@ public final class S3Canonicalizer {
         return colon < 0 ? host : host.substring(0, colon);
     }
 
-    /** ASCII lower case, the same instance when there is nothing to change. */
+    /** ASCII lower case (other characters kept), the same instance when there is nothing to change. */
     static String lower(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'A' && c <= 'Z') {
-                return s.toLowerCase(Locale.ROOT);
+                char[] out = s.toCharArray();
+                for (int k = i; k < out.length; k++) {
+                    char d = out[k];
+                    if (d >= 'A' && d <= 'Z') {
+                        out[k] = (char) (d + 32);
+                    }
+                }
+                return new String(out);
             }
         }
         return s;
@@ -447,21 +457,5 @@ public final class S3Canonicalizer {
 
     private static String join(String a, String b) {
         return a == null ? b : a + ',' + b;
-    }
-
-    /** Stable insertion sort of parallel arrays by the first (small n: headers, sub-resources). */
-    private static void sortStable(String[] keys, String[] vals, int n) {
-        for (int i = 1; i < n; i++) {
-            String k = keys[i];
-            String v = vals[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j].compareTo(k) > 0) {
-                keys[j + 1] = keys[j];
-                vals[j + 1] = vals[j];
-                j--;
-            }
-            keys[j + 1] = k;
-            vals[j + 1] = v;
-        }
     }
 }
