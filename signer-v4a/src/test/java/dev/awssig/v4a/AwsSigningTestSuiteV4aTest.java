@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -85,38 +86,76 @@ class AwsSigningTestSuiteV4aTest {
         return "0".repeat(64 - h.length()) + h.toLowerCase(Locale.ROOT);
     }
 
-    // ------------------------------------------------------------------ header signing
+    // ------------------------------------------------------------------ header and query signing
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void headerSigningProducesTheCanonicalRequest(String name) {
-        SuiteCase c = new SuiteCase(name);
-        assertEquals(c.text("header-canonical-request.txt"), sign(c).canonicalRequest());
+    /** Header signing ({@code header-*} files) or query signing ({@code query-*} files). */
+    enum Kind {
+        HEADER, QUERY;
+
+        String file(String what) {
+            return name().toLowerCase(Locale.ROOT) + "-" + what + ".txt";
+        }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void headerSigningProducesTheStringToSign(String name) {
-        SuiteCase c = new SuiteCase(name);
-        assertEquals(c.text("header-string-to-sign.txt"), sign(c).stringToSign());
+    /** What one kind of signing produced: canonical request, string to sign, signature. */
+    record Produced(String canonicalRequest, String stringToSign, String signature) {
+        static Produced of(SuiteCase c, Kind kind) {
+            if (kind == Kind.HEADER) {
+                SignedRequest s = sign(c);
+                assertTrue(s.request().headers().firstValue("authorization").orElseThrow()
+                        .endsWith(", Signature=" + s.signature()));
+                return new Produced(s.canonicalRequest(), s.stringToSign(), s.signature());
+            }
+            PresignedUrl url = presign(c);
+            assertTrue(url.url().endsWith("&X-Amz-Signature=" + url.signature()));
+            return new Produced(url.canonicalRequest(), url.stringToSign(), url.signature());
+        }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void thePublishedHeaderSignatureVerifiesWithThePublishedKey(String name) throws Exception {
-        SuiteCase c = new SuiteCase(name);
-        assertTrue(jdkVerifies(c.publishedPublicKey(), c.text("header-string-to-sign.txt"),
-                c.text("header-signature.txt")));
+    static Stream<Arguments> casesAndKinds() {
+        return cases().flatMap(n -> Stream.of(Arguments.of(n, Kind.HEADER), Arguments.of(n, Kind.QUERY)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void ourHeaderSignatureVerifiesWithThePublishedKey(String name) throws Exception {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndKinds")
+    void signingProducesTheCanonicalRequest(String name, Kind kind) {
         SuiteCase c = new SuiteCase(name);
-        SignedRequest s = sign(c);
-        assertTrue(jdkVerifies(c.publishedPublicKey(), c.text("header-string-to-sign.txt"), s.signature()));
-        assertTrue(s.request().headers().firstValue("authorization").orElseThrow().endsWith(", Signature="
-                + s.signature()));
+        assertEquals(c.text(kind.file("canonical-request")), Produced.of(c, kind).canonicalRequest());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndKinds")
+    void signingProducesTheStringToSign(String name, Kind kind) {
+        SuiteCase c = new SuiteCase(name);
+        assertEquals(c.text(kind.file("string-to-sign")), Produced.of(c, kind).stringToSign());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndKinds")
+    void thePublishedSignatureVerifiesWithThePublishedKey(String name, Kind kind) throws Exception {
+        SuiteCase c = new SuiteCase(name);
+        assertTrue(jdkVerifies(c.publishedPublicKey(), c.text(kind.file("string-to-sign")),
+                c.text(kind.file("signature"))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndKinds")
+    void ourSignatureVerifiesWithThePublishedKey(String name, Kind kind) throws Exception {
+        SuiteCase c = new SuiteCase(name);
+        assertTrue(jdkVerifies(c.publishedPublicKey(), c.text(kind.file("string-to-sign")),
+                Produced.of(c, kind).signature()));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndKinds")
+    void theVerifierAcceptsTheSuitesSignedRequest(String name, Kind kind) {
+        SuiteCase c = new SuiteCase(name);
+        SuiteCase.Http signed = SuiteCase.Http.parse(c.bytes(kind.file("signed-request")));
+        // a presigned URL is checked a minute after signing, within its expiry
+        VerificationResult r = SigV4aVerifier.create(c.verifierConfig()).verify(signed.toSignable(),
+                SecretLookup.of(c.credentials()), kind == Kind.HEADER ? c.time : c.time.plusSeconds(60));
+        assertTrue(r.isValid(), () -> r + "\n" + r.canonicalRequest().orElse(""));
+        assertEquals(c.text(kind.file("canonical-request")), r.canonicalRequest().orElseThrow());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,61 +167,6 @@ class AwsSigningTestSuiteV4aTest {
         assertEquals(expected.method, actual.method());
         assertEquals(expected.target, actual.rawPath() + actual.rawQuery().map(q -> "?" + q).orElse(""));
         assertEquals(withoutSignature(expected.headers), withoutSignature(pairs(actual.headers())));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void theVerifierAcceptsTheSuitesHeaderSignedRequest(String name) {
-        SuiteCase c = new SuiteCase(name);
-        SuiteCase.Http signed = SuiteCase.Http.parse(c.bytes("header-signed-request.txt"));
-        VerificationResult r = SigV4aVerifier.create(c.verifierConfig())
-                .verify(signed.toSignable(), SecretLookup.of(c.credentials()), c.time);
-        assertTrue(r.isValid(), () -> r + "\n" + r.canonicalRequest().orElse(""));
-        assertEquals(c.text("header-canonical-request.txt"), r.canonicalRequest().orElseThrow());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void theLegacyGetVanillaFilesEqualTheHeaderFiles(String name) {
-        SuiteCase c = new SuiteCase(name);
-        if (name.equals("get-vanilla")) {
-            assertEquals(c.text("header-canonical-request.txt"), c.text("canonical-request.txt"));
-            assertEquals(c.text("header-string-to-sign.txt"), c.text("string-to-sign.txt"));
-            assertEquals(c.text("canonical-request.txt"), sign(c).canonicalRequest());
-        }
-    }
-
-    // ------------------------------------------------------------------ query signing
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void querySigningProducesTheCanonicalRequest(String name) {
-        SuiteCase c = new SuiteCase(name);
-        assertEquals(c.text("query-canonical-request.txt"), presign(c).canonicalRequest());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void querySigningProducesTheStringToSign(String name) {
-        SuiteCase c = new SuiteCase(name);
-        assertEquals(c.text("query-string-to-sign.txt"), presign(c).stringToSign());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void thePublishedQuerySignatureVerifiesWithThePublishedKey(String name) throws Exception {
-        SuiteCase c = new SuiteCase(name);
-        assertTrue(jdkVerifies(c.publishedPublicKey(), c.text("query-string-to-sign.txt"),
-                c.text("query-signature.txt")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void ourQuerySignatureVerifiesWithThePublishedKey(String name) throws Exception {
-        SuiteCase c = new SuiteCase(name);
-        PresignedUrl url = presign(c);
-        assertTrue(jdkVerifies(c.publishedPublicKey(), c.text("query-string-to-sign.txt"), url.signature()));
-        assertTrue(url.url().endsWith("&X-Amz-Signature=" + url.signature()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -203,13 +187,13 @@ class AwsSigningTestSuiteV4aTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void theVerifierAcceptsTheSuitesPresignedRequest(String name) {
+    void theLegacyGetVanillaFilesEqualTheHeaderFiles(String name) {
         SuiteCase c = new SuiteCase(name);
-        SuiteCase.Http signed = SuiteCase.Http.parse(c.bytes("query-signed-request.txt"));
-        VerificationResult r = SigV4aVerifier.create(c.verifierConfig())
-                .verify(signed.toSignable(), SecretLookup.of(c.credentials()), c.time.plusSeconds(60));
-        assertTrue(r.isValid(), () -> r + "\n" + r.canonicalRequest().orElse(""));
-        assertEquals(c.text("query-canonical-request.txt"), r.canonicalRequest().orElseThrow());
+        if (name.equals("get-vanilla")) {
+            assertEquals(c.text("header-canonical-request.txt"), c.text("canonical-request.txt"));
+            assertEquals(c.text("header-string-to-sign.txt"), c.text("string-to-sign.txt"));
+            assertEquals(c.text("canonical-request.txt"), sign(c).canonicalRequest());
+        }
     }
 
     // ------------------------------------------------------------------ every folder, stubs too

@@ -120,7 +120,7 @@ final class ChunkedDecoder extends InputStream {
         }
         long size = 0;
         for (int i = 0; i < sizeEnd; i++) {
-            int d = hexDigit(line[i]);
+            int d = Signatures.digit((char) (line[i] & 0xff));
             if (d < 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "An aws-chunked chunk header has no valid hex size");
             }
@@ -172,19 +172,6 @@ final class ChunkedDecoder extends InputStream {
         pos = 0;
         limit = len;
         return true;
-    }
-
-    private static int hexDigit(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 
     private void finish() throws IOException {

@@ -32,7 +32,8 @@ final class Signatures {
         return out;
     }
 
-    private static int digit(char c) {
+    /** The value of an ASCII hex digit (either case), or -1. */
+    static int digit(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
