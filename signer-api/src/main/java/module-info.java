@@ -11,7 +11,7 @@ module dev.awssig {
 
     exports dev.awssig;
     exports dev.awssig.spi;
-    exports dev.awssig.internal to dev.awssig.v2, dev.awssig.v4, dev.awssig.devpay, dev.awssig.post, dev.awssig.cli;
+    exports dev.awssig.internal to dev.awssig.v2, dev.awssig.v4, dev.awssig.v4a, dev.awssig.devpay, dev.awssig.post, dev.awssig.cli;
 
     uses dev.awssig.spi.SignerProvider;
 }

@@ -11,6 +11,7 @@ module dev.awssig.v4 {
     requires org.slf4j;
 
     exports dev.awssig.v4;
+    exports dev.awssig.v4.internal to dev.awssig.v4a;
 
     provides dev.awssig.spi.SignerProvider with dev.awssig.v4.internal.SigV4Provider;
 }

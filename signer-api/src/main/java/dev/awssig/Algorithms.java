@@ -8,6 +8,13 @@ package dev.awssig;
 public final class Algorithms {
     /** Signature Version 4 ({@code AWS4-HMAC-SHA256}): header, presigned, streaming. */
     public static final String SIGV4 = "AWS4-HMAC-SHA256";
+    /**
+     * Signature Version 4a ({@code AWS4-ECDSA-P256-SHA256}): ECDSA P-256 over a region set,
+     * header, presigned, streaming.
+     *
+     * @since 0.2.0
+     */
+    public static final String SIGV4A = "AWS4-ECDSA-P256-SHA256";
     /** S3 Signature Version 2: {@code Authorization: AWS id:sig} and query-string auth with {@code Expires}. */
     public static final String SIGV2_S3 = "AWS-S3-V2";
     /** The query API's {@code SignatureVersion=2} ({@code HmacSHA256} or {@code HmacSHA1}). */

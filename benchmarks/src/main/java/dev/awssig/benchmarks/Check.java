@@ -94,6 +94,20 @@ public final class Check {
     }
 
     /**
+     * The bytes of lower- or upper-case hex.
+     *
+     * @param hex an even number of hex digits
+     * @return the bytes
+     */
+    public static byte[] unhex(String hex) {
+        byte[] out = new byte[hex.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        return out;
+    }
+
+    /**
      * Standard base64.
      *
      * @param bytes the bytes

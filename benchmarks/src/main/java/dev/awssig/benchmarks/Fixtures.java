@@ -28,6 +28,35 @@ public final class Fixtures {
     /** The region of every SigV4 example. */
     public static final String REGION = "us-east-1";
 
+    /**
+     * The same S3 request signed with SigV4a for the region set {@code *}: its canonical request
+     * and string-to-sign prefix, written out from the specification (SigV4's canonical request
+     * with {@code x-amz-region-set} signed; scope without a region). No published example exists.
+     */
+    public static final class GetObjectV4a {
+        private GetObjectV4a() {
+        }
+
+        /** The region set. */
+        public static final String REGION_SET = "*";
+        /** Canonical request. */
+        public static final String CANONICAL_REQUEST = "GET\n"
+                + "/test.txt\n"
+                + "\n"
+                + "host:examplebucket.s3.amazonaws.com\n"
+                + "range:bytes=0-9\n"
+                + "x-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+                + "x-amz-date:20130524T000000Z\n"
+                + "x-amz-region-set:*\n"
+                + "\n"
+                + "host;range;x-amz-content-sha256;x-amz-date;x-amz-region-set\n"
+                + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        /** The string to sign without its last line. */
+        public static final String STRING_TO_SIGN_PREFIX = "AWS4-ECDSA-P256-SHA256\n"
+                + "20130524T000000Z\n"
+                + "20130524/s3/aws4_request\n";
+    }
+
     /** S3 SigV4: GET /test.txt with {@code Range: bytes=0-9} and an empty payload. */
     public static final class GetObject {
         private GetObject() {

@@ -201,6 +201,19 @@ public final class Analysis {
                         + ": time vs HMAC-SHA1 floor", s, x, 2.0, "x"));
             }
         }
+        // SigV4a (issue 17): signing at most 1.3x its floor (one SHA-256 + one P-256 ECDSA signature
+        // with the JDK) and faster than the native CRT called from Java
+        Optional<Result> v4a = find("SigV4aHeaderS3Get", "awssig", 1);
+        Optional<Result> v4aFloor = floor("SigV4aHeaderS3Get", 1);
+        Optional<Result> crt = find("SigV4aHeaderS3Get", "crt", 1);
+        if (v4a.isPresent() && v4aFloor.isPresent()) {
+            out.add(atMost("SigV4a header signing: time vs floor", "SigV4aHeaderS3Get",
+                    v4a.get().nsPerOp() / v4aFloor.get().nsPerOp(), 1.3, "x"));
+        }
+        if (v4a.isPresent() && crt.isPresent()) {
+            out.add(atLeast("SigV4a header signing: throughput vs AWS CRT", "SigV4aHeaderS3Get",
+                    crt.get().nsPerOp() / v4a.get().nsPerOp(), 1.0, "x"));
+        }
         Optional<Result> chunked = find(Scenarios.CHUNKED, "awssig", 1);
         Optional<Result> sha = floor(Scenarios.CHUNKED, 1);
         if (chunked.isPresent() && sha.isPresent()) {

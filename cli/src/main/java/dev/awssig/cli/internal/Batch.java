@@ -28,9 +28,10 @@ final class Batch {
     private static final Logger LOG = LoggerFactory.getLogger(Batch.class);
 
     private static final Set<String> SIGN_FIELDS = Set.of("method", "url", "headers", "body", "bodyBase64",
-            "payloadHash", "unsignedPayload", "algorithm", "region", "service", "time", "sessionToken",
+            "payloadHash", "unsignedPayload", "algorithm", "region", "regionSet", "service", "time", "sessionToken",
             "devpayUserToken", "devpayProductToken");
     private static final Set<String> PRESIGN_FIELDS = Set.of("method", "url", "headers", "algorithm", "region",
+            "regionSet",
             "service", "time", "expires", "sessionToken", "devpayUserToken", "devpayProductToken");
 
     /** What to do with one parsed job. */
@@ -52,7 +53,7 @@ final class Batch {
     static int run(CliEnvironment env, boolean presign, Supplier<Job> defaults, Credentials credentials) {
         PrintWriter out = env.out();
         Action action = presign
-                ? job -> Json.presigned(job.presign(env, credentials), job.algorithm == Algorithm.V4)
+                ? job -> Json.presigned(job.presign(env, credentials), job.algorithm.isSigV4Family())
                 : job -> Json.signed(job.sign(env, credentials));
         int failures = 0;
         int lineNo = 0;
@@ -97,6 +98,7 @@ final class Batch {
         job.methodField = "method";
         job.urlField = "url";
         job.regionField = "region";
+        job.regionSetField = "regionSet";
         job.serviceField = "service";
         job.timeField = "time";
         job.expiresField = "expires";
@@ -160,6 +162,9 @@ final class Batch {
                     break;
                 case "region":
                     job.region = text(v, name);
+                    break;
+                case "regionSet":
+                    job.regionSet = text(v, name);
                     break;
                 case "service":
                     job.service = text(v, name);

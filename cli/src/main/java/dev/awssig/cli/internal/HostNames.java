@@ -10,7 +10,9 @@ final class HostNames {
     /**
      * The region and signing service named by an AWS host, for example
      * {@code examplebucket.s3.amazonaws.com} gives {@code us-east-1, s3} and
-     * {@code ec2.eu-west-1.amazonaws.com} gives {@code eu-west-1, ec2}.
+     * {@code ec2.eu-west-1.amazonaws.com} gives {@code eu-west-1, ec2}; a Multi-Region Access Point
+     * ({@code <alias>.mrap.accesspoint.s3-global.amazonaws.com}) gives {@code us-east-1, s3} (SigV4a
+     * signs it for a region set).
      *
      * @return {region, service}, or null for a host that is not an AWS endpoint
      */
@@ -30,7 +32,8 @@ final class HostNames {
         String[] labels = h.substring(0, h.length() - suffix.length()).split("\\.");
         for (int i = 0; i < labels.length; i++) {
             String l = labels[i];
-            if (l.equals("s3") || l.equals("s3-accelerate") || l.equals("s3-external-1")) {
+            // s3-global: the host of S3 Multi-Region Access Points (<alias>.mrap.accesspoint.s3-global...), signed as s3
+            if (l.equals("s3") || l.equals("s3-accelerate") || l.equals("s3-external-1") || l.equals("s3-global")) {
                 String region = null;
                 for (int j = i + 1; j < labels.length; j++) {
                     if (looksLikeRegion(labels[j])) {

@@ -28,6 +28,8 @@ final class Job {
     Payload payload = Payload.empty();
     Algorithm algorithm = Algorithm.V4;
     String region;
+    /** SigV4a's region set ({@code X-Amz-Region-Set}): regions separated by commas, or {@code *}. */
+    String regionSet;
     String service;
     String time;
     String sessionToken;
@@ -41,13 +43,19 @@ final class Job {
     String methodField = "--method";
     String urlField = "--url";
     String regionField = "--region";
+    String regionSetField = "--region-set";
     String serviceField = "--service";
     String timeField = "--time";
     String expiresField = "--expires";
     String algorithmField = "algorithm";
 
     private SigningConfig config(CliEnvironment env, Credentials base, SignableRequest request) {
-        String reg = Setup.region(env, region, request.host());
+        if (regionSet != null && algorithm != Algorithm.V4A) {
+            throw new UserException(regionSetField + ": a region set is for SigV4a only; add " + (regionSetField
+                    .startsWith("--") ? "--v4a" : "\"algorithm\":\"v4a\""));
+        }
+        // SigV4a signs for a region set; without one, for the region (its signer reads a region as a set)
+        String reg = regionSet != null ? regionSet : Setup.region(env, region, request.host());
         String svc = Setup.service(service, request.host());
         Clock clock = Setup.clock(env, time, timeField);
         Credentials creds = Setup.withSessionToken(base, sessionToken);
@@ -56,8 +64,8 @@ final class Job {
                     + " session token (--session-token, AWS_SESSION_TOKEN or aws_session_token in the profile);"
                     + " use long-term credentials with the DevPay tokens");
         }
-        SigningConfig config = Setup.config(creds, reg, svc, clock, devpayUserToken, devpayProductToken, regionField,
-                serviceField);
+        SigningConfig config = Setup.config(creds, reg, svc, clock, devpayUserToken, devpayProductToken,
+                regionSet != null ? regionSetField : regionField, serviceField);
         if (endpointHost != null) {
             config = config.toBuilder().option(Setup.SIGV2_VIRTUAL_HOST_SUFFIXES, endpointHost).build();
         }
@@ -77,7 +85,7 @@ final class Job {
         SigningConfig config = config(env, base, request);
         String name = algorithm.spiName(devpay());
         LOG.debug("signing with {} and {}", name, config);
-        SignedRequest signed = env.signers().signer(name, config).sign(request);
+        SignedRequest signed = signer(env, name, config).sign(request);
         return signed;
     }
 
@@ -85,18 +93,43 @@ final class Job {
         if (algorithm == Algorithm.V2_QUERY) {
             throw new UserException(algorithmField + ": presign supports v4 and v2 (S3 query-string auth), not v2-query");
         }
-        if (algorithm == Algorithm.V4) {
+        if (algorithm.isSigV4Family()) {
             Durations.checkSigV4(expires, expiresField);
         }
         SignableRequest request = request();
         SigningConfig config = config(env, base, request);
         String name = algorithm.spiName(devpay());
         LOG.debug("presigning with {} and {}", name, config);
-        PresignedUrl url = env.signers().presigner(name, config).presign(request, expires);
+        PresignedUrl url;
+        try {
+            url = env.signers().presigner(name, config).presign(request, expires);
+        } catch (IllegalArgumentException e) {
+            throw regionSetMistake(e);
+        }
         return url;
     }
 
+    private dev.awssig.Signer signer(CliEnvironment env, String name, SigningConfig config) {
+        try {
+            return env.signers().signer(name, config);
+        } catch (IllegalArgumentException e) {
+            throw regionSetMistake(e);
+        }
+    }
+
+    /** SigV4a refuses a region set it cannot parse: say which option held it. */
+    private RuntimeException regionSetMistake(IllegalArgumentException e) {
+        if (algorithm == Algorithm.V4A && (e.getMessage().startsWith("regions[") || e.getMessage()
+                .startsWith("region set"))) {
+            return new UserException((regionSet != null ? regionSetField : regionField) + ": "
+                    + Cli.oneLine(e.getMessage()) + " (give regions separated by ',' or '*')");
+        }
+        return e;
+    }
+
+    /** Whether an algorithm (or its DevPay decoration) is SigV4 or SigV4a, which have a canonical request. */
     static boolean isSigV4(String algorithmName) {
-        return algorithmName != null && algorithmName.endsWith(Algorithms.SIGV4);
+        return algorithmName != null && (algorithmName.endsWith(Algorithms.SIGV4)
+                || algorithmName.endsWith(Algorithms.SIGV4A));
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
             "  awssig presign s3://examplebucket/test.txt --expires 1h",
             "  awssig presign s3://examplebucket/photo.jpg --method PUT --region eu-west-1 --expires 15m",
             "  awssig presign s3://bucket/key --endpoint http://127.0.0.1:9000 --path-style",
-            "  awssig presign --url https://examplebucket.s3.amazonaws.com/test.txt --v2 --expires 7d"})
+            "  awssig presign --url https://examplebucket.s3.amazonaws.com/test.txt --v2 --expires 7d",
+            "  awssig presign s3://examplebucket/test.txt --v4a --region-set 'us-east-1,us-west-2'"})
 final class PresignCommand implements Callable<Integer> {
     @ParentCommand
     AwssigCommand root;
@@ -47,6 +48,13 @@ final class PresignCommand implements Callable<Integer> {
     @Option(names = "--v4", description = "Signature Version 4 (default).")
     boolean v4;
 
+    @Option(names = "--v4a", description = "Signature Version 4a (AWS4-ECDSA-P256-SHA256) for a region set.")
+    boolean v4a;
+
+    @Option(names = "--region-set", paramLabel = "REGIONS",
+            description = "SigV4a (--v4a): the regions the URL is valid in, separated by commas, or '*' (default: the region).")
+    String regionSet;
+
     @Option(names = "--json", description = "Print JSON: url, expiration, signature, canonical request, string to sign, headers.")
     boolean json;
 
@@ -68,8 +76,8 @@ final class PresignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliEnvironment env = root.env;
-        if (v2 && v4) {
-            throw new UserException("--v2 and --v4 are mutually exclusive");
+        if ((v2 ? 1 : 0) + (v4 ? 1 : 0) + (v4a ? 1 : 0) > 1) {
+            throw new UserException("--v2, --v4 and --v4a are mutually exclusive");
         }
         if (batch) {
             if (positionalTarget != null || url != null || !headers.isEmpty() || method != null || json) {
@@ -101,7 +109,7 @@ final class PresignCommand implements Callable<Integer> {
         Credentials credentials = Setup.credentials(env, creds.profile, null);
         PresignedUrl presigned = job.presign(env, credentials);
         if (json) {
-            env.out().println(Json.pretty(Json.presigned(presigned, job.algorithm == Algorithm.V4)));
+            env.out().println(Json.pretty(Json.presigned(presigned, job.algorithm.isSigV4Family())));
         } else {
             env.out().println(presigned.url());
         }
@@ -110,8 +118,9 @@ final class PresignCommand implements Callable<Integer> {
 
     private Job defaults() {
         Job job = new Job();
-        job.algorithm = v2 ? Algorithm.V2 : Algorithm.V4;
+        job.algorithm = v2 ? Algorithm.V2 : v4a ? Algorithm.V4A : Algorithm.V4;
         job.region = scope.region;
+        job.regionSet = regionSet;
         job.service = scope.service;
         job.time = scope.time;
         job.sessionToken = creds.sessionToken;
@@ -120,7 +129,7 @@ final class PresignCommand implements Callable<Integer> {
         job.endpointHost = Targets.endpointHost(target.endpoint);
         if (expires != null) {
             job.expires = Durations.parse(expires, "--expires");
-            if (job.algorithm == Algorithm.V4) {
+            if (job.algorithm.isSigV4Family()) {
                 Durations.checkSigV4(job.expires, "--expires");
             }
         }

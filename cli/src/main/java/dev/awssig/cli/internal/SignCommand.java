@@ -28,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  awssig sign --url https://examplebucket.s3.amazonaws.com/test.txt -H 'Range: bytes=0-9'",
             "  awssig sign --method PUT --url s3://examplebucket/notes.txt --data-file notes.txt --curl",
+            "  awssig sign --v4a --region-set '*' --url https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com/a.txt",
             "  awssig sign --v2-query --url 'https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08' --json",
             "  echo '{\"url\":\"https://examplebucket.s3.amazonaws.com/a\"}' | awssig sign --batch"})
 final class SignCommand implements Callable<Integer> {
@@ -56,6 +57,10 @@ final class SignCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "%nOutput (default: the headers to add):%n")
     OutputOptions output;
+
+    @Option(names = "--region-set", paramLabel = "REGIONS",
+            description = "SigV4a (--v4a): the regions the signature is valid in, separated by commas, or '*' (default: the region).")
+    String regionSet;
 
     @Option(names = "--batch", description = "Read JSON lines on standard input, write one JSON line per input.")
     boolean batch;
@@ -92,6 +97,9 @@ final class SignCommand implements Callable<Integer> {
         @Option(names = "--v4", description = "Signature Version 4, Authorization header (default).")
         boolean v4;
 
+        @Option(names = "--v4a", description = "Signature Version 4a (AWS4-ECDSA-P256-SHA256) for a region set, Authorization header.")
+        boolean v4a;
+
         @Option(names = "--v2", description = "S3 Signature Version 2, Authorization: AWS header.")
         boolean v2;
 
@@ -99,7 +107,7 @@ final class SignCommand implements Callable<Integer> {
         boolean v2Query;
 
         Algorithm get() {
-            return v2 ? Algorithm.V2 : v2Query ? Algorithm.V2_QUERY : Algorithm.V4;
+            return v2 ? Algorithm.V2 : v2Query ? Algorithm.V2_QUERY : v4a ? Algorithm.V4A : Algorithm.V4;
         }
     }
 
@@ -149,6 +157,7 @@ final class SignCommand implements Callable<Integer> {
         Job job = new Job();
         job.algorithm = algorithm == null ? Algorithm.V4 : algorithm.get();
         job.region = scope.region;
+        job.regionSet = regionSet;
         job.service = scope.service;
         job.time = scope.time;
         job.sessionToken = creds.sessionToken;

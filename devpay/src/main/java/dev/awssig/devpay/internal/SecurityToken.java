@@ -57,7 +57,7 @@ public final class SecurityToken {
     }
 
     /**
-     * The query parameter name a presigner of an algorithm uses for the token: SigV4 spells it
+     * The query parameter name a presigner of an algorithm uses for the token: SigV4 (and SigV4a) spell it
      * {@code X-Amz-Security-Token} like its other {@code X-Amz-*} parameters, SigV2 (and the
      * DevPay guide) {@code x-amz-security-token}.
      *
@@ -65,7 +65,8 @@ public final class SecurityToken {
      * @return the parameter name
      */
     public static String queryName(String innerAlgorithm) {
-        return Algorithms.SIGV4.equals(innerAlgorithm) ? SIGV4_QUERY_NAME : NAME;
+        return Algorithms.SIGV4.equals(innerAlgorithm) || Algorithms.SIGV4A.equals(innerAlgorithm) ? SIGV4_QUERY_NAME
+                : NAME;
     }
 
     /**
