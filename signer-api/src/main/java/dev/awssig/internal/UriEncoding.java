@@ -139,10 +139,7 @@ public final class UriEncoding {
             return s;
         }
         byte[] out = new byte[n * 3];
-        int o = 0;
-        for (int k = 0; k < i; k++) {
-            o = putUtf8(out, o, s.charAt(k));
-        }
+        int o = encodeUtf8(s, 0, i, out, 0);
         while (i < n) {
             char c = s.charAt(i);
             if (c == '%' && i + 2 < n) {
@@ -153,36 +150,62 @@ public final class UriEncoding {
                     i += 3;
                     continue;
                 }
+            }
+            if (c == '%') {
                 out[o++] = '%';
+                i++;
             } else if (plusAsSpace && c == '+') {
                 out[o++] = ' ';
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                out[o++] = (byte) (0xf0 | (cp >> 18));
-                out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                out[o++] = (byte) (0x80 | (cp & 0x3f));
-            } else if (Character.isSurrogate(c)) {
-                throw new MalformedTextException("text", i, c);
+                i++;
             } else {
-                o = putUtf8(out, o, c);
+                int j = i + 1;
+                while (j < n && s.charAt(j) != '%' && !(plusAsSpace && s.charAt(j) == '+')) {
+                    j++;
+                }
+                o = encodeUtf8(s, i, j, out, o);
+                i = j;
             }
-            i++;
         }
         return new String(out, 0, o, StandardCharsets.UTF_8);
     }
 
-    /** Writes the UTF-8 form of a character that is not a surrogate. */
-    private static int putUtf8(byte[] out, int o, char c) {
-        if (c < 0x80) {
-            out[o++] = (byte) c;
-        } else if (c < 0x800) {
-            out[o++] = (byte) (0xc0 | (c >> 6));
-            out[o++] = (byte) (0x80 | (c & 0x3f));
-        } else {
-            out[o++] = (byte) (0xe0 | (c >> 12));
-            out[o++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-            out[o++] = (byte) (0x80 | (c & 0x3f));
+    /**
+     * Writes the UTF-8 form of {@code s[from, to)} into {@code out} (which has room for three
+     * bytes per character), strictly: text with a lone surrogate is refused before anything is
+     * written (an encoder that writes {@code ?} for it would sign other text than was sent).
+     *
+     * @param s the text
+     * @param from the first index
+     * @param to the end (exclusive)
+     * @param out the buffer
+     * @param offset where to write
+     * @return the index after the last byte written
+     * @throws MalformedTextException at the first lone surrogate (its index into {@code s})
+     */
+    public static int encodeUtf8(CharSequence s, int from, int to, byte[] out, int offset) {
+        int bad = MalformedTextException.indexOfLoneSurrogate(s, from, to);
+        if (bad >= 0) {
+            throw new MalformedTextException("text", bad, s.charAt(bad));
+        }
+        int o = offset;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out[o++] = (byte) c;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xc0 | (c >> 6));
+                out[o++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c)) {
+                int cp = Character.toCodePoint(c, s.charAt(++i)); // a pair: checked above
+                out[o++] = (byte) (0xf0 | (cp >> 18));
+                out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                out[o++] = (byte) (0x80 | (cp & 0x3f));
+            } else {
+                out[o++] = (byte) (0xe0 | (c >> 12));
+                out[o++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                out[o++] = (byte) (0x80 | (c & 0x3f));
+            }
         }
         return o;
     }

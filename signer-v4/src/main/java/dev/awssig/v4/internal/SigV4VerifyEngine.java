@@ -361,30 +361,37 @@ public final class SigV4VerifyEngine {
                                        String skip2) {
         boolean normalize = settings.normalize(key.service);
         boolean doubleEncode = settings.doubleEncode(key.service);
-        Scratch s = Scratch.get();
         Headers headers = request.headers();
-        int n = 0;
-        for (String name : names) {
-            List<String> values = headers.values(name);
-            s.ensureHeaderCapacity(n + Math.max(1, values.size()));
-            if (values.isEmpty()) {
-                s.names[n] = name;
-                s.values[n++] = name.equals("host") ? request.hostHeaderValue() : "";
-            } else {
-                for (String v : values) {
-                    s.names[n] = name;
-                    s.values[n++] = v;
+        boolean ok;
+        String canonicalRequest;
+        String stringToSign;
+        try (Scratch s = Scratch.open()) {
+            int n = 0;
+            try {
+                for (String name : names) {
+                    List<String> values = headers.values(name);
+                    s.ensureHeaderCapacity(n + Math.max(1, values.size()));
+                    if (values.isEmpty()) {
+                        s.names[n] = name;
+                        s.values[n++] = name.equals("host") ? request.hostHeaderValue() : "";
+                    } else {
+                        for (String v : values) {
+                            s.names[n] = name;
+                            s.values[n++] = v;
+                        }
+                    }
                 }
+            } finally {
+                s.filledReceived(n);
             }
+            SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
+                    request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, skip1, skip2, n,
+                    signedHeaders, payloadHash, amzDate, key, false);
+            ok = MessageDigest.isEqual(s.sigHex,
+                    givenSignature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+            canonicalRequest = s.creq.asString();
+            stringToSign = s.sts.asString();
         }
-        String expected = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
-                request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, skip1, skip2, n,
-                signedHeaders, payloadHash, amzDate, key);
-        s.clearHeaders(n);
-        boolean ok = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                givenSignature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        String canonicalRequest = s.creq.asString();
-        String stringToSign = s.sts.asString();
         if (ok) {
             return VerificationResult.success(key.accessKeyId, canonicalRequest, stringToSign);
         }
