@@ -62,7 +62,7 @@ class VerifierMutationTest {
         "\u017f"};
     private static final String[] METHODS = {"GET", "PUT", "POST", "DELETE", "HEAD", "put", "PATCH"};
 
-    /** One mutated request and whether it may still verify. */
+    /** One mutated request and what was changed. */
     private static final class Mutant {
         final String what;
         final SignableRequest request;
