@@ -165,12 +165,36 @@ public final class Checks {
                     + value.length() + " characters");
         }
         for (int i = 0; i < 64; i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            if (Hex.digit(value.charAt(i)) < 0) {
                 throw new IllegalArgumentException(field + ": must be hex digits only, found '"
                         + printable(String.valueOf(value.charAt(i))) + "' at index " + i);
             }
         }
         return value.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Reads a non-negative decimal number written with ASCII digits only: no sign, no
+     * whitespace, no digits of other scripts ({@link Long#parseLong(String)} takes {@code +5} and
+     * {@code \u0665}), at most 18 digits (so it cannot overflow).
+     *
+     * @param s the text
+     * @return the value, or -1 when the text is not such a number
+     */
+    public static long parseDecimal(CharSequence s) {
+        int n = s == null ? 0 : s.length();
+        if (n == 0 || n > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /**

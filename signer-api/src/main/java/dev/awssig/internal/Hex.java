@@ -109,8 +109,8 @@ public final class Hex {
         }
         byte[] out = new byte[n / 2];
         for (int i = 0; i < n; i += 2) {
-            int hi = Character.digit(hex.charAt(i), 16);
-            int lo = Character.digit(hex.charAt(i + 1), 16);
+            int hi = digit(hex.charAt(i));
+            int lo = digit(hex.charAt(i + 1));
             if (hi < 0 || lo < 0) {
                 throw new IllegalArgumentException("hex: not a hex digit at index " + (hi < 0 ? i : i + 1));
             }
@@ -131,10 +131,30 @@ public final class Hex {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
+            if (digit(s.charAt(i)) < 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The value of an ASCII hex digit: {@code 0-9}, {@code a-f}, {@code A-F}. Unlike
+     * {@link Character#digit(char, int)}, no other character counts: {@code '\u0666'} (ARABIC-INDIC
+     * DIGIT SIX) and {@code '\uFF13'} (FULLWIDTH DIGIT THREE) are not digits of a percent-escape,
+     * a chunk size or a signature.
+     *
+     * @param c the character (or byte value)
+     * @return 0 to 15, or -1 when {@code c} is not an ASCII hex digit
+     */
+    public static int digit(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        if (lower >= 'a' && lower <= 'f' && c < 0x80) {
+            return lower - 'a' + 10;
+        }
+        return -1;
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The checks every verifier runs first: a request over its {@link VerificationLimits} is
- * answered before anything is parsed, sorted or hashed. One pass over the request target and
- * the header list, O(n). Internal: exported only to the sibling modules of this project.
+ * answered before anything is parsed, sorted or hashed, and so is one whose path, query or
+ * header values are not well-formed Unicode (a lone UTF-16 surrogate has no UTF-8 form, so what
+ * was signed cannot be known). One pass over the request target and the header list, O(n). Internal: exported only to the sibling modules of this project.
  */
 public final class RequestBounds {
     private RequestBounds() {
@@ -60,6 +61,32 @@ public final class RequestBounds {
             return VerificationResult.failure(AuthError.REQUEST_HEADER_SECTION_TOO_LARGE, "The request's header"
                     + " names and values are " + bytes + " characters long; this server accepts at most "
                     + limits.maxHeaderBytes() + " (VerificationLimits.maxHeaderBytes)");
+        }
+        return checkText(path, query, headers);
+    }
+
+    /**
+     * Text that has no UTF-8 form (a lone UTF-16 surrogate) cannot be signed or compared as the
+     * client sent it: refused, naming where it is.
+     */
+    private static VerificationResult checkText(String path, String query, List<Headers.Header> headers) {
+        int at = MalformedTextException.indexOfLoneSurrogate(path, 0, path.length());
+        if (at >= 0) {
+            return VerificationResult.failure(AuthError.INVALID_URI, "The request path contains a lone UTF-16"
+                    + " surrogate at index " + at + "; it is not well-formed Unicode");
+        }
+        if (query != null && (at = MalformedTextException.indexOfLoneSurrogate(query, 0, query.length())) >= 0) {
+            return VerificationResult.failure(AuthError.INVALID_URI, "The query string contains a lone UTF-16"
+                    + " surrogate at index " + at + "; it is not well-formed Unicode");
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            Headers.Header h = headers.get(i);
+            String v = h.value();
+            if ((at = MalformedTextException.indexOfLoneSurrogate(v, 0, v.length())) >= 0) {
+                return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The value of header '"
+                        + Checks.printable(h.name()) + "' contains a lone UTF-16 surrogate at index " + at
+                        + "; it is not well-formed Unicode");
+            }
         }
         return null;
     }

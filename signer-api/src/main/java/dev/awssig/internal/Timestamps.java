@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * UTC timestamp formats of AWS signatures, formatted by arithmetic (no formatter per call):
@@ -18,7 +17,43 @@ public final class Timestamps {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
         "Oct", "Nov", "Dec"};
 
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants these formats can write. */
+    private static final long MIN_SECOND = -62167219200L;
+    private static final long MAX_SECOND = 253402300799L;
+
     private Timestamps() {
+    }
+
+    /**
+     * Whether an instant can be written in these formats: its UTC year is 0000 to 9999. Every
+     * {@code parse} method here returns only such instants, so what a verifier parsed it can also
+     * format (in a message, or as the {@code X-Amz-Date} of a {@code Date}-dated request).
+     *
+     * @param t the instant
+     * @return true when {@link #amzDate(Instant)} and the others can format it
+     */
+    public static boolean isFormattable(Instant t) {
+        long s = t.getEpochSecond();
+        return s >= MIN_SECOND && s <= MAX_SECOND;
+    }
+
+    /**
+     * {@link #amzDate(Instant)} for a message: an instant out of its range is written by
+     * {@link Instant#toString()} instead of failing.
+     *
+     * @param t the instant
+     * @return the text
+     */
+    public static String describe(Instant t) {
+        return isFormattable(t) ? amzDate(t) : t.toString();
+    }
+
+    private static Instant representable(Instant t, String field, String s) {
+        if (!isFormattable(t)) {
+            throw new IllegalArgumentException(field + ": '" + Checks.printable(s) + "' is outside the years 0000"
+                    + " to 9999 (UTC)");
+        }
+        return t;
     }
 
     /**
@@ -123,13 +158,18 @@ public final class Timestamps {
      *
      * @param s the text
      * @param field the field name for the message
-     * @return the instant
-     * @throws IllegalArgumentException if the text is not an RFC 1123 date
+     * @return the instant, in the years 0000 to 9999 (UTC)
+     * @throws IllegalArgumentException if the text is not an RFC 1123 date, or its instant is
+     *     outside those years (such as {@code 01 Jan 0000 00:30:00 +0100})
      */
     public static Instant parseRfc1123(String s, String field) {
+        if (s == null) {
+            throw new IllegalArgumentException(field + ": is required (was null)");
+        }
         try {
-            return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+            return representable(ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(),
+                    field, s);
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException(field + ": not an RFC 1123 date: '" + Checks.printable(s) + "'");
         }
     }
@@ -140,13 +180,17 @@ public final class Timestamps {
      *
      * @param s the text
      * @param field the field name for the message
-     * @return the instant
-     * @throws IllegalArgumentException if the text is not ISO 8601
+     * @return the instant, in the years 0000 to 9999 (UTC)
+     * @throws IllegalArgumentException if the text is not ISO 8601, or its instant is outside
+     *     those years
      */
     public static Instant parseIso8601(String s, String field) {
+        if (s == null) {
+            throw new IllegalArgumentException(field + ": is required (was null)");
+        }
         try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s.trim(), Instant::from);
-        } catch (DateTimeException e) {
+            return representable(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s.trim(), Instant::from), field, s);
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException(field + ": not an ISO 8601 date-time: '" + Checks.printable(s) + "'");
         }
     }

@@ -1,6 +1,5 @@
 package dev.awssig.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,6 +45,7 @@ public final class UriEncoding {
      * @param s the string
      * @param keepSlash whether {@code /} stays as is (S3 object keys in paths)
      * @return the encoded string (the same instance when nothing needs escaping)
+     * @throws MalformedTextException if the string has a lone UTF-16 surrogate
      */
     public static String encode(String s, boolean keepSlash) {
         int n = s.length();
@@ -73,6 +73,7 @@ public final class UriEncoding {
      * @param s the string
      * @param keepSlash whether {@code /} stays as is
      * @return the builder
+     * @throws MalformedTextException if the string has a lone UTF-16 surrogate
      */
     public static StringBuilder appendEncoded(StringBuilder sb, String s, boolean keepSlash) {
         return appendEncoded(sb, s, 0, keepSlash);
@@ -98,8 +99,9 @@ public final class UriEncoding {
                 appendByte(sb, 0x80 | ((cp >> 6) & 0x3f));
                 appendByte(sb, 0x80 | (cp & 0x3f));
             } else if (Character.isSurrogate(c)) {
-                // a lone surrogate: UTF-8 encoders write '?' for it
-                appendByte(sb, '?');
+                // a lone surrogate has no UTF-8 form (encoders write '?' for it, which would sign
+                // a different text than the one sent)
+                throw new MalformedTextException("text", i, c);
             } else {
                 appendByte(sb, 0xe0 | (c >> 12));
                 appendByte(sb, 0x80 | ((c >> 6) & 0x3f));
@@ -114,19 +116,21 @@ public final class UriEncoding {
     }
 
     /**
-     * Percent-decodes a string as UTF-8. A {@code %} not followed by two hex digits is kept
-     * literally, as servers do.
+     * Percent-decodes a string as UTF-8. A {@code %} not followed by two ASCII hex digits
+     * ({@code 0-9 A-F a-f}; no other digit counts) is kept literally, as servers do; escaped bytes
+     * that are not UTF-8 decode to U+FFFD.
      *
      * @param s the encoded string
      * @param plusAsSpace whether {@code +} means a space (form encoding)
      * @return the decoded string (the same instance when nothing is encoded)
+     * @throws MalformedTextException if the string has a lone UTF-16 surrogate
      */
     public static String decode(String s, boolean plusAsSpace) {
         int n = s.length();
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '%' || (plusAsSpace && c == '+')) {
+            if (c == '%' || (plusAsSpace && c == '+') || Character.isSurrogate(c)) {
                 break;
             }
             i++;
@@ -134,37 +138,75 @@ public final class UriEncoding {
         if (i == n) {
             return s;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(n);
-        byte[] head = s.substring(0, i).getBytes(StandardCharsets.UTF_8);
-        out.write(head, 0, head.length);
+        byte[] out = new byte[n * 3];
+        int o = encodeUtf8(s, 0, i, out, 0);
         while (i < n) {
             char c = s.charAt(i);
             if (c == '%' && i + 2 < n) {
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = Hex.digit(s.charAt(i + 1));
+                int lo = Hex.digit(s.charAt(i + 2));
                 if (hi >= 0 && lo >= 0) {
-                    out.write((hi << 4) | lo);
+                    out[o++] = (byte) ((hi << 4) | lo);
                     i += 3;
                     continue;
                 }
-                out.write('%');
+            }
+            if (c == '%') {
+                out[o++] = '%';
                 i++;
             } else if (plusAsSpace && c == '+') {
-                out.write(' ');
+                out[o++] = ' ';
                 i++;
             } else {
-                int j = i;
+                int j = i + 1;
                 while (j < n && s.charAt(j) != '%' && !(plusAsSpace && s.charAt(j) == '+')) {
                     j++;
                 }
-                if (j == i) {
-                    j = i + 1;
-                }
-                byte[] b = s.substring(i, j).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
+                o = encodeUtf8(s, i, j, out, o);
                 i = j;
             }
         }
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+        return new String(out, 0, o, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the UTF-8 form of {@code s[from, to)} into {@code out} (which has room for three
+     * bytes per character), strictly: text with a lone surrogate is refused before anything is
+     * written (an encoder that writes {@code ?} for it would sign other text than was sent).
+     *
+     * @param s the text
+     * @param from the first index
+     * @param to the end (exclusive)
+     * @param out the buffer
+     * @param offset where to write
+     * @return the index after the last byte written
+     * @throws MalformedTextException at the first lone surrogate (its index into {@code s})
+     */
+    public static int encodeUtf8(CharSequence s, int from, int to, byte[] out, int offset) {
+        int bad = MalformedTextException.indexOfLoneSurrogate(s, from, to);
+        if (bad >= 0) {
+            throw new MalformedTextException("text", bad, s.charAt(bad));
+        }
+        int o = offset;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out[o++] = (byte) c;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xc0 | (c >> 6));
+                out[o++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c)) {
+                int cp = Character.toCodePoint(c, s.charAt(++i)); // a pair: checked above
+                out[o++] = (byte) (0xf0 | (cp >> 18));
+                out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                out[o++] = (byte) (0x80 | (cp & 0x3f));
+            } else {
+                out[o++] = (byte) (0xe0 | (c >> 12));
+                out[o++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                out[o++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        return o;
     }
 }

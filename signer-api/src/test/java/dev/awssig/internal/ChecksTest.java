@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChecksTest {
     @Test
@@ -82,5 +84,27 @@ class ChecksTest {
         String longValue = "x".repeat(100);
         assertEquals("x".repeat(80) + "...", Checks.printable(longValue));
         assertEquals("caf\u00e9", Checks.printable("caf\u00e9"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0 | 0", "600 | 600", "604800 | 604800", "000123 | 123", "999999999999999999 | 999999999999999999",
+        "'' | -1", "+5 | -1", "-5 | -1", "' 5' | -1", "'5 ' | -1", "5a | -1", "0x10 | -1",
+        "\u0665 | -1", "6\u0660\u0660 | -1", "\uff16\uff10\uff10 | -1", "1000000000000000000 | -1",
+        "99999999999999999999999 | -1"})
+    void parseDecimalTakesAsciiDigitsOnly(String text, long expected) {
+        assertEquals(expected, Checks.parseDecimal(text));
+    }
+
+    @Test
+    void parseDecimalOfNullIsMinusOne() {
+        assertEquals(-1, Checks.parseDecimal(null));
+    }
+
+    @Test
+    void sha256HexTakesAsciiHexDigitsOnly() {
+        String fullwidth = "\uff10".repeat(64);
+        assertThrows(IllegalArgumentException.class,
+                () -> Checks.requireSha256Hex(fullwidth, "hash"));
     }
 }

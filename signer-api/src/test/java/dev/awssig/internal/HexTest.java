@@ -73,4 +73,20 @@ class HexTest {
         assertFalse(Hex.isHex(null, 0));
         assertTrue(Hex.isHex(Crypto.EMPTY_SHA256_HEX, 64));
     }
+
+    /** Only ASCII 0-9 A-F a-f are hex digits; Character.digit also reads other scripts' digits. */
+    @Test
+    void onlyAsciiHexDigitsCount() {
+        for (int c = 0; c < 0x10000; c++) {
+            int expected = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            assertEquals(expected, Hex.digit(c), "U+" + Integer.toHexString(c));
+        }
+        assertEquals(-1, Hex.digit(-1));
+        assertEquals(-1, Hex.digit((byte) 0xC6)); // a sign-extended byte
+        assertEquals(6, Character.digit('\u0666', 16), "the JDK's reading");
+        assertFalse(Hex.isHex("\u0666\u0661", 2));
+        assertFalse(Hex.isHex("\uff13\uff13", 2));
+        assertThrows(IllegalArgumentException.class, () -> Hex.decode("\uff11\uff12"));
+    }
 }

@@ -13,22 +13,27 @@ import org.junit.jupiter.api.Test;
 class RedactionTest {
     @ParameterizedTest
     @ValueSource(strings = {"Authorization", "authorization", "AUTHORIZATION", "Proxy-Authorization",
-        "X-Amz-Security-Token", "x-amz-security-token", "X-Amz-Signature", "Cookie",
-        "x-amz-server-side-encryption-customer-key"})
+        "X-Amz-Security-Token", "x-amz-security-token", "X-Amz-Signature", "Cookie", "Set-Cookie",
+        "x-amz-server-side-encryption-customer-key", "x-amz-server-side-encryption-customer-key-MD5",
+        "X-Amz-Copy-Source-Server-Side-Encryption-Customer-Key",
+        "x-amz-copy-source-server-side-encryption-customer-key-md5", "x-amz-mfa", "X-Api-Key",
+        "x-amz-federation-token", "X-Client-Secret", "x-password"})
     void sensitiveHeaders(String name) {
         assertTrue(Redaction.isSensitiveHeader(name));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Host", "X-Amz-Date", "x-amz-content-sha256", "Content-Type",
-        "x-amz-server-side-encryption-customer-key-MD5", "X-Amz-Credential"})
+        "x-amz-server-side-encryption", "x-amz-server-side-encryption-customer-algorithm",
+        "x-amz-server-side-encryption-aws-kms-key-id", "X-Amz-Credential"})
     void ordinaryHeaders(String name) {
         assertFalse(Redaction.isSensitiveHeader(name));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"X-Amz-Signature", "x-amz-signature", "Signature", "signature", "X-Amz-Security-Token",
-        "SecurityToken", "x-amz-credential-token", "policy-signature"})
+        "SecurityToken", "x-amz-credential-token", "policy-signature",
+        "x-amz-server-side-encryption-customer-key", "X-Amz-Copy-Source-Server-Side-Encryption-Customer-Key-MD5"})
     void sensitiveParameters(String name) {
         assertTrue(Redaction.isSensitiveParameter(name));
     }
@@ -91,5 +96,33 @@ class RedactionTest {
         String plain = "AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/s3/aws4_request\nabc";
         assertTrue(plain == Redaction.redactSigningText(plain), "text without a token is returned as is");
         assertNull(Redaction.redactSigningText(null));
+    }
+
+    /**
+     * SSE-C keys (and their digests, for the object and for a copy source) are redacted from a
+     * canonical request whether or not a session token is in it.
+     */
+    @Test
+    void signingTextRedactsCustomerKeysWithoutAnyToken() {
+        String canonical = "PUT\n/k\n\nhost:b.s3.amazonaws.com\n"
+                + "x-amz-copy-source-server-side-encryption-customer-key:Q09QWUtFWQ==\n"
+                + "x-amz-copy-source-server-side-encryption-customer-key-md5:Q09QWU1ENQ==\n"
+                + "x-amz-server-side-encryption-customer-algorithm:AES256\n"
+                + "x-amz-server-side-encryption-customer-key:S0VZS0VZ\n"
+                + "x-amz-server-side-encryption-customer-key-md5:TUQ1TUQ1\n"
+                + "\nhost;x-amz-...\nUNSIGNED-PAYLOAD";
+        String redacted = Redaction.redactSigningText(canonical);
+        assertEquals("PUT\n/k\n\nhost:b.s3.amazonaws.com\n"
+                + "x-amz-copy-source-server-side-encryption-customer-key:****\n"
+                + "x-amz-copy-source-server-side-encryption-customer-key-md5:****\n"
+                + "x-amz-server-side-encryption-customer-algorithm:AES256\n"
+                + "x-amz-server-side-encryption-customer-key:****\n"
+                + "x-amz-server-side-encryption-customer-key-md5:****\n"
+                + "\nhost;x-amz-...\nUNSIGNED-PAYLOAD", redacted);
+    }
+
+    @Test
+    void aQueryNameThatCannotBeDecodedIsRedacted() {
+        assertEquals("a=1&x\ud800=****", Redaction.redactQuery("a=1&x\ud800=secret"));
     }
 }

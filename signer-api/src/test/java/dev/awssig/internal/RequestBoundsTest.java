@@ -85,4 +85,26 @@ class RequestBoundsTest {
                 () -> VerificationLimits.builder().maxHeaderCount(0));
         assertTrue(e.getMessage().startsWith("maxHeaderCount"), e.getMessage());
     }
+
+    /** A lone UTF-16 surrogate has no UTF-8 form: refused before anything is signed or compared. */
+    @Test
+    void loneSurrogateInThePathOrQueryIsInvalidUri() {
+        VerificationResult path = RequestBounds.check(get("https://h/a\ud800b").build(), VerificationLimits.defaults());
+        assertEquals(AuthError.INVALID_URI, path.error().orElseThrow());
+        assertTrue(path.message().contains("path") && path.message().contains("index 2"), path.message());
+        VerificationResult query = RequestBounds.check(get("https://h/?a=\udc00").build(),
+                VerificationLimits.defaults());
+        assertEquals(AuthError.INVALID_URI, query.error().orElseThrow());
+        assertTrue(query.message().contains("query"), query.message());
+        assertNull(RequestBounds.check(get("https://h/\ud83d\ude00?e=\ud83d\ude00").build(),
+                VerificationLimits.defaults()), "a surrogate pair is well-formed");
+    }
+
+    @Test
+    void loneSurrogateInAHeaderValueIsInvalidArgumentNamingTheHeader() {
+        VerificationResult r = RequestBounds.check(get("https://h/").header("x-amz-meta-note", "caf\ud83d")
+                .build(), VerificationLimits.defaults());
+        assertEquals(AuthError.INVALID_ARGUMENT, r.error().orElseThrow());
+        assertTrue(r.message().contains("'x-amz-meta-note'"), r.message());
+    }
 }

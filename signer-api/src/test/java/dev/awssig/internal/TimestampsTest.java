@@ -144,4 +144,44 @@ class TimestampsTest {
                 () -> Timestamps.parseIso8601("2011-10-03", "Timestamp"));
         assertTrue(e.getMessage().startsWith("Timestamp: not an ISO 8601 date-time"), e.getMessage());
     }
+
+    /**
+     * A Date header whose offset carries it out of the years 0000..9999 (the attack that made the
+     * SigV4 verifier throw "year -1 cannot be formatted") is refused by the parser, with the
+     * field named, so what a verifier parses it can always format.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Sat, 01 Jan 0000 00:30:00 +0100", "01 Jan 0000 00:30:00 +0100",
+        "Fri, 31 Dec 9999 23:30:00 -0100", "31 Dec 9999 23:30:00 -0100"})
+    void rfc1123DateOutsideFourDigitYearsIsRefused(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Timestamps.parseRfc1123(text, "date"));
+        assertTrue(e.getMessage().startsWith("date: "), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00", "+10000-01-01T00:00:00Z",
+        "-0001-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z"})
+    void iso8601DateOutsideFourDigitYearsIsRefused(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Timestamps.parseIso8601(text, "Timestamp"));
+        assertTrue(e.getMessage().startsWith("Timestamp: "), e.getMessage());
+    }
+
+    @Test
+    void theEdgesOfTheRangeStillParseAndFormat() {
+        Instant first = Timestamps.parseRfc1123("Sat, 01 Jan 0000 01:00:00 +0100", "date");
+        assertEquals(MIN, first.getEpochSecond());
+        assertEquals("00000101T000000Z", Timestamps.amzDate(first));
+        Instant last = Timestamps.parseIso8601("9999-12-31T22:59:59-01:00", "t");
+        assertEquals(MAX, last.getEpochSecond());
+        assertEquals("99991231T235959Z", Timestamps.amzDate(last));
+        assertTrue(Timestamps.isFormattable(first) && Timestamps.isFormattable(last));
+        assertEquals(false, Timestamps.isFormattable(first.minusSeconds(1)));
+        assertEquals(false, Timestamps.isFormattable(last.plusSeconds(1)));
+        assertEquals(Instant.MAX.toString(), Timestamps.describe(Instant.MAX));
+        assertEquals("99991231T235959Z", Timestamps.describe(last));
+        assertThrows(IllegalArgumentException.class, () -> Timestamps.parseRfc1123(null, "date"));
+        assertThrows(IllegalArgumentException.class, () -> Timestamps.parseIso8601(null, "t"));
+    }
 }

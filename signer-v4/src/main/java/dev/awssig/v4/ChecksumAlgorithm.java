@@ -48,8 +48,12 @@ public enum ChecksumAlgorithm {
      * @since 0.1.0
      */
     public static ChecksumAlgorithm fromHeaderName(String headerName) {
+        if (headerName == null) {
+            return null;
+        }
         for (ChecksumAlgorithm a : values()) {
-            if (a.headerName.equalsIgnoreCase(headerName)) {
+            // ASCII case only: equalsIgnoreCase would also take "x-amz-checkſum-crc32" (a long s)
+            if (dev.awssig.v4.internal.Canonical.equalsIgnoreAsciiCase(a.headerName, headerName)) {
                 return a;
             }
         }

@@ -24,7 +24,11 @@ import java.time.Instant;
  * <p>The region and service of the config, when set, must match the credential scope of the
  * request. The URI rules follow the service of the scope ({@code s3}: no normalisation, single
  * encoding) unless {@link SigV4Options#NORMALIZE_PATH} / {@link SigV4Options#DOUBLE_URL_ENCODE}
- * are set. Immutable and thread-safe.
+ * are set. Before anything is parsed, the request is checked against the config's
+ * {@link dev.awssig.VerificationLimits} (URI length, query parameters, header count and bytes,
+ * Authorization length; {@code InvalidURI} / {@code RequestHeaderSectionTooLarge}) and for text
+ * that is not well-formed Unicode; every later step costs at most O(n log n) in the size of the
+ * request. Immutable and thread-safe.
  *
  * <pre>{@code
  * SigV4Verifier verifier = SigV4Verifier.create(SigningConfig.builder().region("us-east-1").service("s3").build());
@@ -68,8 +72,9 @@ public final class SigV4Verifier implements Verifier {
     /**
      * Verifies a header-signed or presigned request. For a body given as bytes or a stream whose
      * {@code x-amz-content-sha256} is a hash, the hash is checked too
-     * ({@code XAmzContentSHA256Mismatch}). For an aws-chunked request only the seed signature is
-     * checked here: decode the body with {@link #verifyStreaming}.
+     * ({@code XAmzContentSHA256Mismatch}), in a presigned request as in a header-signed one. An
+     * aws-chunked request is answered {@code InvalidRequest} (its body is checked chunk by chunk
+     * by {@link #verifyStreaming}, never here).
      *
      * @param request the request as received (raw path and query as on the wire)
      * @param secrets finds the secret of an access key id
@@ -88,7 +93,15 @@ public final class SigV4Verifier implements Verifier {
      * on; the final chunk, the decoded length and the trailer (signature and checksum) are
      * checked before the stream reports its end. A failure is thrown as an
      * {@link AwsChunkedException} (an {@link java.io.IOException}) that carries S3's error code.
-     * Memory stays bounded by one chunk ({@link SigV4Options#MAX_CHUNK_SIZE}).
+     * Memory stays bounded by one chunk ({@link SigV4Options#MAX_CHUNK_SIZE}); chunk header lines
+     * and the trailer by {@link dev.awssig.VerificationLimits}.
+     *
+     * <p>The body ends where its aws-chunked framing ends, and the stream never reads past it:
+     * without a {@code Content-Length} header (a request framed by {@code Transfer-Encoding}, or
+     * a raw connection), what follows the body (the next pipelined request) stays unread in
+     * {@code encodedBody}; with one, the body must be exactly that long ({@code IncompleteBody}
+     * for bytes after the final chunk or trailer). After a failure the framing of the connection
+     * is lost: close it.
      *
      * @param request the request headers as received
      * @param secrets finds the secret of an access key id

@@ -1,5 +1,7 @@
 package dev.awssig.v4.internal;
 
+import dev.awssig.internal.Hex;
+import dev.awssig.internal.MalformedTextException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -28,6 +30,8 @@ final class ByteBuf {
 
     byte[] buf;
     int len;
+    /** The most of {@link #buf} written since the last {@link #wipe()} (before a {@link #reset()}). */
+    private int written;
     /** Reusable scratch for callers that index ranges of their input while writing here. */
     int[] ranges = new int[64];
 
@@ -36,13 +40,41 @@ final class ByteBuf {
     }
 
     void reset() {
+        if (len > written) {
+            written = len;
+        }
         len = 0;
+    }
+
+    /**
+     * Empties the buffer and zeroes every byte written into it since the last wipe: what a call
+     * wrote (a session token, a key) does not stay in the thread's buffer. Only that prefix is
+     * touched, not the whole capacity.
+     */
+    void wipe() {
+        int n = Math.max(len, written);
+        if (n > 0) {
+            Arrays.fill(buf, 0, n, (byte) 0);
+        }
+        len = 0;
+        written = 0;
     }
 
     void ensure(int extra) {
         if (len + extra > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+            grow(extra);
         }
+    }
+
+    /** A larger array with the content; the old one, zeroed, is left to the collector. */
+    private void grow(int extra) {
+        long wanted = Math.max(buf.length * 2L, (long) len + extra);
+        if (wanted > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("request: too large to canonicalize (" + wanted + " bytes)");
+        }
+        byte[] old = buf;
+        buf = Arrays.copyOf(old, (int) wanted);
+        Arrays.fill(old, 0, Math.max(len, written), (byte) 0);
     }
 
     ByteBuf append(char c) {
@@ -86,21 +118,30 @@ final class ByteBuf {
         return this;
     }
 
+    /**
+     * Appends {@code s[from, to)} as UTF-8.
+     *
+     * @throws MalformedTextException at a lone surrogate (index into {@code s}): it has no UTF-8
+     *     form, and writing {@code ?} for it would sign other text than was sent
+     */
     private ByteBuf appendUtf8Slow(String s, int from, int to) {
-        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
-        return append(b);
+        ensure(3 * (to - from));
+        len = dev.awssig.internal.UriEncoding.encodeUtf8(s, from, to, buf, len);
+        return this;
     }
 
     /** Appends lowercase hex of bytes. */
     ByteBuf appendHex(byte[] b, int n) {
         ensure(n * 2);
-        len = dev.awssig.internal.Hex.encodeTo(b, n, buf, len);
+        len = Hex.encodeTo(b, n, buf, len);
         return this;
     }
 
     /**
      * Appends the percent-encoded UTF-8 form of a string: unreserved characters stay, and
      * {@code /} too when {@code keepSlash}; every other byte becomes {@code %XX}.
+     *
+     * @throws MalformedTextException at a lone surrogate (index into {@code s})
      */
     ByteBuf appendEncoded(String s, boolean keepSlash) {
         return appendEncoded(s, 0, s.length(), keepSlash);
@@ -141,7 +182,7 @@ final class ByteBuf {
                 pct(0x80 | ((cp >> 6) & 0x3f));
                 pct(0x80 | (cp & 0x3f));
             } else if (Character.isSurrogate(c)) {
-                pct('?');
+                throw new MalformedTextException("text", i, c);
             } else {
                 pct(0xe0 | (c >> 12));
                 pct(0x80 | ((c >> 6) & 0x3f));
@@ -156,7 +197,7 @@ final class ByteBuf {
      * building the decoded string: a valid {@code %XX} escape is decoded and encoded again
      * (so {@code %7e} becomes {@code ~} and {@code %2f} becomes {@code %2F}, or {@code /} when
      * {@code keepSlash}); other characters are encoded as by {@link #appendEncoded}; a {@code %}
-     * without two hex digits is kept as {@code %25}.
+     * without two ASCII hex digits (an Arabic-Indic or fullwidth digit is none) is kept as {@code %25}.
      */
     ByteBuf appendReencoded(String s, boolean keepSlash, boolean plusAsSpace) {
         if (!plusAsSpace && s.indexOf('%') < 0) {
@@ -168,8 +209,8 @@ final class ByteBuf {
         while (i < n) {
             char c = s.charAt(i);
             if (c == '%' && i + 2 < n) {
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = Hex.digit(s.charAt(i + 1));
+                int lo = Hex.digit(s.charAt(i + 2));
                 if (hi >= 0 && lo >= 0) {
                     appendEncoded(s, from, i, keepSlash);
                     int b = (hi << 4) | lo;

@@ -169,6 +169,10 @@ public final class Canonical {
             }
             return;
         }
+        if (rawCount > 0) {
+            // the index of a lone surrogate is reported into the whole query, not one parameter
+            dev.awssig.internal.MalformedTextException.requireWellFormed(rawQuery, "query");
+        }
         String[] names = new String[total];
         String[] values = new String[total];
         int n = 0;
@@ -282,22 +286,35 @@ public final class Canonical {
             b.len = at + len;
             return true;
         }
-        for (int i = 1; i < n; i++) {
-            int j = i;
-            while (j > 0 && compareRanges(q, r, (j - 1) * 4, j * 4) > 0) {
-                for (int k = 0; k < 4; k++) {
-                    int t = r[(j - 1) * 4 + k];
-                    r[(j - 1) * 4 + k] = r[j * 4 + k];
-                    r[j * 4 + k] = t;
+        if (n <= SMALL) {
+            for (int i = 1; i < n; i++) {
+                int j = i;
+                while (j > 0 && compareRanges(q, r, (j - 1) * 4, j * 4) > 0) {
+                    for (int k = 0; k < 4; k++) {
+                        int t = r[(j - 1) * 4 + k];
+                        r[(j - 1) * 4 + k] = r[j * 4 + k];
+                        r[j * 4 + k] = t;
+                    }
+                    j--;
                 }
-                j--;
             }
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    b.append('&');
+                }
+                int o = i * 4;
+                b.append(q, r[o], r[o + 1]).append('=').append(q, r[o + 2], r[o + 3]);
+            }
+            return true;
         }
+        // many parameters (chosen by whoever sent the request): O(n log n)
+        int[] idx = identity(n);
+        mergeSort(idx, n, (x, y) -> compareRanges(q, r, x * 4, y * 4));
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 b.append('&');
             }
-            int o = i * 4;
+            int o = idx[i] * 4;
             b.append(q, r[o], r[o + 1]).append('=').append(q, r[o + 2], r[o + 3]);
         }
         return true;
@@ -325,7 +342,7 @@ public final class Canonical {
         if (n < 2) {
             return;
         }
-        if (n <= 16) {
+        if (n <= SMALL) {
             for (int i = 1; i < n; i++) {
                 String kn = names[i];
                 String kv = values[i];
@@ -340,16 +357,62 @@ public final class Canonical {
             }
             return;
         }
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
         String[] nn = Arrays.copyOf(names, n);
         String[] vv = Arrays.copyOf(values, n);
-        Arrays.sort(idx, (x, y) -> compare(nn[x], vv[x], nn[y], vv[y]));
+        int[] idx = identity(n);
+        mergeSort(idx, n, (x, y) -> compare(nn[x], vv[x], nn[y], vv[y]));
         for (int i = 0; i < n; i++) {
             names[i] = nn[idx[i]];
             values[i] = vv[idx[i]];
+        }
+    }
+
+    /** Up to this many elements, an insertion sort (no allocation); above it, a merge sort. */
+    private static final int SMALL = 16;
+
+    /** {@code 0, 1, ..., n - 1}. */
+    static int[] identity(int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        return idx;
+    }
+
+    /**
+     * Sorts {@code idx[0, n)} by {@code cmp}, stably, in O(n log n) whatever the input (a
+     * bottom-up merge sort): the order of what a client sent costs no more than any other.
+     *
+     * @param idx the indices to sort
+     * @param n how many
+     * @param cmp compares two indices
+     */
+    static void mergeSort(int[] idx, int n, java.util.function.IntBinaryOperator cmp) {
+        int[] from = idx;
+        int[] to = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    to[k++] = cmp.applyAsInt(from[i], from[j]) <= 0 ? from[i++] : from[j++];
+                }
+                while (i < mid) {
+                    to[k++] = from[i++];
+                }
+                while (j < hi) {
+                    to[k++] = from[j++];
+                }
+            }
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != idx) {
+            System.arraycopy(from, 0, idx, 0, n);
         }
     }
 
@@ -382,6 +445,38 @@ public final class Canonical {
             }
         }
         return s;
+    }
+
+    /**
+     * Equality ignoring the case of ASCII letters only. {@link String#equalsIgnoreCase} also folds
+     * other characters ({@code "\u017f"}, LATIN SMALL LETTER LONG S, equals {@code "s"}), so a
+     * name that no other parser reads as {@code X-Amz-Signature} would match it.
+     *
+     * @param a a string
+     * @param b another
+     * @return whether they are equal up to ASCII case
+     */
+    public static boolean equalsIgnoreAsciiCase(String a, String b) {
+        int n = a.length();
+        if (n != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (x >= 'A' && x <= 'Z') {
+                    x += 32;
+                }
+                if (y >= 'A' && y <= 'Z') {
+                    y += 32;
+                }
+                if (x != y) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static boolean isSpace(char c) {
@@ -450,6 +545,17 @@ public final class Canonical {
      * @param n the count
      */
     static void sortHeaderOrder(String[] names, int[] order, int n) {
+        if (n > SMALL) {
+            String[] nn = Arrays.copyOf(names, n);
+            int[] oo = Arrays.copyOf(order, n);
+            int[] idx = identity(n);
+            mergeSort(idx, n, (x, y) -> compareNames(nn[x], nn[y]));
+            for (int i = 0; i < n; i++) {
+                names[i] = nn[idx[i]];
+                order[i] = oo[idx[i]];
+            }
+            return;
+        }
         for (int i = 1; i < n; i++) {
             String kn = names[i];
             int ko = order[i];
@@ -465,7 +571,7 @@ public final class Canonical {
     }
 
     /** {@code a.compareTo(b)}, deciding on the first character when it differs (most header names do). */
-    private static int compareNames(String a, String b) {
+    static int compareNames(String a, String b) {
         if (a == b) {
             return 0;
         }
@@ -493,12 +599,16 @@ public final class Canonical {
         while (i < n) {
             String name = names[i];
             b.append(name).append(':');
-            appendTrimmed(b, values[i]);
-            i++;
-            while (i < n && names[i].equals(name)) {
-                b.append(',');
+            try {
                 appendTrimmed(b, values[i]);
                 i++;
+                while (i < n && names[i].equals(name)) {
+                    b.append(',');
+                    appendTrimmed(b, values[i]);
+                    i++;
+                }
+            } catch (dev.awssig.internal.MalformedTextException e) {
+                throw e.in("header '" + name + "'");
             }
             b.append('\n');
         }

@@ -1,11 +1,13 @@
 package dev.awssig.v4.internal;
 
 import dev.awssig.AuthError;
+import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Checks;
+import dev.awssig.internal.Hex;
 import dev.awssig.v4.AwsChunkedException;
 import dev.awssig.v4.ChecksumAlgorithm;
 import dev.awssig.v4.PayloadSigning;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,19 @@ import java.security.MessageDigest;
  * data is handed on, and the final chunk, the length and the trailer (signature and checksum)
  * before the end of the stream is reported. Memory is one chunk (bounded by the maximum chunk
  * size), whatever the body size. Not thread-safe.
+ *
+ * <p>The body ends where the aws-chunked framing ends, and the decoder never reads past it: it
+ * reads ahead only as far as a valid body must still reach (the smallest possible rest: a final
+ * chunk and, in trailer modes, the trailer lines), so the start of a request pipelined after
+ * this one stays in the caller's stream. With a {@code Content-Length} the body is exactly that
+ * long: the decoder reads within it, and bytes left after the final chunk (or after the
+ * trailer) are an error, as is a body that ends before it. Chunk header lines and the trailer
+ * section are bounded by {@link VerificationLimits#maxChunkHeaderLength()} and
+ * {@link VerificationLimits#maxTrailerBytes()}.
  */
 final class ChunkedDecoder extends InputStream {
-    private static final int MAX_LINE = 4096;
     private static final String SIG_EXT = ";chunk-signature=";
+    private static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
 
     private final InputStream in;
     private final PayloadSigning mode;
@@ -29,7 +40,25 @@ final class ChunkedDecoder extends InputStream {
     private final ChecksumAlgorithm checksumAlgorithm;
     private final ChecksumAlgorithm.Running checksum;
     private final int maxChunkSize;
-    private final byte[] line = new byte[MAX_LINE];
+    private final int maxChunkHeaderLength;
+    private final int maxTrailerBytes;
+    /** The body's length from Content-Length, or -1 when the framing alone ends it. */
+    private final long contentLength;
+    /** The fewest bytes a valid body has from a chunk header on: a final chunk, its end, a trailer. */
+    private final int minTail;
+    /** The fewest bytes a valid body has after its final chunk header: the empty line, or the trailer. */
+    private final int tail;
+
+    /** Bytes read from {@link #in} and not yet parsed: {@code [bufPos, bufLimit)}. */
+    private final byte[] buf = new byte[16 * 1024];
+    private int bufPos;
+    private int bufLimit;
+    /** Bytes read from {@link #in} so far. */
+    private long fetched;
+    /** How far into the body a valid body is known to reach: reading up to here never reads past it. */
+    private long knownEnd;
+
+    private byte[] line = new byte[128];
     private final byte[] computedSig = new byte[64];
     private byte[] data = new byte[0];
     private int pos;
@@ -39,8 +68,9 @@ final class ChunkedDecoder extends InputStream {
     private AwsChunkedException failure;
 
     ChunkedDecoder(InputStream encoded, PayloadSigning mode, SigningKey key, String amzDate, String seedSignature,
-                   long declaredLength, ChecksumAlgorithm checksumAlgorithm, int maxChunkSize) {
-        this.in = new BufferedInputStream(encoded, 16 * 1024);
+                   long declaredLength, ChecksumAlgorithm checksumAlgorithm, int maxChunkSize,
+                   VerificationLimits limits, long contentLength) {
+        this.in = encoded;
         this.mode = mode;
         this.signer = mode.signsChunks() ? new ChunkSigner(key, amzDate, seedSignature) : null;
         this.accessKeyId = key.accessKeyId;
@@ -48,6 +78,19 @@ final class ChunkedDecoder extends InputStream {
         this.checksumAlgorithm = checksumAlgorithm;
         this.checksum = checksumAlgorithm == null ? null : checksumAlgorithm.newRunning();
         this.maxChunkSize = maxChunkSize;
+        this.maxChunkHeaderLength = limits.maxChunkHeaderLength();
+        this.maxTrailerBytes = limits.maxTrailerBytes();
+        this.contentLength = contentLength;
+        int finalChunk = signer != null ? 1 + SIG_EXT.length() + 64 + 2 : 3; // "0;chunk-signature=<64>\r\n" or "0\r\n"
+        if (mode.hasTrailer()) {
+            // the checksum line with a value of its exact length, the trailer signature line, the empty line
+            this.tail = checksumAlgorithm.headerName().length() + 1 + checksumAlgorithm.base64Length() + 2
+                    + (signer != null ? TRAILER_SIGNATURE.length() + 1 + 64 + 2 : 0) + 2;
+        } else {
+            this.tail = 2;
+        }
+        this.minTail = finalChunk + tail;
+        this.knownEnd = contentLength >= 0 ? contentLength : minTail;
     }
 
     private AwsChunkedException fail(AuthError error, String message) {
@@ -62,29 +105,105 @@ final class ChunkedDecoder extends InputStream {
         return failure;
     }
 
-    /** Reads a CRLF-terminated line into {@link #line}; returns its length without CRLF. */
-    private int readLine(String what) throws IOException {
+    // ------------------------------------------------------------------ reading the encoded body
+
+    /** The offset in the body of the next byte to parse. */
+    private long position() {
+        return fetched - (bufLimit - bufPos);
+    }
+
+    /** Makes a valid body known to reach at least {@code end} (an offset in the body). */
+    private void knownTo(long end) {
+        if (contentLength < 0 && end > knownEnd) {
+            knownEnd = end;
+        }
+    }
+
+    /**
+     * Refills the empty buffer with at most as many bytes as a valid body still has for sure,
+     * and at least one when the framing needs one (a byte that a valid body has); -1 at the end
+     * of the stream or of Content-Length.
+     */
+    private int fill() throws IOException {
+        long allowed = knownEnd - fetched;
+        if (allowed <= 0) {
+            if (contentLength >= 0) {
+                return -1; // Content-Length reached
+            }
+            allowed = 1;
+        }
+        int r = in.read(buf, 0, (int) Math.min(buf.length, allowed));
+        if (r <= 0) {
+            return -1;
+        }
+        bufPos = 0;
+        bufLimit = r;
+        fetched += r;
+        return r;
+    }
+
+    private int nextByte() throws IOException {
+        if (bufPos == bufLimit && fill() < 0) {
+            return -1;
+        }
+        return buf[bufPos++] & 0xff;
+    }
+
+    /** Reads exactly {@code n} bytes into {@code dst}, from the buffer and then straight from the stream. */
+    private boolean readFully(byte[] dst, int n) throws IOException {
+        int got = Math.min(n, bufLimit - bufPos);
+        System.arraycopy(buf, bufPos, dst, 0, got);
+        bufPos += got;
+        while (got < n) {
+            long room = contentLength >= 0 ? contentLength - fetched : n - got;
+            if (room <= 0) {
+                return false;
+            }
+            int r = in.read(dst, got, (int) Math.min(n - got, room));
+            if (r <= 0) {
+                return false;
+            }
+            got += r;
+            fetched += r;
+        }
+        return true;
+    }
+
+    /**
+     * Reads a CRLF-terminated line into {@link #line}; returns its length without CRLF.
+     *
+     * @param what what the line is, for messages
+     * @param max the most bytes the line may take with its CRLF
+     * @param limit the {@link VerificationLimits} value behind {@code max}, for the message
+     * @param limitName its accessor
+     */
+    private int readLine(String what, int max, int limit, String limitName) throws IOException {
         int n = 0;
         while (true) {
-            int b = in.read();
+            int b = nextByte();
             if (b < 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body ended inside the " + what);
             }
             if (b == '\r') {
-                int lf = in.read();
+                int lf = nextByte();
                 if (lf != '\n') {
                     throw fail(AuthError.INCOMPLETE_BODY, "The " + what + " of the aws-chunked body is not"
                             + " terminated by CRLF");
                 }
                 return n;
             }
-            if (n == MAX_LINE) {
+            if (n + 2 >= max) {
                 throw fail(AuthError.INCOMPLETE_BODY, "The " + what + " of the aws-chunked body is longer than "
-                        + MAX_LINE + " bytes");
+                        + limit + " bytes (VerificationLimits." + limitName + ")");
+            }
+            if (n == line.length) {
+                line = java.util.Arrays.copyOf(line, Math.min(line.length * 2, max));
             }
             line[n++] = (byte) b;
         }
     }
+
+    // ------------------------------------------------------------------ framing
 
     private boolean nextChunk() throws IOException {
         if (failure != null) {
@@ -93,7 +212,8 @@ final class ChunkedDecoder extends InputStream {
         if (done) {
             return false;
         }
-        int n = readLine("chunk header");
+        long headerStart = position();
+        int n = readLine("chunk header", maxChunkHeaderLength, maxChunkHeaderLength, "maxChunkHeaderLength");
         int semi = -1;
         for (int i = 0; i < n; i++) {
             if (line[i] == ';') {
@@ -105,62 +225,59 @@ final class ChunkedDecoder extends InputStream {
         if (sizeEnd == 0 || sizeEnd > 8) {
             throw fail(AuthError.INCOMPLETE_BODY, "An aws-chunked chunk header has no valid hex size");
         }
-        int size = 0;
+        long size = 0;
         for (int i = 0; i < sizeEnd; i++) {
-            int d = Character.digit(line[i], 16);
+            int d = Hex.digit(line[i]);
             if (d < 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "An aws-chunked chunk header has no valid hex size");
             }
             size = (size << 4) | d;
         }
-        if (size < 0 || size > maxChunkSize) {
+        if (size > maxChunkSize) {
             throw fail(AuthError.INVALID_REQUEST, "An aws-chunked chunk is larger than the limit of " + maxChunkSize
                     + " bytes");
         }
         String givenSig = null;
         if (signer != null) {
-            String ext = semi < 0 ? "" : new String(line, semi, n - semi, StandardCharsets.US_ASCII);
+            String ext = semi < 0 ? "" : new String(line, semi, n - semi, StandardCharsets.ISO_8859_1);
             if (!ext.startsWith(SIG_EXT) || ext.length() != SIG_EXT.length() + 64) {
                 throw fail(AuthError.INCOMPLETE_BODY, "An aws-chunked chunk header has no valid chunk-signature");
             }
             givenSig = ext.substring(SIG_EXT.length());
         }
-        if (data.length < size) {
-            data = new byte[size];
+        int chunk = (int) size;
+        long afterHeader = headerStart + n + 2;
+        // a valid body goes on with this chunk's data, its CRLF and at least a final chunk
+        knownTo(chunk > 0 ? afterHeader + chunk + 2 + minTail : afterHeader + tail);
+        if (data.length < chunk) {
+            data = new byte[chunk];
         }
-        int got = 0;
-        while (got < size) {
-            int r = in.read(data, got, size - got);
-            if (r < 0) {
-                throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body ended inside a chunk");
-            }
-            got += r;
+        if (!readFully(data, chunk)) {
+            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body ended inside a chunk");
         }
-        if (size > 0) {
-            if (in.read() != '\r' || in.read() != '\n') {
-                throw fail(AuthError.INCOMPLETE_BODY, "An aws-chunked chunk is not followed by CRLF");
-            }
+        if (chunk > 0 && (nextByte() != '\r' || nextByte() != '\n')) {
+            throw fail(AuthError.INCOMPLETE_BODY, "An aws-chunked chunk is not followed by CRLF");
         }
         if (signer != null) {
-            signer.signChunk(data, 0, size, computedSig, 0);
+            signer.signChunk(data, 0, chunk, computedSig, 0);
             if (!equalsHex(computedSig, givenSig)) {
-                throw failSignature(size == 0 ? "final chunk" : "chunk");
+                throw failSignature(chunk == 0 ? "final chunk" : "chunk");
             }
         }
-        decoded += size;
+        decoded += chunk;
         if (decoded > declaredLength) {
             throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body is longer than x-amz-decoded-content-length");
         }
-        if (size == 0) {
+        if (chunk == 0) {
             finish();
             done = true;
             return false;
         }
         if (checksum != null) {
-            checksum.update(data, 0, size);
+            checksum.update(data, 0, chunk);
         }
         pos = 0;
-        limit = size;
+        limit = chunk;
         return true;
     }
 
@@ -170,20 +287,29 @@ final class ChunkedDecoder extends InputStream {
                     + " x-amz-decoded-content-length (" + declaredLength + "); got " + decoded);
         }
         if (!mode.hasTrailer()) {
-            int n = readLine("end of the body");
+            int n = readLine("end of the body", maxChunkHeaderLength, maxChunkHeaderLength,
+                    "maxChunkHeaderLength");
             if (n != 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body has data after the final chunk");
             }
-            return;
+        } else {
+            readTrailer();
         }
+        endOfBody();
+    }
+
+    private void readTrailer() throws IOException {
         String checksumValue = null;
         String canonicalTrailer = null;
         String trailerSig = null;
+        long trailerStart = position();
         while (true) {
-            int n = readLine("trailer");
+            int room = (int) Math.max(0, Math.min(Integer.MAX_VALUE, maxTrailerBytes - (position() - trailerStart)));
+            int n = readLine("trailer", room, maxTrailerBytes, "maxTrailerBytes");
             if (n == 0) {
                 break;
             }
+            knownTo(position() + 2); // the empty line that ends the trailer
             String l = new String(line, 0, n, StandardCharsets.UTF_8);
             int colon = l.indexOf(':');
             if (colon <= 0) {
@@ -191,9 +317,12 @@ final class ChunkedDecoder extends InputStream {
             }
             String name = l.substring(0, colon).trim();
             String value = l.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("x-amz-trailer-signature")) {
+            if (Canonical.equalsIgnoreAsciiCase(name, TRAILER_SIGNATURE)) {
+                if (trailerSig != null) {
+                    throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + TRAILER_SIGNATURE);
+                }
                 trailerSig = value;
-            } else if (name.equalsIgnoreCase(checksumAlgorithm.headerName())) {
+            } else if (Canonical.equalsIgnoreAsciiCase(name, checksumAlgorithm.headerName())) {
                 if (checksumValue != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + checksumAlgorithm.headerName());
                 }
@@ -201,7 +330,7 @@ final class ChunkedDecoder extends InputStream {
                 canonicalTrailer = Canonical.lower(name) + ':' + value + '\n';
             } else {
                 throw fail(AuthError.INVALID_REQUEST, "The trailer has a header that x-amz-trailer did not declare: '"
-                        + dev.awssig.internal.Checks.printable(name) + "'");
+                        + Checks.printable(name) + "'");
             }
         }
         if (checksumValue == null) {
@@ -209,7 +338,7 @@ final class ChunkedDecoder extends InputStream {
         }
         if (signer != null) {
             if (trailerSig == null) {
-                throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked trailer has no x-amz-trailer-signature");
+                throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked trailer has no " + TRAILER_SIGNATURE);
             }
             signer.signTrailer(canonicalTrailer.getBytes(StandardCharsets.UTF_8), computedSig, 0);
             if (!equalsHex(computedSig, trailerSig)) {
@@ -218,9 +347,26 @@ final class ChunkedDecoder extends InputStream {
         }
         String actual = checksum.base64();
         if (!MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
-                checksumValue.getBytes(StandardCharsets.US_ASCII))) {
+                checksumValue.getBytes(StandardCharsets.UTF_8))) {
             throw fail(AuthError.BAD_DIGEST, "The " + checksumAlgorithm.headerName()
                     + " you specified did not match the calculated checksum.");
+        }
+    }
+
+    /**
+     * The framing has ended: with a Content-Length, exactly there; without one, nothing past the
+     * framing was read (and, for a valid body, nothing could have been).
+     */
+    private void endOfBody() throws AwsChunkedException {
+        long end = position();
+        if (contentLength >= 0 && end != contentLength) {
+            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body has " + (contentLength - end)
+                    + " bytes after its final chunk" + (mode.hasTrailer() ? " and trailer" : "")
+                    + " (Content-Length " + contentLength + ")");
+        }
+        if (bufPos != bufLimit) {
+            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body has data after its final chunk"
+                    + (mode.hasTrailer() ? " and trailer" : ""));
         }
     }
 
@@ -235,6 +381,8 @@ final class ChunkedDecoder extends InputStream {
         }
         return MessageDigest.isEqual(computed, g);
     }
+
+    // ------------------------------------------------------------------ InputStream
 
     /**
      * Reads one byte.
@@ -267,6 +415,7 @@ final class ChunkedDecoder extends InputStream {
      */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
         if (len == 0) {
             return 0;
         }

@@ -1,6 +1,7 @@
 package dev.awssig.v4.internal;
 
 import dev.awssig.Headers;
+import dev.awssig.internal.Redaction;
 import dev.awssig.v4.SignedHeadersPolicy;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,8 @@ final class HeaderPlan {
      */
     private String[] names = new String[16];
     private int[] order = new int[16];
+    /** Which of the signed headers carry a credential or key (cleared from the scratch after the call). */
+    private boolean[] sensitive = new boolean[16];
     private int count;
     /** The signed-headers list of the plan, as {@link Scratch#signedHeaders} left it. */
     private String signedHeaders;
@@ -72,10 +75,12 @@ final class HeaderPlan {
             Scratch.set(outNames, j, names[j]);
             Scratch.set(outValues, j, src >= 0 ? entries.get(src).value() : oValue[~src]);
         }
+        s.filledSigned(n, sensitive);
         if (dropCount > 0) {
             System.arraycopy(drop, 0, s.drop, 0, size);
         }
         s.dropCount = dropCount;
+        s.dropsFor(size);
         return n;
     }
 
@@ -107,6 +112,7 @@ final class HeaderPlan {
         if (names.length < capacity) {
             names = new String[capacity * 2];
             order = new int[capacity * 2];
+            sensitive = new boolean[capacity * 2];
         }
         if (entryNames.length < size) {
             entryNames = new String[size * 2];
@@ -143,6 +149,9 @@ final class HeaderPlan {
             }
         }
         Canonical.sortHeaderOrder(names, order, n);
+        for (int j = 0; j < n; j++) {
+            sensitive[j] = Redaction.isSensitiveHeader(names[j]);
+        }
         count = n;
         dropCount = dropped;
         signedHeaders = s.signedHeaders(names, n);

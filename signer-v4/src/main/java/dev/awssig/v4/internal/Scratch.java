@@ -9,10 +9,28 @@ import java.util.List;
 /**
  * Per-thread working state of the signer and verifier: canonical-request and string-to-sign
  * buffers, a SHA-256 digest (for the canonical request and the HMAC, with the key's pads), and
- * header arrays. Nothing here outlives one call except as reusable capacity.
+ * header arrays.
+ *
+ * <p>Borrowed and returned at one point, as the AWS SDK v2's {@code V4SigningResources}:
+ * <pre>{@code
+ * try (Scratch s = Scratch.open()) {
+ *     ... canonicalize, sign, build the output ...
+ * }
+ * }</pre>
+ * {@link #close()} clears what must not outlive the call, whatever way the call ends: the used
+ * part of the canonical-request and URL buffers (a session token, an SSE-C key or whatever else
+ * a request carried was written there), the header values a signature marked sensitive or a
+ * verification took from a client, the session token among the signer's own headers and the
+ * presign parameters, and the drop marks of the request's entries. What stays is reusable
+ * capacity and what the next call would store again (names, the date, the scope): every
+ * reference stored into these long-lived arrays costs a GC write barrier (see {@link #set}). A
+ * call that opens a scratch while its thread's is in use (a nested signature) gets a fresh one.
  */
-final class Scratch {
+final class Scratch implements AutoCloseable {
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+
+    /** Whether a call has this scratch open. */
+    private boolean inUse;
 
     final ByteBuf creq = new ByteBuf(1024);
     final ByteBuf sts = new ByteBuf(256);
@@ -59,12 +77,96 @@ final class Scratch {
     /** The last header built for each of the signer's header names on this thread. */
     private final Headers.Header[] ownHeaders = new Headers.Header[12];
 
-    static Scratch get() {
+    /** How many entries of {@link #names}/{@link #values} this call filled. */
+    private int filled;
+    /**
+     * Which of the filled values {@link #close()} clears: those flagged here (a signature: the
+     * headers whose names carry a credential or key, flagged once per header plan), or all of
+     * them and their names when null (a verification: what a client sent does not stay).
+     */
+    private boolean[] sensitive;
+    /** How many entries of {@link #drop} this call may have marked. */
+    private int dropSize;
+
+    /**
+     * Borrows this thread's scratch (or a fresh one when it is already borrowed), with empty
+     * canonical-request and string-to-sign buffers. Return it with {@link #close()}.
+     *
+     * @return the scratch
+     */
+    static Scratch open() {
         Scratch s = LOCAL.get();
+        if (s.inUse) {
+            s = new Scratch(); // nested use on this thread: nothing is shared with the outer call
+        }
+        s.inUse = true;
         s.creq.reset();
         s.sts.reset();
         s.signedHeaders.setLength(0);
         return s;
+    }
+
+    /**
+     * Returns the scratch, clearing what must not outlive the call (see the class comment). Costs
+     * no allocation; the byte buffers are cleared only as far as this call wrote into them.
+     */
+    @Override
+    public void close() {
+        creq.wipe();
+        url.wipe();
+        int n = filled;
+        if (n > 0) {
+            boolean[] flags = sensitive;
+            String[] v = values;
+            if (flags == null) {
+                java.util.Arrays.fill(names, 0, n, null);
+                java.util.Arrays.fill(v, 0, n, null);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (flags[i]) {
+                        v[i] = null;
+                    }
+                }
+            }
+            filled = 0;
+        }
+        for (int i = 0; i < oCount; i++) {
+            if ("x-amz-security-token".equals(oLower[i])) {
+                oValue[i] = null;
+            }
+        }
+        for (int i = 0; i < qc; i++) {
+            if ("X-Amz-Security-Token".equals(qn[i])) {
+                qv[i] = null;
+            }
+        }
+        if (dropCount > 0) {
+            java.util.Arrays.fill(drop, 0, dropSize, false);
+            dropCount = 0;
+        }
+        inUse = false;
+    }
+
+    /**
+     * Records that a signature filled {@code n} header entries, of which those flagged in
+     * {@code sensitiveFlags} carry a credential or key and are cleared on {@link #close()}.
+     */
+    void filledSigned(int n, boolean[] sensitiveFlags) {
+        filled = n;
+        if (sensitive != sensitiveFlags) { // stored only when it changes: see set()
+            sensitive = sensitiveFlags;
+        }
+    }
+
+    /** Records that a verification filled {@code n} header entries from a client: all cleared on close. */
+    void filledReceived(int n) {
+        filled = n;
+        sensitive = null;
+    }
+
+    /** Records how many request entries the drop marks of this call may cover. */
+    void dropsFor(int size) {
+        dropSize = size;
     }
 
     /** The lower-case form of a header name, cached for the names this thread sees often. */
@@ -155,35 +257,16 @@ final class Scratch {
         return k == size;
     }
 
+    /**
+     * Makes room for {@code n} header entries, keeping those already filled (a verification
+     * fills them as it goes).
+     */
     void ensureHeaderCapacity(int n) {
         if (names.length < n) {
-            names = new String[Math.max(n, names.length * 2)];
-            values = new String[names.length];
-            drop = new boolean[names.length];
-        }
-    }
-
-    /** Clears the header names and values (the verifier: what a client sent does not stay). */
-    void clearHeaders(int n) {
-        for (int i = 0; i < n; i++) {
-            names[i] = null;
-            values[i] = null;
-        }
-    }
-
-    /**
-     * Forgets what must not stay on the thread after a signature: a session token among the
-     * header values. The other names and values stay until they are overwritten: clearing them
-     * would make the next signature store them again, and every reference stored into these
-     * long-lived arrays costs a GC write barrier (with G1, a fence and a card for the concurrent
-     * refinement threads, which then compete with the signing threads for the cores).
-     */
-    void forgetToken(int n, String token) {
-        for (int i = 0; i < n; i++) {
-            // the credentials' token, or one the request itself carried as a header
-            if (values[i] != null && (values[i] == token || "x-amz-security-token".equals(names[i]))) {
-                values[i] = null;
-            }
+            int size = Math.max(n, names.length * 2);
+            names = java.util.Arrays.copyOf(names, size);
+            values = java.util.Arrays.copyOf(values, size);
+            drop = java.util.Arrays.copyOf(drop, size);
         }
     }
 
@@ -235,8 +318,8 @@ final class Scratch {
     static final int NAME_SLOTS = 4;
     /** Slots of the presign query parameters: name {@code QUERY_SLOTS + 2i}, value {@code QUERY_SLOTS + 2i + 1}. */
     static final int QUERY_SLOTS = NAME_SLOTS + 16;
-    private final String[] bytesKey = new String[QUERY_SLOTS + 12];
-    private final byte[][] bytesValue = new byte[QUERY_SLOTS + 12][];
+    final String[] bytesKey = new String[QUERY_SLOTS + 12];
+    final byte[][] bytesValue = new byte[QUERY_SLOTS + 12][];
 
     /**
      * Appends a string through a small per-thread cache of UTF-8 forms, keyed by identity: a

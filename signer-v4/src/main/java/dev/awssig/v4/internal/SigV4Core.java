@@ -1,6 +1,7 @@
 package dev.awssig.v4.internal;
 
 import dev.awssig.internal.Hex;
+import dev.awssig.internal.MalformedTextException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -27,60 +28,43 @@ final class SigV4Core {
             // header names (lower-case tokens) repeat from request to request: copied as cached bytes
             s.appendCached(b, Scratch.NAME_SLOTS + line++, name);
             b.append(':');
-            appendValue(s, b, values[i], amzDate, payloadHash);
+            appendValue(s, b, values[i], amzDate, payloadHash, name);
             i++;
             while (i < n && names[i].equals(name)) {
                 b.append(',');
-                appendValue(s, b, values[i], amzDate, payloadHash);
+                appendValue(s, b, values[i], amzDate, payloadHash, name);
                 i++;
             }
             b.append('\n');
         }
     }
 
-    private static void appendValue(Scratch s, ByteBuf b, String v, String amzDate, String payloadHash) {
+    private static void appendValue(Scratch s, ByteBuf b, String v, String amzDate, String payloadHash,
+                                    String name) {
         if (v == amzDate) {
             s.appendCached(b, 2, v);
         } else if (v == payloadHash) {
             s.appendCached(b, 1, v);
         } else {
-            Canonical.appendTrimmed(b, v);
+            try {
+                Canonical.appendTrimmed(b, v);
+            } catch (MalformedTextException e) {
+                throw e.in("header '" + name + "'");
+            }
         }
     }
 
     /**
-     * Writes the canonical request and string to sign into the scratch buffers and returns the
-     * hex signature. The headers must be in {@code s.names/s.values}, sorted.
-     */
-    static String compute(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
-                          String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
-                          String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
-                          String amzDate, SigningKey key) {
-        return compute(s, method, rawPath, normalize, doubleEncode, rawQuery, extraNames, extraValues, extraCount,
-                skip1, skip2, headerCount, signedHeaders, payloadHash, amzDate, key, false);
-    }
-
-    /**
-     * {@link #compute(Scratch, String, String, boolean, boolean, String, String[], String[], int, String,
-     * String, int, String, String, String, SigningKey)}; with {@code ownValues} the caller vouches that
-     * {@code amzDate} and {@code payloadHash} are the signer's own values (no whitespace to trim), so
-     * header values that are those very instances are copied from the per-thread byte cache, and
-     * that extra query parameters are the presigner's own, encoded and already in canonical order.
-     */
-    static String compute(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
-                          String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
-                          String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
-                          String amzDate, SigningKey key, boolean ownValues) {
-        computeHex(s, method, rawPath, normalize, doubleEncode, rawQuery, extraNames, extraValues, extraCount, skip1,
-                skip2, headerCount, signedHeaders, payloadHash, amzDate, key, ownValues);
-        return new String(s.sigHex, 0, 64, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * {@link #compute(Scratch, String, String, boolean, boolean, String, String[], String[], int, String,
-     * String, int, String, String, String, SigningKey, boolean)} leaving the 64 hex digits of the
-     * signature in {@code s.sigHex} instead of building a string: the signer copies them straight
-     * into the {@code Authorization} value or the URL.
+     * Writes the canonical request and string to sign into the scratch buffers and leaves the 64
+     * hex digits of the signature in {@code s.sigHex} (the signer copies them straight into the
+     * {@code Authorization} value or the URL). The headers must be in {@code s.names/s.values},
+     * sorted. With {@code ownValues} the caller vouches that {@code amzDate} and
+     * {@code payloadHash} are the signer's own values (no whitespace to trim), so header values
+     * that are those very instances are copied from the per-thread byte cache, and that extra
+     * query parameters are the presigner's own, encoded and already in canonical order.
+     *
+     * @throws dev.awssig.internal.MalformedTextException naming the path, the query or the header
+     *     whose text has a lone surrogate
      */
     static void computeHex(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
                            String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
@@ -88,7 +72,11 @@ final class SigV4Core {
                            String amzDate, SigningKey key, boolean ownValues) {
         ByteBuf c = s.creq;
         c.append(method).append('\n');
-        Canonical.appendUri(c, rawPath, normalize, doubleEncode);
+        try {
+            Canonical.appendUri(c, rawPath, normalize, doubleEncode);
+        } catch (MalformedTextException e) {
+            throw e.in("path");
+        }
         c.append('\n');
         if (ownValues && extraCount > 0 && extraCount <= 6 && skip1 == null && (rawQuery == null || rawQuery.isEmpty())) {
             // the presigner's own parameters, already encoded and, by construction, in canonical
@@ -107,7 +95,11 @@ final class SigV4Core {
                 }
             }
         } else {
-            Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
+            try {
+                Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
+            } catch (MalformedTextException e) {
+                throw e.in("query");
+            }
         }
         c.append('\n');
         if (ownValues) {

@@ -10,8 +10,11 @@ import dev.awssig.SignedRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.SigningException;
 import dev.awssig.internal.ApiAccess;
+import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.Hex;
+import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.Redaction;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v4.ChecksumAlgorithm;
 import dev.awssig.v4.PayloadSigning;
@@ -23,7 +26,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,35 +105,37 @@ public final class SigV4SigningEngine {
         }
         String token = creds.sessionToken().orElse(null);
 
-        Scratch s = Scratch.get();
-        canonicalize(s, request, d, key, mode, payloadHash, decodedLength, token);
-        int oc = s.oCount;
-        String signedHeaders = s.lastSignedHeaders;
-        List<String> signedHeaderList = s.lastSignedHeaderList;
         String canonicalRequest = null;
         String stringToSign = null;
-        if (LOG.isDebugEnabled()) {
-            canonicalRequest = s.creq.asString();
-            stringToSign = s.sts.asString();
-            LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}",
-                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
+        List<String> signedHeaderList;
+        String authorization;
+        SignableRequest signed;
+        try (Scratch s = Scratch.open()) {
+            canonicalize(s, request, d, key, mode, payloadHash, decodedLength, token);
+            String signedHeaders = s.lastSignedHeaders;
+            signedHeaderList = s.lastSignedHeaderList;
+            if (LOG.isDebugEnabled()) {
+                canonicalRequest = s.creq.asString();
+                stringToSign = s.sts.asString();
+                LOG.debug("SigV4 canonical request:\n{}\nstring to sign:\n{}",
+                        Redaction.redactSigningText(canonicalRequest), stringToSign);
+            }
+            authorization = authorization(s, key, signedHeaders);
+            Payload outPayload = payload;
+            if (mode.isStreaming()) {
+                final long decoded = decodedLength;
+                final int chunkSize = settings.chunkSize;
+                final PayloadSigning m = mode;
+                final String amzDate = d.amzDate;
+                final String seed = authorization.substring(authorization.length() - 64);
+                final ChecksumAlgorithm checksum = settings.trailerChecksum;
+                long encodedLength = ChunkedEncoder.encodedLength(decoded, chunkSize, mode, checksum);
+                outPayload = Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
+                        checksum, key, amzDate, seed), encodedLength);
+            }
+            signed = withHeaders(s, request, s.oCount, authorization, key.prefixIsHeaderSafe, outPayload);
         }
-
-        String authorization = authorization(s, key, signedHeaders);
         int signatureFrom = authorization.length() - 64;
-        Payload outPayload = payload;
-        if (mode.isStreaming()) {
-            final long decoded = decodedLength;
-            final int chunkSize = settings.chunkSize;
-            final PayloadSigning m = mode;
-            final String amzDate = d.amzDate;
-            final String seed = authorization.substring(signatureFrom);
-            final ChecksumAlgorithm checksum = settings.trailerChecksum;
-            long encodedLength = ChunkedEncoder.encodedLength(decoded, chunkSize, mode, checksum);
-            outPayload = Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
-                    checksum, key, amzDate, seed), encodedLength);
-        }
-        SignableRequest signed = withHeaders(s, request, oc, authorization, key.prefixIsHeaderSafe, outPayload);
         if (canonicalRequest != null) {
             return SignedRequest.builder()
                     .request(signed)
@@ -196,10 +200,6 @@ public final class SigV4SigningEngine {
         // the value is the key's checked prefix, lower-case header names joined by ';' and hex
         out[k] = trustedAuthorization ? bridge.trustedHeader("Authorization", authorization)
                 : new Headers.Header("Authorization", authorization);
-        forgetToken(s, oc);
-        if (s.dropCount > 0) {
-            Arrays.fill(drop, 0, size, false);
-        }
         return bridge.withHeaders(request, bridge.headers(out), payload);
     }
 
@@ -230,12 +230,11 @@ public final class SigV4SigningEngine {
 
         private synchronized void compute() {
             if (canonicalRequest == null) {
-                Scratch s = Scratch.get();
-                engine.canonicalize(s, request, dates, key, mode, payloadHash, decodedLength, token);
-                forgetToken(s, s.oCount);
-                java.util.Arrays.fill(s.drop, 0, request.headers().size(), false);
-                canonicalRequest = s.creq.asString();
-                stringToSign = s.sts.asString();
+                try (Scratch s = Scratch.open()) {
+                    engine.canonicalize(s, request, dates, key, mode, payloadHash, decodedLength, token);
+                    canonicalRequest = s.creq.asString();
+                    stringToSign = s.sts.asString();
+                }
             }
         }
 
@@ -254,15 +253,19 @@ public final class SigV4SigningEngine {
      */
     private void canonicalize(Scratch s, SignableRequest request, Dates d, SigningKey key, PayloadSigning mode,
                                 String payloadHash, long decodedLength, String token) {
-        boolean shaHeader = mode.isStreaming() || (settings.contentShaHeader != null ? settings.contentShaHeader : isS3);
+        Headers headers = request.headers();
+        int has = scanHeaders(headers.entries());
+        // x-amz-content-sha256 is the signer's: a caller's value is replaced by the payload hash
+        // that is signed (as the AWS SDKs do), so signer and verifier read the same hash
+        boolean shaHeader = mode.isStreaming() || (has & HAS_CONTENT_SHA) != 0
+                || (settings.contentShaHeader != null ? settings.contentShaHeader : isS3);
         boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
         String[] oName = s.oName;
         String[] oLower = s.oLower;
         String[] oValue = s.oValue;
         boolean[] oSigned = s.oSigned;
         int oc = 0;
-        Headers headers = request.headers();
-        if (!hasHost(headers.entries())) {
+        if ((has & HAS_HOST) == 0) {
             Scratch.set(oName, oc, "Host");
             Scratch.set(oLower, oc, "host");
             Scratch.set(oValue, oc, request.hostHeaderValue());
@@ -320,18 +323,48 @@ public final class SigV4SigningEngine {
         SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
                 d.amzDate, key, true);
-        s.forgetToken(n, token);
     }
 
-    /** {@code headers.contains("host")} without an iterator. */
-    private static boolean hasHost(List<Headers.Header> entries) {
+    private static final int HAS_HOST = 1;
+    private static final int HAS_CONTENT_SHA = 2;
+
+    /** Whether the request has a Host and an x-amz-content-sha256 header, in one pass without an iterator. */
+    private static int scanHeaders(List<Headers.Header> entries) {
+        int has = 0;
         for (int i = 0, n = entries.size(); i < n; i++) {
             String name = entries.get(i).name();
             if (name.length() == 4 && name.equalsIgnoreCase("host")) {
-                return true;
+                has |= HAS_HOST;
+            } else if (name.length() == 20 && name.equalsIgnoreCase("x-amz-content-sha256")) {
+                has |= HAS_CONTENT_SHA;
             }
         }
-        return false;
+        return has;
+    }
+
+    private static boolean hasHost(List<Headers.Header> entries) {
+        return (scanHeaders(entries) & HAS_HOST) != 0;
+    }
+
+    /**
+     * The payload hash a presigned request carries in its own {@code x-amz-content-sha256} header,
+     * or null: such a header is signed, and its value is the payload hash of the URL (the
+     * verifier reads it so, and compares it with the body).
+     */
+    private static String presignedContentSha(Headers headers) {
+        List<String> values = headers.values("x-amz-content-sha256");
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new IllegalArgumentException("header 'x-amz-content-sha256': must not be repeated");
+        }
+        String v = values.get(0).trim();
+        if (PayloadSigning.fromLiteral(v) != PayloadSigning.UNSIGNED && !Hex.isHex(v, 64)) {
+            throw new IllegalArgumentException("header 'x-amz-content-sha256': a presigned request's payload hash"
+                    + " must be UNSIGNED-PAYLOAD or 64 hex digits (a SHA-256), was '" + Checks.printable(v) + "'");
+        }
+        return v;
     }
 
     private static boolean hasAwsChunked(String contentEncoding) {
@@ -341,25 +374,6 @@ public final class SigV4SigningEngine {
             }
         }
         return false;
-    }
-
-    /** Clears the session token from the own-header values (the rest stays: see {@link Scratch#set}). */
-    private static void forgetToken(Scratch s, int oc) {
-        String[] oLower = s.oLower;
-        for (int i = 0; i < oc; i++) {
-            if ("x-amz-security-token".equals(oLower[i])) {
-                s.oValue[i] = null;
-            }
-        }
-    }
-
-    /** Clears an encoded session token from the presign parameters (the rest stays: see {@link Scratch#set}). */
-    private static void forgetQueryToken(Scratch s) {
-        for (int i = 0; i < s.qc; i++) {
-            if ("X-Amz-Security-Token".equals(s.qn[i])) {
-                s.qv[i] = null;
-            }
-        }
     }
 
     /** The presigner's own header: Host, when the request has none. */
@@ -436,31 +450,31 @@ public final class SigV4SigningEngine {
             throw new IllegalArgumentException(SigV4Options.PAYLOAD_SIGNING.name() + ": " + mode
                     + " cannot be used for a presigned URL");
         }
-        String payloadHash = payloadHash(request.payload(), mode);
+        Headers headers = request.headers();
+        String callerSha = presignedContentSha(headers);
+        String payloadHash = callerSha != null ? callerSha : payloadHash(request.payload(), mode);
         String token = creds.sessionToken().orElse(null);
         boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
-
-        Scratch s = Scratch.get();
-        Headers headers = request.headers();
         boolean addHost = !hasHost(headers.entries());
-        presignCanonical(s, request, addHost, d, key, payloadHash, token, tokenSigned, expires);
-        String[] qv = s.qv;
-        int qc = s.qc;
+
         String canonicalRequest = null;
         String stringToSign = null;
-        if (LOG.isDebugEnabled()) {
-            canonicalRequest = s.creq.asString();
-            stringToSign = s.sts.asString();
-            LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}",
-                    dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
+        String urlText;
+        Headers sent;
+        try (Scratch s = Scratch.open()) {
+            presignCanonical(s, request, addHost, d, key, payloadHash, token, tokenSigned, expires);
+            if (LOG.isDebugEnabled()) {
+                canonicalRequest = s.creq.asString();
+                stringToSign = s.sts.asString();
+                LOG.debug("SigV4 presign canonical request:\n{}\nstring to sign:\n{}",
+                        Redaction.redactSigningText(canonicalRequest), stringToSign);
+            }
+            // qv holds the parameters in canonical (sorted) order; the URL keeps the conventional order
+            String encodedToken = token == null ? null : UriEncoding.encode(token, false);
+            urlText = presignedUrl(s, request, rawQuery, s.qv, s.qc, encodedToken);
+            sent = sentHeaders(s, request, headers, addHost);
         }
-        // qv holds the parameters in canonical (sorted) order; the URL keeps the conventional order
-        String encodedToken = token == null ? null : UriEncoding.encode(token, false);
-        String urlText = presignedUrl(s, request, rawQuery, qv, qc, encodedToken);
         int signatureTo = urlText.length(); // the URL ends with the 64 hex digits of the signature
-        forgetQueryToken(s);
-
-        Headers sent = sentHeaders(s, request, headers, addHost);
         Instant expiration = now.plusSeconds(expires);
         if (canonicalRequest != null) {
             return PresignedUrl.builder()
@@ -600,7 +614,6 @@ public final class SigV4SigningEngine {
         SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
                 request.rawQuery().orElse(null), qn, qv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate,
                 key, true);
-        s.forgetToken(n, token);
     }
 
     /** The headers a presigned URL must be sent with: the added Host, then the signed entries. */
@@ -631,7 +644,6 @@ public final class SigV4SigningEngine {
                 out[k++] = entries.get(i);
             }
         }
-        Arrays.fill(drop, 0, size, false);
         return ApiAccess.bridge().headers(out);
     }
 
@@ -665,12 +677,11 @@ public final class SigV4SigningEngine {
         @Override
         public synchronized String apply(Boolean wantCanonicalRequest) {
             if (canonicalRequest == null) {
-                Scratch s = Scratch.get();
-                engine.presignCanonical(s, request, addHost, dates, key, payloadHash, token, tokenSigned, expires);
-                forgetQueryToken(s);
-                Arrays.fill(s.drop, 0, request.headers().size(), false);
-                canonicalRequest = s.creq.asString();
-                stringToSign = s.sts.asString();
+                try (Scratch s = Scratch.open()) {
+                    engine.presignCanonical(s, request, addHost, dates, key, payloadHash, token, tokenSigned, expires);
+                    canonicalRequest = s.creq.asString();
+                    stringToSign = s.sts.asString();
+                }
             }
             return wantCanonicalRequest ? canonicalRequest : stringToSign;
         }
@@ -685,9 +696,15 @@ public final class SigV4SigningEngine {
             int amp = rawQuery.indexOf('&', start);
             int end = amp < 0 ? rawQuery.length() : amp;
             int eq = rawQuery.indexOf('=', start);
-            String name = UriEncoding.decode(rawQuery.substring(start, eq < 0 || eq > end ? end : eq), true);
-            if (name.equalsIgnoreCase("X-Amz-Signature") || name.equalsIgnoreCase("X-Amz-Credential")
-                    || name.equalsIgnoreCase("X-Amz-Algorithm")) {
+            String name;
+            try {
+                name = UriEncoding.decode(rawQuery.substring(start, eq < 0 || eq > end ? end : eq), true);
+            } catch (MalformedTextException e) {
+                throw e.in("query");
+            }
+            if (Canonical.equalsIgnoreAsciiCase(name, "X-Amz-Signature")
+                    || Canonical.equalsIgnoreAsciiCase(name, "X-Amz-Credential")
+                    || Canonical.equalsIgnoreAsciiCase(name, "X-Amz-Algorithm")) {
                 throw new IllegalArgumentException("request: the query already has a '" + name
                         + "' parameter; presign the request without its old authentication");
             }

@@ -6,9 +6,15 @@ import dev.awssig.Payload;
 import dev.awssig.SecretLookup;
 import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
+import dev.awssig.SigningException;
 import dev.awssig.VerificationException;
+import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Checks;
 import dev.awssig.internal.Hex;
+import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.Redaction;
+import dev.awssig.internal.RequestBounds;
 import dev.awssig.internal.Timestamps;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v4.ChecksumAlgorithm;
@@ -16,14 +22,14 @@ import dev.awssig.v4.PayloadSigning;
 import dev.awssig.v4.SessionTokenPlacement;
 import dev.awssig.v4.SigV4Options;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,20 +44,34 @@ public final class SigV4VerifyEngine {
             + " X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders,"
             + " and X-Amz-Expires parameters.";
 
+    /** The query parameters of presigned authentication, as the verifier reads them. */
+    private static final String[] AUTH_PARAMS = {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
+        "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"};
+    private static final int P_ALGORITHM = 0;
+    private static final int P_CREDENTIAL = 1;
+    private static final int P_DATE = 2;
+    private static final int P_EXPIRES = 3;
+    private static final int P_SIGNED_HEADERS = 4;
+    private static final int P_SIGNATURE = 5;
+    /** At most this many names are listed in a message about unsigned headers. */
+    private static final int MAX_LISTED = 10;
+
     private final String region;
     private final String service;
     private final Settings settings;
+    private final VerificationLimits limits;
 
     /**
      * An engine for a config (region and service optional: when set, the credential scope must
      * name them).
      *
-     * @param config region, service and options
+     * @param config region, service, options and {@link VerificationLimits#OPTION}
      */
     public SigV4VerifyEngine(SigningConfig config) {
         this.region = config.region().orElse(null);
         this.service = config.service().orElse(null);
         this.settings = new Settings(config);
+        this.limits = VerificationLimits.of(config);
     }
 
     /** A successful header verification, with what the body decoder needs. */
@@ -90,19 +110,34 @@ public final class SigV4VerifyEngine {
         return new Reject(VerificationResult.failure(error, message, accessKeyId, null, null));
     }
 
+    private static void requireArguments(SignableRequest request, SecretLookup secrets, Instant now) {
+        if (request == null || secrets == null || now == null) {
+            throw new IllegalArgumentException("request, secrets and now: are required");
+        }
+    }
+
     /**
-     * Verifies a header-signed or presigned request.
+     * Verifies a header-signed or presigned request. An aws-chunked request is answered
+     * {@code InvalidRequest}: its body is checked by {@link #verifyStreaming}, chunk by chunk.
      *
      * @param request the request as received
      * @param secrets the secret lookup
      * @param now the server time
-     * @return the outcome
+     * @return the outcome; never an exception for anything the request holds
      */
     public VerificationResult verify(SignableRequest request, SecretLookup secrets, Instant now) {
+        requireArguments(request, secrets, now);
+        VerificationResult bounds = RequestBounds.check(request, limits);
+        if (bounds != null) {
+            return bounds;
+        }
         try {
             return check(request, secrets, now, true).result;
         } catch (Reject r) {
             return r.result;
+        } catch (MalformedTextException e) {
+            // RequestBounds refuses such text first; kept so that no request can make verify throw
+            return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The request is not well-formed Unicode");
         }
     }
 
@@ -118,8 +153,14 @@ public final class SigV4VerifyEngine {
      */
     public InputStream verifyStreaming(SignableRequest request, SecretLookup secrets, Instant now,
                                        InputStream encodedBody) {
+        requireArguments(request, secrets, now);
+        VerificationResult bounds = RequestBounds.check(request, limits);
+        if (bounds != null) {
+            throw new VerificationException(bounds);
+        }
         try {
-            if (!request.headers().contains("authorization")) {
+            Headers headers = request.headers();
+            if (!headers.contains("authorization")) {
                 throw reject(AuthError.INVALID_REQUEST,
                         "An aws-chunked upload must be signed with an Authorization header");
             }
@@ -129,13 +170,8 @@ public final class SigV4VerifyEngine {
                 throw reject(AuthError.INVALID_REQUEST, "x-amz-content-sha256 is not an aws-chunked streaming mode",
                         a.key.accessKeyId);
             }
-            String decoded = request.headers().firstValue("x-amz-decoded-content-length").orElse(null);
-            long decodedLength;
-            try {
-                decodedLength = decoded == null ? -1 : Long.parseLong(decoded.trim());
-            } catch (NumberFormatException e) {
-                decodedLength = -1;
-            }
+            String decoded = single(headers, "x-amz-decoded-content-length", AuthError.INVALID_ARGUMENT);
+            long decodedLength = decoded == null ? -1 : Checks.parseDecimal(decoded.trim());
             if (decodedLength < 0) {
                 throw reject(AuthError.INVALID_REQUEST,
                         "x-amz-decoded-content-length is required and must be a non-negative number for aws-chunked",
@@ -143,37 +179,61 @@ public final class SigV4VerifyEngine {
             }
             ChecksumAlgorithm checksum = null;
             if (mode.hasTrailer()) {
-                String trailer = request.headers().firstValue("x-amz-trailer").orElse("").trim();
-                checksum = ChecksumAlgorithm.fromHeaderName(trailer);
+                String trailer = single(headers, "x-amz-trailer", AuthError.INVALID_ARGUMENT);
+                checksum = ChecksumAlgorithm.fromHeaderName(trailer == null ? null : trailer.trim());
                 if (checksum == null) {
                     throw reject(AuthError.INVALID_REQUEST, "x-amz-trailer must name a supported checksum header"
                             + " (x-amz-checksum-crc32, -crc32c, -sha1, -sha256)", a.key.accessKeyId);
                 }
             }
+            long contentLength = -1;
+            if (!headers.contains("transfer-encoding")) { // with Transfer-Encoding, HTTP ignores Content-Length
+                String cl = single(headers, "content-length", AuthError.INVALID_ARGUMENT);
+                if (cl != null) {
+                    contentLength = Checks.parseDecimal(cl.trim());
+                    if (contentLength < 0) {
+                        throw reject(AuthError.INVALID_ARGUMENT, "Content-Length must be a non-negative decimal"
+                                + " number", a.key.accessKeyId);
+                    }
+                }
+            }
             return new ChunkedDecoder(encodedBody, mode, a.key, a.amzDate, a.signature, decodedLength, checksum,
-                    settings.maxChunkSize);
+                    settings.maxChunkSize, limits, contentLength);
         } catch (Reject r) {
             throw new VerificationException(r.result);
+        } catch (MalformedTextException e) {
+            throw new VerificationException(VerificationResult.failure(AuthError.INVALID_ARGUMENT,
+                    "The request is not well-formed Unicode"));
         }
+    }
+
+    /** The value of a header the verifier reads as one value, or null; repeated, it is ambiguous. */
+    private static String single(Headers headers, String name, AuthError error) throws Reject {
+        List<String> values = headers.values(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw reject(error, "The request has more than one " + name + " header; it must have one at most");
+        }
+        return values.get(0);
     }
 
     private Accepted check(SignableRequest request, SecretLookup secrets, Instant now, boolean checkBody)
             throws Reject {
-        if (request == null || secrets == null || now == null) {
-            throw new IllegalArgumentException("request, secrets and now: are required");
-        }
         String query = request.rawQuery().orElse(null);
-        Optional<String> auth = request.headers().firstValue("authorization");
-        boolean presigned = query != null && hasParam(query, "X-Amz-Algorithm");
-        if (auth.isPresent() && presigned) {
+        String auth = single(request.headers(), "authorization", AuthError.AUTHORIZATION_HEADER_MALFORMED);
+        QueryAuth q = query == null ? null : QueryAuth.parse(query);
+        boolean presigned = q != null && q.algorithmNamed;
+        if (auth != null && presigned) {
             throw reject(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the X-Amz-Algorithm query"
                     + " parameter or the Authorization header may be specified");
         }
         if (presigned) {
-            return checkPresigned(request, query, secrets, now);
+            return checkPresigned(request, q, secrets, now);
         }
-        if (auth.isPresent()) {
-            return checkHeader(request, auth.get(), secrets, now, checkBody);
+        if (auth != null) {
+            return checkHeader(request, auth, secrets, now, checkBody);
         }
         throw reject(AuthError.MISSING_SECURITY_HEADER, "The request has neither an Authorization header nor"
                 + " X-Amz-* query authentication");
@@ -187,7 +247,7 @@ public final class SigV4VerifyEngine {
         if (!a.startsWith(SigV4Core.ALGORITHM + " ")) {
             int sp = a.indexOf(' ');
             throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed;"
-                    + " unsupported algorithm '" + (sp < 0 ? "" : a.substring(0, Math.min(sp, 40)))
+                    + " unsupported algorithm '" + (sp < 0 ? "" : printable(a.substring(0, sp), 40))
                     + "', expecting 'AWS4-HMAC-SHA256'");
         }
         String credential = null;
@@ -196,11 +256,11 @@ public final class SigV4VerifyEngine {
         for (String part : a.substring(SigV4Core.ALGORITHM.length() + 1).split(",", -1)) {
             String p = part.trim();
             if (p.startsWith("Credential=")) {
-                credential = p.substring(11);
+                credential = once(credential, p.substring(11), "Credential");
             } else if (p.startsWith("SignedHeaders=")) {
-                signedHeaders = p.substring(14);
+                signedHeaders = once(signedHeaders, p.substring(14), "SignedHeaders");
             } else if (p.startsWith("Signature=")) {
-                signature = p.substring(10);
+                signature = once(signature, p.substring(10), "Signature");
             } else if (!p.isEmpty()) {
                 throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed;"
                         + " unexpected component '" + printable(p, 30) + "'");
@@ -214,8 +274,9 @@ public final class SigV4VerifyEngine {
                 "The authorization header is malformed; ");
         String accessKeyId = scope[0];
         String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
+        String[] sortedNames = sortedUnique(names, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
         Headers headers = request.headers();
-        String amzDate = headers.firstValue("x-amz-date").orElse(null);
+        String amzDate = single(headers, "x-amz-date", AuthError.INVALID_ARGUMENT);
         Instant date;
         String amzDateText;
         if (amzDate != null) {
@@ -227,12 +288,13 @@ public final class SigV4VerifyEngine {
             }
             amzDateText = amzDate.trim();
         } else {
-            String httpDate = headers.firstValue("date").orElse(null);
+            String httpDate = single(headers, "date", AuthError.INVALID_ARGUMENT);
             if (httpDate == null) {
                 throw reject(AuthError.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date header",
                         accessKeyId);
             }
             try {
+                // only instants of the years 0000..9999: what is parsed here can be formatted
                 date = Timestamps.parseRfc1123(httpDate, "date");
             } catch (IllegalArgumentException e) {
                 throw reject(AuthError.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date header",
@@ -246,16 +308,18 @@ public final class SigV4VerifyEngine {
         }
         String secret = lookup(secrets, accessKeyId);
         checkSkew(date, now, accessKeyId);
-        checkAllSigned(headers, names, accessKeyId);
+        checkAllSigned(headers, sortedNames, accessKeyId);
 
-        String contentSha = headers.firstValue("x-amz-content-sha256").map(String::trim).orElse(null);
+        String contentSha = contentSha(headers, accessKeyId);
+        PayloadSigning literal = contentSha == null ? null : PayloadSigning.fromLiteral(contentSha);
+        if (checkBody && literal != null && literal.isStreaming()) {
+            throw reject(AuthError.INVALID_REQUEST, "This is an aws-chunked upload (x-amz-content-sha256: "
+                    + contentSha + "): verify it with SigV4Verifier.verifyStreaming, which checks every chunk of"
+                    + " its body", accessKeyId);
+        }
         boolean s3 = "s3".equals(scope[3]);
         String payloadHash;
         if (contentSha != null) {
-            if (PayloadSigning.fromLiteral(contentSha) == null && !Hex.isHex(contentSha, 64)) {
-                throw reject(AuthError.INVALID_ARGUMENT, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD,"
-                        + " STREAMING-AWS4-HMAC-SHA256-PAYLOAD or a valid sha256 value.", accessKeyId);
-            }
             payloadHash = contentSha;
         } else if (s3) {
             throw reject(AuthError.INVALID_REQUEST, "Missing required header for this request: x-amz-content-sha256",
@@ -266,30 +330,127 @@ public final class SigV4VerifyEngine {
         SigningKey key = SigningKey.of(accessKeyId, secret, scope[1], scope[2], scope[3]);
         VerificationResult result = compare(request, key, names, signedHeaders, payloadHash, amzDateText, signature,
                 null, null);
-        if (result.isValid() && checkBody && contentSha != null && Hex.isHex(contentSha, 64)) {
-            String actual = actualBodyHash(request.payload());
-            if (actual != null && !actual.equalsIgnoreCase(contentSha)) {
-                return new Accepted(VerificationResult.failure(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH,
-                        "The provided 'x-amz-content-sha256' header does not match what was computed.", accessKeyId,
-                        null, null), key, amzDateText, signature, contentSha);
-            }
-        }
-        if (!result.isValid() && !checkBody) {
+        if (checkBody) {
+            result = checkBody(result, request, contentSha, accessKeyId);
+        } else if (!result.isValid()) {
             throw new Reject(result);
         }
         return new Accepted(result, key, amzDateText, signature, contentSha);
     }
 
+    /** {@code value} when {@code was} is null; a component given twice is malformed. */
+    private static String once(String was, String value, String component) throws Reject {
+        if (was != null) {
+            throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; it has "
+                    + component + "= more than once");
+        }
+        return value;
+    }
+
+    /**
+     * The trimmed x-amz-content-sha256, or null: one value, {@code UNSIGNED-PAYLOAD}, a streaming
+     * mode or 64 hex digits.
+     */
+    private static String contentSha(Headers headers, String accessKeyId) throws Reject {
+        String v = single(headers, "x-amz-content-sha256", AuthError.INVALID_ARGUMENT);
+        if (v == null) {
+            return null;
+        }
+        v = v.trim();
+        if (PayloadSigning.fromLiteral(v) == null && !Hex.isHex(v, 64)) {
+            throw reject(AuthError.INVALID_ARGUMENT, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD,"
+                    + " STREAMING-AWS4-HMAC-SHA256-PAYLOAD or a valid sha256 value.", accessKeyId);
+        }
+        return v;
+    }
+
+    /**
+     * A valid signature over a hash of the body is not yet a valid body: the signed hash is
+     * compared with the body's (when the request carries the body).
+     */
+    private static VerificationResult checkBody(VerificationResult result, SignableRequest request, String contentSha,
+                                                String accessKeyId) {
+        if (!result.isValid() || contentSha == null || !Hex.isHex(contentSha, 64)) {
+            return result;
+        }
+        String actual;
+        try {
+            actual = actualBodyHash(request.payload());
+        } catch (SigningException e) {
+            return VerificationResult.failure(AuthError.INCOMPLETE_BODY, "The request body could not be read",
+                    accessKeyId, null, null);
+        }
+        if (actual != null && !actual.equalsIgnoreCase(contentSha)) {
+            return VerificationResult.failure(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH,
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.", accessKeyId,
+                    null, null);
+        }
+        return result;
+    }
+
     // ------------------------------------------------------------------ presigned
 
-    private Accepted checkPresigned(SignableRequest request, String query, SecretLookup secrets, Instant now)
+    /**
+     * The presigned-authentication parameters of a query, read in one pass: their decoded values
+     * (exact names), and the name of one that appears more than once in any ASCII case (its
+     * percent-encoded spellings included), which makes the request ambiguous.
+     */
+    private static final class QueryAuth {
+        final String[] values = new String[AUTH_PARAMS.length];
+        /** Whether some parameter is named X-Amz-Algorithm in any ASCII case. */
+        boolean algorithmNamed;
+        String repeated;
+
+        static QueryAuth parse(String query) {
+            QueryAuth q = new QueryAuth();
+            int[] seen = new int[AUTH_PARAMS.length];
+            int start = 0;
+            int len = query.length();
+            while (start <= len) {
+                int amp = query.indexOf('&', start);
+                int end = amp < 0 ? len : amp;
+                int eq = query.indexOf('=', start);
+                boolean hasValue = eq >= 0 && eq < end;
+                int nameEnd = hasValue ? eq : end;
+                if (nameEnd - start >= 10) { // no shorter raw name decodes to one of AUTH_PARAMS
+                    String raw = query.substring(start, nameEnd);
+                    String name = raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0 ? UriEncoding.decode(raw, true) : raw;
+                    for (int k = 0; k < AUTH_PARAMS.length; k++) {
+                        if (Canonical.equalsIgnoreAsciiCase(name, AUTH_PARAMS[k])) {
+                            if (seen[k]++ > 0 && q.repeated == null) {
+                                q.repeated = AUTH_PARAMS[k];
+                            }
+                            if (k == P_ALGORITHM) {
+                                q.algorithmNamed = true;
+                            }
+                            if (name.equals(AUTH_PARAMS[k])) {
+                                q.values[k] = hasValue ? UriEncoding.decode(query.substring(eq + 1, end), true) : "";
+                            }
+                            break;
+                        }
+                    }
+                }
+                if (amp < 0) {
+                    break;
+                }
+                start = amp + 1;
+            }
+            return q;
+        }
+    }
+
+    private Accepted checkPresigned(SignableRequest request, QueryAuth q, SecretLookup secrets, Instant now)
             throws Reject {
-        String algorithm = param(query, "X-Amz-Algorithm");
-        String credential = param(query, "X-Amz-Credential");
-        String amzDate = param(query, "X-Amz-Date");
-        String expiresText = param(query, "X-Amz-Expires");
-        String signedHeaders = param(query, "X-Amz-SignedHeaders");
-        String signature = param(query, "X-Amz-Signature");
+        if (q.repeated != null) {
+            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "The query has the " + q.repeated
+                    + " parameter more than once (in some spelling); it must have it once");
+        }
+        String algorithm = q.values[P_ALGORITHM];
+        String credential = q.values[P_CREDENTIAL];
+        String amzDate = q.values[P_DATE];
+        String expiresText = q.values[P_EXPIRES];
+        String signedHeaders = q.values[P_SIGNED_HEADERS];
+        String signature = q.values[P_SIGNATURE];
         if (!SigV4Core.ALGORITHM.equals(algorithm)) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
@@ -303,6 +464,7 @@ public final class SigV4VerifyEngine {
         String accessKeyId = scope[0];
         String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                 accessKeyId);
+        String[] sortedNames = sortedUnique(names, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, accessKeyId);
         Instant date;
         try {
             date = Timestamps.parseAmzDate(amzDate, "X-Amz-Date");
@@ -310,16 +472,12 @@ public final class SigV4VerifyEngine {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"", accessKeyId);
         }
-        long expires;
-        try {
-            expires = Long.parseLong(expiresText);
-        } catch (NumberFormatException e) {
-            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Expires should be a number",
-                    accessKeyId);
-        }
+        // ASCII digits only: Long.parseLong would also read "+600" and other scripts' digits
+        long expires = Checks.parseDecimal(expiresText);
         if (expires < 0) {
-            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Expires must be non-negative",
-                    accessKeyId);
+            boolean negative = expiresText.startsWith("-") && Checks.parseDecimal(expiresText.substring(1)) >= 0;
+            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, negative
+                    ? "X-Amz-Expires must be non-negative" : "X-Amz-Expires should be a number", accessKeyId);
         }
         if (expires > SigV4Options.MAX_PRESIGN_SECONDS) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
@@ -330,19 +488,30 @@ public final class SigV4VerifyEngine {
                     + " parameter; Invalid credential date. Date is not the same as X-Amz-Date.", accessKeyId);
         }
         String secret = lookup(secrets, accessKeyId);
-        if (now.isBefore(date.minus(settings.maxSkew))) {
+        // compared as durations: date.minus(maxSkew) could leave the range of Instant
+        if (Duration.between(now, date).compareTo(settings.maxSkew) > 0) {
             throw reject(AuthError.ACCESS_DENIED, "Request is not valid yet", accessKeyId);
         }
         if (now.isAfter(date.plusSeconds(expires))) {
             throw reject(AuthError.ACCESS_DENIED, "Request has expired", accessKeyId);
         }
-        checkAllSigned(request.headers(), names, accessKeyId);
+        Headers headers = request.headers();
+        checkAllSigned(headers, sortedNames, accessKeyId);
+        String contentSha = contentSha(headers, accessKeyId);
+        PayloadSigning literal = contentSha == null ? null : PayloadSigning.fromLiteral(contentSha);
+        if (literal != null && literal.isStreaming()) {
+            throw reject(AuthError.INVALID_REQUEST, "An aws-chunked upload must be signed with an Authorization"
+                    + " header and verified with SigV4Verifier.verifyStreaming", accessKeyId);
+        }
         boolean s3 = "s3".equals(scope[3]);
         PayloadSigning mode = settings.payloadSigning;
-        String contentSha = request.headers().firstValue("x-amz-content-sha256").map(String::trim).orElse(null);
         String payloadHash;
-        if (mode == PayloadSigning.UNSIGNED || (mode == null && s3)) {
-            payloadHash = s3 && contentSha != null ? contentSha : PayloadSigning.UNSIGNED.literal();
+        if (contentSha != null) {
+            // the request's own signed x-amz-content-sha256 is the payload hash (as the presigner
+            // signs it), and a hash value is compared with the body below
+            payloadHash = contentSha;
+        } else if (mode == PayloadSigning.UNSIGNED || (mode == null && s3)) {
+            payloadHash = PayloadSigning.UNSIGNED.literal();
         } else {
             payloadHash = bodyHash(request.payload());
         }
@@ -351,7 +520,8 @@ public final class SigV4VerifyEngine {
                 : null;
         VerificationResult result = compare(request, key, names, signedHeaders, payloadHash, amzDate, signature,
                 "X-Amz-Signature", tokenSkip);
-        return new Accepted(result, key, amzDate, signature, contentSha);
+        return new Accepted(checkBody(result, request, contentSha, accessKeyId), key, amzDate, signature,
+                contentSha);
     }
 
     // ------------------------------------------------------------------ shared
@@ -361,40 +531,95 @@ public final class SigV4VerifyEngine {
                                        String skip2) {
         boolean normalize = settings.normalize(key.service);
         boolean doubleEncode = settings.doubleEncode(key.service);
-        Scratch s = Scratch.get();
-        Headers headers = request.headers();
-        int n = 0;
-        for (String name : names) {
-            List<String> values = headers.values(name);
-            s.ensureHeaderCapacity(n + Math.max(1, values.size()));
-            if (values.isEmpty()) {
-                s.names[n] = name;
-                s.values[n++] = name.equals("host") ? request.hostHeaderValue() : "";
-            } else {
-                for (String v : values) {
-                    s.names[n] = name;
-                    s.values[n++] = v;
-                }
-            }
+        boolean ok;
+        String canonicalRequest;
+        String stringToSign;
+        try (Scratch s = Scratch.open()) {
+            int n = fillSignedHeaders(s, request, names);
+            SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
+                    request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, skip1, skip2, n, signedHeaders,
+                    payloadHash, amzDate, key, false);
+            ok = signatureMatches(s.sigHex, givenSignature);
+            canonicalRequest = s.creq.asString();
+            stringToSign = s.sts.asString();
         }
-        String expected = SigV4Core.compute(s, request.method(), request.rawPath(), normalize, doubleEncode,
-                request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, skip1, skip2, n,
-                signedHeaders, payloadHash, amzDate, key);
-        s.clearHeaders(n);
-        boolean ok = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                givenSignature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        String canonicalRequest = s.creq.asString();
-        String stringToSign = s.sts.asString();
         if (ok) {
             return VerificationResult.success(key.accessKeyId, canonicalRequest, stringToSign);
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV4 signature mismatch for {}; canonical request:\n{}\nstring to sign:\n{}",
-                    key.accessKeyId, dev.awssig.internal.Redaction.redactSigningText(canonicalRequest), stringToSign);
+                    key.accessKeyId, Redaction.redactSigningText(canonicalRequest), stringToSign);
         }
         return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, "The request signature we calculated"
                 + " does not match the signature you provided. Check your key and signing method.", key.accessKeyId,
                 canonicalRequest, stringToSign);
+    }
+
+    /** Whether 64 lower-case hex digits equal a given signature (hex in either case), in constant time. */
+    private static boolean signatureMatches(byte[] expectedHex, String given) {
+        if (given.length() != 64) {
+            return false;
+        }
+        byte[] g = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            char c = given.charAt(i);
+            g[i] = (byte) (c >= 'A' && c <= 'F' ? c + 32 : c < 0x80 ? c : 0);
+        }
+        return MessageDigest.isEqual(expectedHex, g);
+    }
+
+    /**
+     * Fills the scratch's header arrays with the signed headers, in the order of the signed-headers
+     * list (the values of one name in the order received; a signed name the request lacks has an
+     * empty value, or the request's host for {@code host}). The received entries are sorted by
+     * name once and each signed name found by binary search: O((n + m) log n) for n headers and m
+     * signed names, whatever the request holds.
+     */
+    private static int fillSignedHeaders(Scratch s, SignableRequest request, String[] names) {
+        List<Headers.Header> entries = request.headers().entries();
+        int h = entries.size();
+        String[] lower = new String[h];
+        for (int i = 0; i < h; i++) {
+            lower[i] = Canonical.lower(entries.get(i).name());
+        }
+        int[] byName = Canonical.identity(h);
+        Canonical.mergeSort(byName, h, (x, y) -> lower[x].compareTo(lower[y]));
+        s.ensureHeaderCapacity(names.length + h);
+        String[] outNames = s.names;
+        String[] outValues = s.values;
+        int n = 0;
+        try {
+            for (String name : names) {
+                int at = firstAtLeast(byName, lower, h, name);
+                if (at == h || !lower[byName[at]].equals(name)) {
+                    outNames[n] = name;
+                    outValues[n++] = name.equals("host") ? request.hostHeaderValue() : "";
+                    continue;
+                }
+                for (; at < h && lower[byName[at]].equals(name); at++) {
+                    outNames[n] = name;
+                    outValues[n++] = entries.get(byName[at]).value();
+                }
+            }
+        } finally {
+            s.filledReceived(n);
+        }
+        return n;
+    }
+
+    /** The first position in {@code sorted} whose name is not less than {@code name}. */
+    private static int firstAtLeast(int[] sorted, String[] lower, int h, String name) {
+        int lo = 0;
+        int hi = h;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lower[sorted[mid]].compareTo(name) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private String[] parseCredential(String credential, AuthError error, String prefix) throws Reject {
@@ -434,7 +659,7 @@ public final class SigV4VerifyEngine {
         Duration skew = Duration.between(date, now).abs();
         if (skew.compareTo(settings.maxSkew) > 0) {
             throw reject(AuthError.REQUEST_TIME_TOO_SKEWED, "The difference between the request time ("
-                    + Timestamps.amzDate(date) + ") and the current time (" + Timestamps.amzDate(now)
+                    + Timestamps.describe(date) + ") and the current time (" + Timestamps.describe(now)
                     + ") is too large.", accessKeyId);
         }
     }
@@ -452,76 +677,66 @@ public final class SigV4VerifyEngine {
         return names;
     }
 
-    private void checkAllSigned(Headers headers, String[] names, String accessKeyId) throws Reject {
-        List<String> missing = null;
-        if (!contains(names, "host")) {
-            missing = new ArrayList<>();
+    /** The signed names sorted, for binary search; a name listed twice is malformed. O(m log m). */
+    private static String[] sortedUnique(String[] names, AuthError error, String accessKeyId) throws Reject {
+        String[] sorted = names.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i].equals(sorted[i - 1])) {
+                throw reject(error, "SignedHeaders lists '" + printable(sorted[i], 40) + "' more than once",
+                        accessKeyId);
+            }
+        }
+        return sorted;
+    }
+
+    /**
+     * Host and every x-amz-* header must be signed. {@code sortedNames} is searched, not scanned:
+     * O(n log m).
+     */
+    private void checkAllSigned(Headers headers, String[] sortedNames, String accessKeyId) throws Reject {
+        Set<String> missing = null;
+        if (Arrays.binarySearch(sortedNames, "host") < 0) {
+            missing = new LinkedHashSet<>();
             missing.add("host");
         }
-        for (Headers.Header h : headers.entries()) {
-            String lower = Canonical.lower(h.name());
-            if (!lower.startsWith("x-amz-") || contains(names, lower)) {
+        List<Headers.Header> entries = headers.entries();
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            String lower = Canonical.lower(entries.get(i).name());
+            if (!lower.startsWith("x-amz-") || Arrays.binarySearch(sortedNames, lower) >= 0) {
                 continue;
             }
             if (lower.equals("x-amz-security-token") && settings.tokenPlacement == SessionTokenPlacement.AFTER_SIGNING) {
                 continue;
             }
             if (missing == null) {
-                missing = new ArrayList<>();
+                missing = new LinkedHashSet<>();
             }
-            if (!missing.contains(lower)) {
-                missing.add(lower);
-            }
+            missing.add(lower);
         }
         if (missing != null) {
-            throw reject(AuthError.ACCESS_DENIED, "There were headers present in the request which were not signed"
-                    + " (host and every x-amz-* header must be signed): " + String.join(", ", missing), accessKeyId);
-        }
-    }
-
-    private static boolean contains(String[] names, String name) {
-        for (String n : names) {
-            if (n.equals(name)) {
-                return true;
+            StringBuilder list = new StringBuilder();
+            int listed = 0;
+            for (String name : missing) {
+                if (listed == MAX_LISTED) {
+                    list.append(", ... (").append(missing.size() - listed).append(" more)");
+                    break;
+                }
+                list.append(listed++ == 0 ? "" : ", ").append(name);
             }
+            throw reject(AuthError.ACCESS_DENIED, "There were headers present in the request which were not signed"
+                    + " (host and every x-amz-* header must be signed): " + list, accessKeyId);
         }
-        return false;
     }
 
     private static String bodyHash(Payload payload) {
         return SigV4SigningEngine.payloadHash(payload, PayloadSigning.SIGNED);
     }
 
+    /** The hash of a body the request carries, or null when it carries none to hash. */
     private static String actualBodyHash(Payload payload) {
         if (payload.kind() == Payload.Kind.BYTES || payload.kind() == Payload.Kind.STREAM) {
             return bodyHash(payload);
-        }
-        return null;
-    }
-
-    private static boolean hasParam(String query, String name) {
-        return param(query, name) != null;
-    }
-
-    /** The decoded value of the first parameter with that decoded name, or null. */
-    static String param(String query, String name) {
-        int start = 0;
-        int len = query.length();
-        while (start <= len) {
-            int amp = query.indexOf('&', start);
-            int end = amp < 0 ? len : amp;
-            int eq = query.indexOf('=', start);
-            boolean hasValue = eq >= 0 && eq < end;
-            String rawName = query.substring(start, hasValue ? eq : end);
-            if (rawName.regionMatches(0, name, 0, Math.min(rawName.length(), 1)) || rawName.indexOf('%') >= 0) {
-                if (name.equals(UriEncoding.decode(rawName, true))) {
-                    return hasValue ? UriEncoding.decode(query.substring(eq + 1, end), true) : "";
-                }
-            }
-            if (amp < 0) {
-                break;
-            }
-            start = amp + 1;
         }
         return null;
     }
