@@ -394,13 +394,13 @@ class HostileRequestTest {
                 .header("x-amz-meta-a", "?").build()).request();
         VerificationResult path = S3.verify(signed.toBuilder().rawPath("/k\uD800").build(), SECRETS, NOW);
         assertEquals(AuthError.INVALID_URI, path.error().orElseThrow());
-        assertTrue(path.message().startsWith("path:"), path.message());
+        assertTrue(path.message().contains("request path"), path.message());
         VerificationResult q = S3.verify(signed.toBuilder().rawQuery("acl=\uD800").build(), SECRETS, NOW);
         assertEquals(AuthError.INVALID_URI, q.error().orElseThrow());
-        assertTrue(q.message().startsWith("query:"), q.message());
+        assertTrue(q.message().contains("query string"), q.message());
         VerificationResult h = S3.verify(signed.toBuilder().setHeader("x-amz-meta-a", "\uDFFF").build(), SECRETS, NOW);
         assertEquals(AuthError.INVALID_ARGUMENT, h.error().orElseThrow());
-        assertTrue(h.message().startsWith("header 'x-amz-meta-a'"), h.message());
+        assertTrue(h.message().contains("header 'x-amz-meta-a'"), h.message());
         // a body is bytes: a surrogate arrives UTF-8 encoded (ED A0 80), which is not UTF-8
         assertEquals(AuthError.INVALID_URI, query(SignableRequest.builder().method("POST").uri("https://ec2.amazonaws.com/")
                 .payload(Payload.ofBytes(new byte[] {'A', '=', (byte) 0xED, (byte) 0xA0, (byte) 0x80})).build()));
