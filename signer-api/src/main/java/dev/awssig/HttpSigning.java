@@ -141,7 +141,8 @@ public final class HttpSigning {
      *     {@link Payload#ofBytes}, {@link Payload#ofStream} (known length) or
      *     {@link Payload#unsigned()} (a body of unknown length)
      * @param replayable whether a stream body can be opened more than once
-     * @return the mode
+     * @return the mode; a request without a body (or with an empty one) is signed
+     *     ({@link PayloadMode#SIGNED}, the hash of nothing) whatever streaming mode is configured
      * @throws IllegalArgumentException if the configured mode cannot sign this body (a streaming
      *     mode needs a known length; {@link PayloadMode#SIGNED} needs a body that can be read
      *     before it is sent)
@@ -159,7 +160,10 @@ public final class HttpSigning {
                 }
                 return PayloadMode.UNSIGNED;
             case BYTES:
-                return payloadMode != null ? payloadMode : PayloadMode.SIGNED;
+                if (payloadMode == null || (payloadMode.isStreaming() && p.contentLength().getAsLong() == 0)) {
+                    return PayloadMode.SIGNED; // no body (a GET) or an empty one: nothing to stream
+                }
+                return payloadMode;
             default:
                 if (payloadMode != null) {
                     if (payloadMode == PayloadMode.SIGNED && !replayable) {

@@ -135,6 +135,8 @@ class HttpSigningTest {
                 .payloadMode(PayloadMode.STREAMING_SIGNED).build();
         assertEquals(PayloadMode.STREAMING_SIGNED, chunked.payloadModeFor(request("https://h/k",
                 Payload.ofBytes(new byte[2])), true));
+        assertEquals(PayloadMode.SIGNED, chunked.payloadModeFor(request("https://h/k", Payload.empty()), true),
+                "no body, nothing to stream");
         assertThrows(SignerLookupException.class, () -> HttpSigning.builder(S3).algorithm("STUB")
                 .signers(Signers.of(new RecordingProvider(false))).payloadMode(PayloadMode.STREAMING_SIGNED).build());
     }
