@@ -124,16 +124,7 @@ final class RecordingServer implements AutoCloseable {
     }
 
     private static String line(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder(64);
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                int len = sb.length();
-                return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
-            }
-            sb.append((char) c);
-        }
-        throw new EOFException("connection closed");
+        return S3Http.line(in);
     }
 
     @Override

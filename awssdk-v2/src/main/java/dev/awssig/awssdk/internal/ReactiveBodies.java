@@ -1,15 +1,14 @@
 package dev.awssig.awssdk.internal;
 
 import dev.awssig.Payload;
+import dev.awssig.internal.PublisherInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.reactivestreams.FlowAdapters;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -23,101 +22,18 @@ import org.reactivestreams.Subscription;
  */
 public final class ReactiveBodies {
     private static final int CHUNK = 64 * 1024;
-    private static final Object END = new Object();
 
     private ReactiveBodies() {
     }
 
     /**
-     * A publisher read as a blocking stream.
+     * A publisher read as a blocking stream (one buffer requested at a time).
      *
      * @param publisher the body
      * @return the stream; it subscribes when created
      */
     public static InputStream read(Publisher<ByteBuffer> publisher) {
-        BlockingQueue<Object> items = new LinkedBlockingQueue<>();
-        Subscription[] subscription = new Subscription[1];
-        publisher.subscribe(new Subscriber<ByteBuffer>() {
-            @Override
-            public void onSubscribe(Subscription s) {
-                synchronized (subscription) {
-                    subscription[0] = s;
-                }
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(ByteBuffer b) {
-                items.add(b);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                items.add(t);
-            }
-
-            @Override
-            public void onComplete() {
-                items.add(END);
-            }
-        });
-        return new InputStream() {
-            private ByteBuffer current;
-            private boolean ended;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                while (current == null || !current.hasRemaining()) {
-                    if (ended) {
-                        return -1;
-                    }
-                    Object item;
-                    try {
-                        item = items.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("interrupted while waiting for the request body");
-                    }
-                    if (item == END) {
-                        ended = true;
-                        return -1;
-                    }
-                    if (item instanceof Throwable) {
-                        ended = true;
-                        throw new IOException("the request body publisher failed: " + item, (Throwable) item);
-                    }
-                    current = (ByteBuffer) item;
-                    synchronized (subscription) {
-                        subscription[0].request(1);
-                    }
-                }
-                int n = Math.min(len, current.remaining());
-                current.get(b, off, n);
-                return n;
-            }
-
-            @Override
-            public void close() {
-                if (!ended) {
-                    ended = true;
-                    synchronized (subscription) {
-                        if (subscription[0] != null) {
-                            subscription[0].cancel();
-                        }
-                    }
-                }
-            }
-        };
+        return new PublisherInputStream(FlowAdapters.toFlowPublisher(publisher));
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.awssig.Payload;
 import dev.awssig.PayloadMode;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
-import dev.awssig.http.jdk.internal.PublisherInputStream;
+import dev.awssig.internal.PublisherInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

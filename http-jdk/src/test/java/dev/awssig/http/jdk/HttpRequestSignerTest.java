@@ -16,7 +16,7 @@ import dev.awssig.SecretLookup;
 import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.VerificationResult;
-import dev.awssig.http.jdk.internal.PublisherInputStream;
+import dev.awssig.internal.PublisherInputStream;
 import dev.awssig.v2.S3V2Verifier;
 import dev.awssig.v4.SigV4Verifier;
 import java.io.ByteArrayInputStream;

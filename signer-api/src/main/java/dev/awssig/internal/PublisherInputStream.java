@@ -1,4 +1,4 @@
-package dev.awssig.http.jdk.internal;
+package dev.awssig.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +11,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * A {@link Flow.Publisher} of byte buffers read as a blocking {@link InputStream}: it subscribes
  * when created and asks for one buffer at a time, only when the previous one is used up, so at
- * most one buffer is held however long the body. For reading a request body publisher while it
- * is hashed or aws-chunked; a publisher that delivers on the reading thread (as the JDK's own
- * publishers do) or on another thread both work.
+ * most one buffer is held however long the body. For the client adapters (http-jdk's body
+ * publishers, the AWS SDK's reactive bodies through {@code FlowAdapters}) reading a request body
+ * while it is hashed or aws-chunked; a publisher that delivers on the reading thread (as the JDK's
+ * own publishers do) or on another thread both work. Internal: exported only to the sibling
+ * modules of this project.
+ *
+ * @since 0.2.0
  */
 public final class PublisherInputStream extends InputStream implements Flow.Subscriber<ByteBuffer> {
     private static final Object END = new Object();
