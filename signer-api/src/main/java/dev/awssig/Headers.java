@@ -41,6 +41,11 @@ public final class Headers {
             }
 
             @Override
+            public SignableRequest withPathAndQuery(SignableRequest request, String rawPath, String rawQuery) {
+                return request.withPathAndQuery(rawPath, rawQuery);
+            }
+
+            @Override
             public PresignedUrl presignedUrl(String url, String method, Headers signedHeaders,
                                              java.time.Instant expiration, String signature,
                                              java.util.function.Function<Boolean, String> explanation) {

@@ -79,6 +79,27 @@ public final class PresignedUrl {
     }
 
     /**
+     * The presigned URL as a {@link java.net.URI}, for HTTP clients that take one. It grants
+     * access: do not log it.
+     *
+     * @return the URI
+     * @throws IllegalStateException if the URL is not a valid URI, which happens only when the
+     *     request given to the presigner had characters a URI does not allow in its path or query
+     *     and the algorithm signs them as given (SigV4 for services other than S3, whose paths are
+     *     encoded twice): percent-encode them in the request (a space as {@code %20})
+     * @since 0.2.0
+     */
+    public java.net.URI toUri() {
+        try {
+            return new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("the presigned URL is not a valid URI (" + e.getReason() + " at index "
+                    + e.getIndex() + "); percent-encode such characters in the request's path and query before"
+                    + " presigning, for example a space as %20", e);
+        }
+    }
+
+    /**
      * The HTTP method the URL is valid for.
      *
      * @return the method

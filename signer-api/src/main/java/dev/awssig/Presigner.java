@@ -27,4 +27,24 @@ public interface Presigner {
      * @since 0.1.0
      */
     PresignedUrl presign(SignableRequest request, Duration expiresIn);
+
+    /**
+     * Presigns a request for an S3 location: {@code method} on the location's URL on the
+     * endpoint (key encoded once, virtual-hosted or path style as {@link S3Location} decides),
+     * no headers but {@code Host}.
+     *
+     * @param method the HTTP method, for example {@code GET} or {@code PUT}
+     * @param location the bucket, key and optional version
+     * @param endpoint where the bucket is
+     * @param expiresIn how long the URL stays valid
+     * @return the presigned URL and what was signed
+     * @throws IllegalArgumentException if the expiry is outside what the algorithm allows, or the
+     *     endpoint cannot address the bucket
+     * @since 0.2.0
+     */
+    default PresignedUrl presign(String method, S3Location location, S3Location.Endpoint endpoint,
+                                 Duration expiresIn) {
+        java.util.Objects.requireNonNull(location, "location");
+        return presign(location.request(method, endpoint).build(), expiresIn);
+    }
 }

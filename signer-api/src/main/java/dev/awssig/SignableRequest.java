@@ -26,6 +26,11 @@ public final class SignableRequest {
     private final String rawQuery;
     private final Headers headers;
     private final Payload payload;
+    /**
+     * The headers of the request a signer derived this one from (through {@code ApiAccess}), or
+     * null for a request built by a caller; not part of the value (equality ignores it).
+     */
+    private final Headers derivedFrom;
 
     private SignableRequest(Builder b) {
         this.method = Checks.requireToken(b.method, "method");
@@ -36,6 +41,7 @@ public final class SignableRequest {
         this.rawQuery = b.rawQuery;
         this.headers = b.headers.build();
         this.payload = b.payload;
+        this.derivedFrom = null;
     }
 
     private SignableRequest(SignableRequest r, Headers headers, Payload payload) {
@@ -47,6 +53,32 @@ public final class SignableRequest {
         this.rawQuery = r.rawQuery;
         this.headers = headers;
         this.payload = payload;
+        // a chain of derivations (a decorator adding a token, then the signer) keeps the first input
+        this.derivedFrom = r.derivedFrom != null ? r.derivedFrom : r.headers;
+    }
+
+    private SignableRequest(SignableRequest r, String rawPath, String rawQuery) {
+        this.method = r.method;
+        this.scheme = r.scheme;
+        this.host = r.host;
+        this.port = r.port;
+        this.rawPath = rawPath;
+        this.rawQuery = rawQuery;
+        this.headers = r.headers;
+        this.payload = r.payload;
+        this.derivedFrom = r.derivedFrom;
+    }
+
+    /** This request with another (already validated) path and query; see {@code ApiAccess}. */
+    SignableRequest withPathAndQuery(String newRawPath, String newRawQuery) {
+        return new SignableRequest(this, newRawPath, newRawQuery);
+    }
+
+    /**
+     * The headers of the caller's request this one was derived from by a signer, or null.
+     */
+    Headers derivedFrom() {
+        return derivedFrom;
     }
 
     /** This request with other (already validated) headers and payload; see {@code ApiAccess}. */

@@ -32,6 +32,8 @@ public final class SignedRequest {
     private final Function<Boolean, String> explanation;
     private final List<String> signedHeaders;
     private final Instant signingTime;
+    /** {@link #addedHeaders()}, computed when first read. */
+    private Headers addedHeaders;
 
     private SignedRequest(Builder b) {
         this.request = Objects.requireNonNull(b.request, "request");
@@ -90,6 +92,56 @@ public final class SignedRequest {
      */
     public SignableRequest request() {
         return request;
+    }
+
+    /**
+     * The headers the signer added or replaced: the entries of {@link #request()} that the request
+     * given to the signer did not have with the same name and value, in order. These are what a
+     * client sets on its own request (replacing any of the same name) to send it signed, for
+     * example {@code X-Amz-Date}, {@code x-amz-content-sha256}, {@code Authorization} and, for an
+     * {@code aws-chunked} body, {@code Content-Encoding}, {@code Content-Length},
+     * {@code x-amz-decoded-content-length} and {@code x-amz-trailer}. When the signer built its
+     * result without deriving it from the caller's request (a third-party signer using
+     * {@link SignableRequest#toBuilder()}), this is every header of {@link #request()}.
+     *
+     * @return the added headers, in the order of {@link #request()}
+     * @since 0.2.0
+     */
+    public Headers addedHeaders() {
+        Headers added = addedHeaders;
+        if (added == null) {
+            // a racy single check: at worst two threads each compute the same immutable value
+            added = diff(request.headers(), request.derivedFrom());
+            addedHeaders = added;
+        }
+        return added;
+    }
+
+    private static Headers diff(Headers signed, Headers given) {
+        if (given == null) {
+            return signed;
+        }
+        java.util.Map<String, Integer> before = new java.util.HashMap<>();
+        for (Headers.Header h : given.entries()) {
+            before.merge(key(h), 1, Integer::sum);
+        }
+        Headers.Builder out = Headers.builder();
+        for (Headers.Header h : signed.entries()) {
+            String k = key(h);
+            Integer n = before.get(k);
+            if (n == null) {
+                out.add(h.name(), h.value());
+            } else if (n == 1) {
+                before.remove(k);
+            } else {
+                before.put(k, n - 1);
+            }
+        }
+        return out.build();
+    }
+
+    private static String key(Headers.Header h) {
+        return h.name().toLowerCase(java.util.Locale.ROOT) + '\n' + h.value();
     }
 
     /**

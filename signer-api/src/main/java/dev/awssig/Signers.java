@@ -161,6 +161,25 @@ public final class Signers {
     }
 
     /**
+     * A signer that sends bodies {@code aws-chunked}; see
+     * {@link SignerProvider#streamingSigner(SigningConfig, PayloadMode, String)}.
+     *
+     * @param algorithm the algorithm name
+     * @param config the configuration
+     * @param mode a streaming mode
+     * @param trailerChecksum the trailer checksum as S3 names it ({@code CRC32C}, ...), or null for
+     *     the provider's default
+     * @return the signer
+     * @throws SignerLookupException if the algorithm has no single provider or no streaming form
+     * @since 0.2.0
+     */
+    public Signer streamingSigner(String algorithm, SigningConfig config, PayloadMode mode, String trailerChecksum) {
+        return provider(algorithm).streamingSigner(config, mode, trailerChecksum).orElseThrow(() ->
+                new SignerLookupException("Algorithm '" + algorithm + "' has no aws-chunked streaming form;"
+                        + " sign the body with PayloadMode.SIGNED or UNSIGNED"));
+    }
+
+    /**
      * A presigner for an algorithm.
      *
      * @param algorithm the algorithm name

@@ -110,4 +110,51 @@ class PresignedUrlE2ETest {
         assertEquals(403, r.status(), r::describe);
         assertEquals("AccessDenied", r.errorCode(), r::describe);
     }
+
+    /**
+     * A path given to the presigner with a raw space and non-ASCII characters, SigV4 and SigV2:
+     * the URL is a valid {@code URI}, encodes them once, and s3proxy serves the object through it,
+     * to the JDK client and to curl; the same through {@link dev.awssig.S3Location}.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"v4", "v2"})
+    void aRawSpaceOrNonAsciiCharacterInThePathGivesAUrlClientsAndTheServerAccept(String version, S3ProxyServer s)
+            throws Exception {
+        String key = "raw path/a b caf\u00e9 " + version + ".txt";
+        byte[] body = Scenarios.bytes(500, 24);
+        assertEquals(200, owner.put(BUCKET, key, body).status());
+        Presigner presigner = version.equals("v4") ? Fixtures.v4Presigner(Clock.systemUTC())
+                : Fixtures.v2Presigner(Clock.systemUTC());
+        PresignedUrl url = presigner.presign(SignableRequest.builder().method("GET")
+                .uri(s.endpoint() + "/" + BUCKET + "/" + key).build(), Duration.ofMinutes(5));
+        java.net.URI uri = url.toUri();
+        assertEquals(uri, java.net.URI.create(url.url()));
+        org.junit.jupiter.api.Assertions.assertTrue(url.url().contains("/raw%20path/a%20b%20caf%C3%A9%20"), url::toString);
+        S3Http.Response r = S3Http.send("GET", url.url(), Map.of(), null);
+        assertEquals(200, r.status(), r::describe);
+        assertArrayEquals(body, r.body());
+        assertArrayEquals(body, curl(url.url()), "curl fetches the URL as printed");
+
+        PresignedUrl viaLocation = presigner.presign("GET", dev.awssig.S3Location.of(BUCKET, key),
+                dev.awssig.S3Location.Endpoint.of(s.endpoint()), Duration.ofMinutes(5));
+        S3Http.Response r2 = S3Http.send("GET", viaLocation.url(), Map.of(), null);
+        assertEquals(200, r2.status(), r2::describe);
+        assertArrayEquals(body, r2.body());
+    }
+
+    /** The body curl gets for a URL (skipped where curl is not installed). */
+    private static byte[] curl(String url) throws Exception {
+        java.nio.file.Path curl = java.nio.file.Path.of("/usr/bin/curl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(curl), "curl is not installed");
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("curl", ".bin");
+        try {
+            Process p = new ProcessBuilder(curl.toString(), "-sS", "--fail", "--max-time", "30", "-o", out.toString(), url)
+                    .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), "curl failed: " + log);
+            return java.nio.file.Files.readAllBytes(out);
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A minimal path-style S3 client over {@link S3Http}: it builds each request (URL encoded by
  * {@link S3Paths}, headers, body), hands it to a {@link RequestSigner} (one per signing mode under
- * test) and sends what the signer returns. It knows nothing about signing.
+ * test) and sends what the signer returns, or hands it to a {@link Transport} that signs and sends
+ * it itself (an HTTP client adapter). It knows nothing about signing.
  */
 final class S3Client {
     /**
@@ -28,21 +29,45 @@ final class S3Client {
         SignableRequest sign(SignableRequest unsigned, byte[] body);
     }
 
+    /**
+     * Sends an unsigned request with a client that signs it itself (an HTTP client adapter).
+     */
+    @FunctionalInterface
+    interface Transport {
+        /**
+         * Sends a request.
+         *
+         * @param method the method
+         * @param url the absolute URL, already encoded
+         * @param headers the headers to send
+         * @param body the body, or null for none
+         * @return the response
+         */
+        S3Http.Response send(String method, String url, Map<String, String> headers, byte[] body);
+    }
+
     private final String endpoint;
-    private final RequestSigner signer;
+    private final Transport transport;
 
     S3Client(String endpoint, RequestSigner signer) {
         this.endpoint = endpoint;
-        this.signer = signer;
+        this.transport = (method, url, headers, body) -> {
+            SignableRequest.Builder b = SignableRequest.builder().method(method).uri(url);
+            headers.forEach(b::header);
+            byte[] bytes = body == null ? new byte[0] : body;
+            b.payload(dev.awssig.Payload.ofBytes(bytes));
+            return S3Http.send(signer.sign(b.build(), bytes), null);
+        };
     }
 
-    /** Sends one request through the signer. */
+    S3Client(String endpoint, Transport transport) {
+        this.endpoint = endpoint;
+        this.transport = transport;
+    }
+
+    /** Sends one request through the signer (or the signing transport). */
     S3Http.Response send(String method, String rawPathAndQuery, Map<String, String> headers, byte[] body) {
-        SignableRequest.Builder b = SignableRequest.builder().method(method).uri(endpoint + rawPathAndQuery);
-        headers.forEach(b::header);
-        byte[] bytes = body == null ? new byte[0] : body;
-        b.payload(dev.awssig.Payload.ofBytes(bytes));
-        return S3Http.send(signer.sign(b.build(), bytes), null);
+        return transport.send(method, endpoint + rawPathAndQuery, headers, body);
     }
 
     S3Http.Response createBucket(String bucket) {

@@ -270,7 +270,7 @@ final class S3Http {
     }
 
     /** One CRLF-terminated line, without the CRLF. */
-    private static String line(InputStream in) throws IOException {
+    static String line(InputStream in) throws IOException {
         StringBuilder sb = new StringBuilder(64);
         int c;
         while ((c = in.read()) != -1) {

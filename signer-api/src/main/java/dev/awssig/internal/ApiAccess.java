@@ -63,6 +63,18 @@ public final class ApiAccess {
         SignableRequest withHeaders(SignableRequest request, Headers headers, Payload payload);
 
         /**
+         * A copy of a request with another raw path and query and every other part unchanged,
+         * without validating them again (the path must start with {@code /}).
+         *
+         * @param request the request
+         * @param rawPath its new raw path
+         * @param rawQuery its new raw query, or null
+         * @return the new request
+         * @since 0.2.0
+         */
+        SignableRequest withPathAndQuery(SignableRequest request, String rawPath, String rawQuery);
+
+        /**
          * A presigned URL from parts the presigner produced, without validating them again; its
          * canonical request ({@code explanation.apply(true)}) and string to sign
          * ({@code explanation.apply(false)}) are computed when read.

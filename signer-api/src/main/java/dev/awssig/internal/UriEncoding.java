@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class UriEncoding {
     private static final boolean[] UNRESERVED = new boolean[128];
+    /** Characters legal as they are in an RFC 3986 path or query: unreserved, sub-delims, ':', '@', '/', '?'. */
+    private static final boolean[] URI_LEGAL = new boolean[128];
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
     static {
@@ -24,6 +26,10 @@ public final class UriEncoding {
         UNRESERVED['_'] = true;
         UNRESERVED['.'] = true;
         UNRESERVED['~'] = true;
+        System.arraycopy(UNRESERVED, 0, URI_LEGAL, 0, 128);
+        for (char c : "!$&'()*+,;=:@/?".toCharArray()) {
+            URI_LEGAL[c] = true;
+        }
     }
 
     private UriEncoding() {
@@ -113,6 +119,73 @@ public final class UriEncoding {
 
     private static void appendByte(StringBuilder sb, int b) {
         sb.append('%').append(UPPER_HEX[(b >> 4) & 0xf]).append(UPPER_HEX[b & 0xf]);
+    }
+
+    /**
+     * Percent-encodes, once, the characters that an RFC 3986 path or query cannot hold as they
+     * are: a space, {@code " < > \\ ^ ` { | } [ ]}, control and non-ASCII characters (their UTF-8
+     * bytes), and a {@code %} that does not start a {@code %XX} escape. Everything else,
+     * existing escapes included, stays as given, so a legal path or query comes back unchanged
+     * (the same instance).
+     *
+     * @param s a raw path or query
+     * @return the legal form
+     * @since 0.2.0
+     */
+    public static String encodeIllegal(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && isLegalAt(s, i, n)) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n + 16);
+        sb.append(s, 0, i);
+        while (i < n) {
+            int j = i;
+            while (j < n && !isLegalAt(s, j, n)) {
+                j++;
+            }
+            appendEncoded(sb, s.substring(i, j), false);
+            i = j;
+            while (i < n && isLegalAt(s, i, n)) {
+                sb.append(s.charAt(i++));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isLegalAt(String s, int i, int n) {
+        char c = s.charAt(i);
+        if (c == '%') {
+            return i + 2 < n && isAsciiHex(s.charAt(i + 1)) && isAsciiHex(s.charAt(i + 2));
+        }
+        return c < 128 && URI_LEGAL[c];
+    }
+
+    private static boolean isAsciiHex(char c) {
+        return Hex.digit(c) >= 0;
+    }
+
+    /**
+     * A request whose raw path and query hold only characters legal in a URI: the request itself
+     * when they already do, else a copy with {@link #encodeIllegal(String)} applied to both.
+     *
+     * @param request the request
+     * @return the request with a legal URI
+     * @since 0.2.0
+     */
+    public static dev.awssig.SignableRequest withLegalUri(dev.awssig.SignableRequest request) {
+        String path = request.rawPath();
+        String query = request.rawQuery().orElse(null);
+        String legalPath = encodeIllegal(path);
+        String legalQuery = query == null ? null : encodeIllegal(query);
+        if (legalPath == path && legalQuery == query) {
+            return request;
+        }
+        return ApiAccess.bridge().withPathAndQuery(request, legalPath, legalQuery);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.awssig.spi;
 
+import dev.awssig.PayloadMode;
 import dev.awssig.Presigner;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
@@ -36,6 +37,29 @@ public interface SignerProvider {
      * @since 0.1.0
      */
     Signer signer(SigningConfig config);
+
+    /**
+     * Creates a signer that sends bodies {@code aws-chunked}, when the algorithm has a streaming
+     * form. Its {@link Signer#sign} takes a request whose payload is a bytes or stream payload of
+     * known length and returns a request whose payload is the encoded body (a stream payload of
+     * the encoded length, each open encoding afresh) with the headers that describe it
+     * ({@code Content-Encoding}, {@code Content-Length}, {@code x-amz-decoded-content-length}
+     * and, with a trailer, {@code x-amz-trailer}). The configuration's own payload option, if
+     * any, is replaced by {@code mode}.
+     *
+     * @param config credentials, region, service, clock and options
+     * @param mode a streaming mode ({@link PayloadMode#isStreaming()})
+     * @param trailerChecksum the checksum of the trailer as S3 names it ({@code CRC32},
+     *     {@code CRC32C}, {@code SHA1}, {@code SHA256}), or null for the provider's default;
+     *     ignored by {@link PayloadMode#STREAMING_SIGNED}
+     * @return the signer, or empty if the algorithm has no streaming form
+     * @throws IllegalArgumentException if {@code mode} is not a streaming mode or the checksum is
+     *     not one the provider supports
+     * @since 0.2.0
+     */
+    default Optional<Signer> streamingSigner(SigningConfig config, PayloadMode mode, String trailerChecksum) {
+        return Optional.empty();
+    }
 
     /**
      * Creates a presigner, when the algorithm supports presigned URLs.

@@ -200,4 +200,54 @@ class UriEncodingTest {
         String s = "nothing+encoded";
         assertSame(s, UriEncoding.decode(s, false));
     }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "/a b.jpg | /a%20b.jpg",
+        "/caf\u00e9.txt | /caf%C3%A9.txt",
+        "/already%20encoded%2B | /already%20encoded%2B",
+        "/stray%zz and %2 end% | /stray%25zz%20and%20%252%20end%25",
+        "/keep!$&'()*+,;=:@~-._/x | /keep!$&'()*+,;=:@~-._/x",
+        "/q?a=b c&d | /q?a=b%20c&d",
+        "/brackets[0]{1}^`\\\"<> | /brackets%5B0%5D%7B1%7D%5E%60%5C%22%3C%3E",
+        "/\ud83d\ude00 | /%F0%9F%98%80",
+        "/fullwidth%\uff11\uff12 | /fullwidth%25%EF%BC%91%EF%BC%92",
+    })
+    void encodeIllegalEncodesOnlyWhatAUriCannotHold(String raw, String legal) {
+        assertEquals(legal, UriEncoding.encodeIllegal(raw));
+        // the oracle: java.net.URI accepts the result and decodes it back to the raw text (where the
+        // raw text had no escapes of its own)
+        java.net.URI uri = java.net.URI.create("https://h" + legal);
+        if (raw.indexOf('%') < 0) {
+            String decoded = uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getQuery());
+            assertEquals(raw, decoded);
+        }
+        assertEquals(legal, UriEncoding.encodeIllegal(legal), "encoding twice changes nothing");
+    }
+
+    @Test
+    void encodeIllegalKeepsALegalStringAsTheSameInstance() {
+        String legal = "/photos/2024/a%20b.jpg";
+        assertSame(legal, UriEncoding.encodeIllegal(legal));
+    }
+
+    @Test
+    void encodeIllegalOverEveryAsciiCharacterAgreesWithJavaNetUri() {
+        for (char c = 0x20; c < 0x7f; c++) {
+            if (c == '%' || c == '#') {
+                continue;
+            }
+            String raw = "/x" + c + "y";
+            String legal = UriEncoding.encodeIllegal(raw);
+            boolean uriAccepts;
+            try {
+                java.net.URI u = new java.net.URI("https://h" + raw);
+                uriAccepts = u.getRawQuery() == null || c == '?';
+            } catch (java.net.URISyntaxException e) {
+                uriAccepts = false;
+            }
+            assertEquals(uriAccepts, legal.equals(raw), "char '" + c + "'");
+            java.net.URI.create("https://h" + legal);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.awssig.Credentials;
 import dev.awssig.CredentialsProvider;
 import dev.awssig.Headers;
 import dev.awssig.PresignedUrl;
+import dev.awssig.S3Location;
 import dev.awssig.Presigner;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
@@ -73,6 +74,8 @@ public final class S3V2Signer implements Signer, Presigner {
 
     private final CredentialsProvider credentials;
     private final Clock clock;
+    /** The config's region, for {@link #presign(S3Location, Duration)}; null when it names none. */
+    private final String region;
     private final S3Canonicalizer canonicalizer;
     /** The last expiry and its decimal text; written only when the expiry changes. */
     private volatile ExpiresText lastExpires;
@@ -84,6 +87,7 @@ public final class S3V2Signer implements Signer, Presigner {
     private S3V2Signer(SigningConfig config) {
         this.credentials = config.requireCredentialsProvider();
         this.clock = config.clock();
+        this.region = config.region().orElse(null);
         this.canonicalizer = new S3Canonicalizer(config);
     }
 
@@ -122,6 +126,8 @@ public final class S3V2Signer implements Signer, Presigner {
     @Override
     public SignedRequest sign(SignableRequest request) {
         Objects.requireNonNull(request, "request");
+        // what the server sees on the wire: a raw space or non-ASCII character is sent encoded
+        request = UriEncoding.withLegalUri(request);
         Credentials c = credentials.resolveCredentials();
         Params query = Params.parse(request.rawQuery().orElse(null));
         if (query.indexOf("Signature") >= 0 && query.indexOf("AWSAccessKeyId") >= 0) {
@@ -265,10 +271,24 @@ public final class S3V2Signer implements Signer, Presigner {
         return h;
     }
 
+    /**
+     * Presigns a request with {@code AWSAccessKeyId}, {@code Expires} and {@code Signature}
+     * query parameters (and the session token, as described in the class documentation).
+     * Characters a URI cannot hold in the path or query (a space, non-ASCII) are percent-encoded
+     * once, and signed as sent.
+     *
+     * @param request the request (the headers given are the ones the client will send)
+     * @param expiresIn how long the URL stays valid
+     * @return the presigned URL
+     * @throws IllegalArgumentException if the expiry is not positive or the request already
+     *     carries authentication
+     * @since 0.1.0
+     */
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(expiresIn, "expiresIn");
+        request = UriEncoding.withLegalUri(request);
         if (expiresIn.isNegative() || expiresIn.isZero()) {
             throw new IllegalArgumentException("expiresIn: must be positive, was " + expiresIn);
         }
@@ -405,6 +425,20 @@ public final class S3V2Signer implements Signer, Presigner {
         String where = Text.whereLoneSurrogate(request);
         return where == null ? e : new IllegalArgumentException(where + " is a lone UTF-16 surrogate (not valid"
                 + " text; only well-formed Unicode can be signed)");
+    }
+
+    /**
+     * Presigns a {@code GET} of an S3 location on the S3 endpoint of the config's region
+     * ({@code s3.amazonaws.com} when the config names no region or {@code us-east-1}); for
+     * another method or endpoint use {@link #presign(String, S3Location, S3Location.Endpoint, Duration)}.
+     *
+     * @param location the bucket, key and optional version
+     * @param expiresIn how long the URL stays valid
+     * @return the presigned URL
+     * @since 0.2.0
+     */
+    public PresignedUrl presign(S3Location location, Duration expiresIn) {
+        return presign("GET", location, S3Location.Endpoint.region(region == null ? "us-east-1" : region), expiresIn);
     }
 
     /** An expiry (epoch seconds) with its decimal text. Immutable. */

@@ -3,10 +3,12 @@ package dev.awssig.v4;
 import dev.awssig.Algorithms;
 import dev.awssig.PresignedUrl;
 import dev.awssig.Presigner;
+import dev.awssig.S3Location;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
+import dev.awssig.internal.UriEncoding;
 import dev.awssig.v4.internal.SigV4SigningEngine;
 import java.time.Duration;
 
@@ -34,9 +36,18 @@ import java.time.Duration;
  */
 public final class SigV4Signer implements Signer, Presigner {
     private final SigV4SigningEngine engine;
+    private final String region;
+    /**
+     * Whether the path is decoded before it is encoded (S3): then a path or query with characters
+     * a URI cannot hold is signed the same once they are percent-encoded, and is sent encoded.
+     */
+    private final boolean legalUris;
 
     private SigV4Signer(SigningConfig config) {
         this.engine = new SigV4SigningEngine(config);
+        this.region = config.region().orElseThrow();
+        this.legalUris = !config.option(SigV4Options.DOUBLE_URL_ENCODE,
+                !"s3".equals(config.service().orElseThrow()));
     }
 
     /**
@@ -70,7 +81,9 @@ public final class SigV4Signer implements Signer, Presigner {
      * Signs a request with an {@code Authorization} header. Adds {@code X-Amz-Date},
      * {@code Host} when absent, {@code x-amz-content-sha256} (S3 and streaming), the session
      * token and, in a streaming mode, the aws-chunked headers; in a streaming mode the payload of
-     * the returned request is the encoded aws-chunked body.
+     * the returned request is the encoded aws-chunked body. For S3 (a path decoded before it is
+     * encoded), characters a URI cannot hold in the path or query (a space, non-ASCII) are
+     * percent-encoded once in the returned request, which signs the same.
      *
      * @param request the request to sign
      * @return the signed request, with the canonical request and string to sign
@@ -82,14 +95,16 @@ public final class SigV4Signer implements Signer, Presigner {
         if (request == null) {
             throw new IllegalArgumentException("request: is required (was null)");
         }
-        return engine.sign(request);
+        return engine.sign(legalUris ? UriEncoding.withLegalUri(request) : request);
     }
 
     /**
      * Presigns a request: {@code X-Amz-Algorithm}, {@code X-Amz-Credential}, {@code X-Amz-Date},
      * {@code X-Amz-SignedHeaders}, {@code X-Amz-Expires}, the session token and
      * {@code X-Amz-Signature} go into the query. S3 presigns use {@code UNSIGNED-PAYLOAD} unless
-     * {@link SigV4Options#PAYLOAD_SIGNING} says otherwise.
+     * {@link SigV4Options#PAYLOAD_SIGNING} says otherwise. For S3, characters a URI cannot hold
+     * in the path or query (a space, non-ASCII) are percent-encoded once in the URL, which signs
+     * the same; other services sign the path as given (see {@link PresignedUrl#toUri()}).
      *
      * @param request the request (the headers given are the ones the client will send)
      * @param expiresIn how long the URL is valid: 1 second to 7 days
@@ -103,7 +118,20 @@ public final class SigV4Signer implements Signer, Presigner {
         if (request == null) {
             throw new IllegalArgumentException("request: is required (was null)");
         }
-        return engine.presign(request, expiresIn);
+        return engine.presign(legalUris ? UriEncoding.withLegalUri(request) : request, expiresIn);
+    }
+
+    /**
+     * Presigns a {@code GET} of an S3 location on the S3 endpoint of the config's region; for
+     * another method or endpoint use {@link #presign(String, S3Location, S3Location.Endpoint, Duration)}.
+     *
+     * @param location the bucket, key and optional version
+     * @param expiresIn how long the URL is valid: 1 second to 7 days
+     * @return the presigned URL
+     * @since 0.2.0
+     */
+    public PresignedUrl presign(S3Location location, Duration expiresIn) {
+        return presign("GET", location, S3Location.Endpoint.region(region), expiresIn);
     }
 
     /**

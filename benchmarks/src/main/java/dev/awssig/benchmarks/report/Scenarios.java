@@ -28,6 +28,7 @@ final class Scenarios {
         TITLES.put("SigV4PostPolicy", "SigV4 POST policy: signature");
         TITLES.put("SigV4PostForm", "SigV4 POST form: whole form");
         TITLES.put(CHUNKED, "aws-chunked signed, 1 MiB in 64 KiB chunks");
+        TITLES.put("SdkGetObjectRequestPath", "AWS SDK v2 S3Client GetObject, whole request path (no-op HTTP)");
         TITLES.put("SigV2HeaderS3Get", "SigV2 header: S3 GET puppy.jpg");
         TITLES.put("SigV2PresignS3Get", "SigV2 presign: S3 puppy.jpg");
         TITLES.put("SigV2PostPolicy", "SigV2 POST policy: signature");

@@ -2,7 +2,7 @@ package dev.awssig.cli.internal;
 
 import java.util.Locale;
 
-/** Reads the region and service from AWS host names, and builds S3 URLs. */
+/** Reads the region and service from AWS host names. */
 final class HostNames {
     private HostNames() {
     }
@@ -59,20 +59,5 @@ final class HostNames {
     static boolean looksLikeRegion(String s) {
         int dash = s.indexOf('-');
         return dash > 0 && dash < s.length() - 1 && Character.isDigit(s.charAt(s.length() - 1));
-    }
-
-    /** Whether a bucket name can be a host name label for virtual-hosted style over https. */
-    static boolean virtualHostable(String bucket) {
-        if (bucket.length() < 3 || bucket.length() > 63) {
-            return false;
-        }
-        for (int i = 0; i < bucket.length(); i++) {
-            char c = bucket.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0 && i < bucket.length() - 1);
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 }

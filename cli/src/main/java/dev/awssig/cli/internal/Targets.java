@@ -1,8 +1,8 @@
 package dev.awssig.cli.internal;
 
-import dev.awssig.internal.UriEncoding;
+import dev.awssig.S3Location;
 
-/** Turns {@code s3://BUCKET/KEY} (or a URL) into the URL to sign. */
+/** Turns {@code s3://BUCKET/KEY} (or a URL) into the URL to sign, with the library's {@link S3Location}. */
 final class Targets {
     private Targets() {
     }
@@ -32,56 +32,21 @@ final class Targets {
         if (!lower.startsWith("s3://")) {
             throw new UserException(field + ": must be s3://BUCKET/KEY or an http(s):// URL, was '" + t + "'");
         }
-        String rest = t.substring(5);
-        int slash = rest.indexOf('/');
-        String bucket = slash < 0 ? rest : rest.substring(0, slash);
-        String key = slash < 0 ? "" : rest.substring(slash + 1);
-        if (bucket.isEmpty()) {
-            throw new UserException(field + ": the bucket is missing in '" + t + "' (expected s3://BUCKET/KEY)");
+        S3Location location;
+        try {
+            location = S3Location.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(field + ": " + e.getMessage().replaceFirst("^(s3Uri|bucket): ", ""));
         }
-        for (int i = 0; i < bucket.length(); i++) {
-            char c = bucket.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_')) {
-                throw new UserException(field + ": the bucket name '" + bucket + "' contains '" + c
-                        + "'; bucket names use letters, digits, '-', '.' and '_'");
-            }
+        S3Location.Endpoint where;
+        try {
+            where = endpoint == null ? S3Location.Endpoint.region(region == null ? Setup.DEFAULT_REGION : region)
+                    : S3Location.Endpoint.of(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new UserException((endpoint == null ? "--region" : "--endpoint") + ": "
+                    + e.getMessage().replaceFirst("^(region|endpoint): ", ""));
         }
-        String encodedKey = UriEncoding.encode(key, true);
-        String scheme;
-        String host;
-        String basePath;
-        if (endpoint == null) {
-            scheme = "https";
-            host = s3Host(region);
-            basePath = "";
-        } else {
-            String e = endpoint.strip();
-            String el = e.toLowerCase(java.util.Locale.ROOT);
-            int sep = e.indexOf("://");
-            if (!(el.startsWith("http://") || el.startsWith("https://")) || sep < 0) {
-                throw new UserException("--endpoint: must be an http(s):// URL like http://127.0.0.1:9000, was '" + e + "'");
-            }
-            scheme = el.substring(0, sep);
-            String authorityAndPath = e.substring(sep + 3);
-            int p = authorityAndPath.indexOf('/');
-            host = p < 0 ? authorityAndPath : authorityAndPath.substring(0, p);
-            basePath = p < 0 ? "" : authorityAndPath.substring(p);
-            if (basePath.indexOf('?') >= 0) {
-                throw new UserException("--endpoint: must not have a query, was '" + e + "'");
-            }
-            while (basePath.endsWith("/")) {
-                basePath = basePath.substring(0, basePath.length() - 1);
-            }
-            if (host.isEmpty()) {
-                throw new UserException("--endpoint: the host is missing in '" + e + "'");
-            }
-        }
-        boolean virtual = !pathStyle && HostNames.virtualHostable(bucket) && !isIpLiteralOrLocal(host);
-        if (virtual) {
-            return scheme + "://" + bucket + "." + host + basePath + "/" + encodedKey;
-        }
-        return scheme + "://" + host + basePath + "/" + bucket + "/" + encodedKey;
+        return location.url(where.withPathStyle(pathStyle));
     }
 
     /** The host name (without port) of an --endpoint URL, or null. */
@@ -97,34 +62,5 @@ final class Targets {
             end++;
         }
         return end == 0 ? null : rest.substring(0, end);
-    }
-
-    /** The S3 host of a region: the global name for us-east-1 (as in the AWS documentation). */
-    static String s3Host(String region) {
-        if (region == null || region.equals("us-east-1")) {
-            return "s3.amazonaws.com";
-        }
-        return "s3." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com");
-    }
-
-    private static boolean isIpLiteralOrLocal(String hostAndPort) {
-        String h = hostAndPort;
-        if (h.startsWith("[")) {
-            return true;
-        }
-        int colon = h.indexOf(':');
-        if (colon >= 0) {
-            h = h.substring(0, colon);
-        }
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        for (int i = 0; i < h.length(); i++) {
-            char c = h.charAt(i);
-            if (!(c == '.' || (c >= '0' && c <= '9'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

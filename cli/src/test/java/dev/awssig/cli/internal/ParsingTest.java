@@ -40,6 +40,9 @@ class ParsingTest {
         "s3://bucket/a/b|us-east-1|https://minio.example.com|false|https://bucket.minio.example.com/a/b",
         "s3://bucket/a/b|us-east-1|https://minio.example.com/base/|true|https://minio.example.com/base/bucket/a/b",
         "s3://bucket|us-east-1||false|https://bucket.s3.amazonaws.com/",
+        "s3://examplebucket/q?x=1#f [0]//\u00e9|us-east-1||false|https://examplebucket.s3.amazonaws.com/q%3Fx%3D1%23f%20%5B0%5D//%C3%A9",
+        "s3://Upper_Case/k|eu-west-1||false|https://s3.eu-west-1.amazonaws.com/Upper_Case/k",
+        "s3://bucket/k|us-east-1|http://localhost:9000|false|http://localhost:9000/bucket/k",
         "https://host.example/x?y=1|us-east-1||false|https://host.example/x?y=1"})
     void targetsBecomeUrls(String target, String region, String endpoint, boolean pathStyle, String expected) {
         String ep = endpoint == null || endpoint.isBlank() ? null : endpoint;

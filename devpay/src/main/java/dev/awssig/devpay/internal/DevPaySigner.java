@@ -5,6 +5,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.devpay.DevPayTokens;
+import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Crypto;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,9 @@ public final class DevPaySigner implements Signer {
         Objects.requireNonNull(request, "request");
         Decoration.requireNoToken(request);
         String value = tokens.headerValue();
-        SignableRequest withToken = request.toBuilder().header(SecurityToken.NAME, value).build();
+        // derived (not rebuilt) from the caller's request, so that SignedRequest.addedHeaders() has the token
+        SignableRequest withToken = ApiAccess.bridge().withHeaders(request,
+                request.headers().toBuilder().add(SecurityToken.NAME, value).build(), request.payload());
         if (LOG.isDebugEnabled()) {
             LOG.debug("DevPay: {} header with the user token{} for {}", SecurityToken.NAME,
                     tokens.isLegacy() ? " and the product token" : "", inner.algorithm());
