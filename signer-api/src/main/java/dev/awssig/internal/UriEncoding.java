@@ -180,6 +180,10 @@ public final class UriEncoding {
     public static dev.awssig.SignableRequest withLegalUri(dev.awssig.SignableRequest request) {
         String path = request.rawPath();
         String query = request.rawQuery().orElse(null);
+        MalformedTextException.requireWellFormed(path, "path");
+        if (query != null) {
+            MalformedTextException.requireWellFormed(query, "query");
+        }
         String legalPath = encodeIllegal(path);
         String legalQuery = query == null ? null : encodeIllegal(query);
         if (legalPath == path && legalQuery == query) {

@@ -200,9 +200,12 @@ class HostileRequestTest {
 
     @Test
     void signersRefuseMalformedPercentEscapesNamingTheQuery() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> S3V2SignerTest.signer()
-                .sign(S3V2SignerTest.get("https://b.s3.amazonaws.com/k?versionId=100%").build()));
-        assertTrue(e.getMessage().startsWith("query: '%' at index 13"), e.getMessage());
+        // the S3 signer sends a stray '%' encoded once (%25), as it does every character a URI cannot
+        // hold, so what it signs is what it sends and what the server decodes is what was given
+        SignedRequest s3 = S3V2SignerTest.signer()
+                .sign(S3V2SignerTest.get("https://b.s3.amazonaws.com/k?versionId=100%").build());
+        assertEquals("versionId=100%25", s3.request().rawQuery().orElseThrow());
+        assertTrue(S3.verify(s3.request(), SECRETS, NOW).isValid());
         assertThrows(IllegalArgumentException.class, () -> querySigner().sign(SignableRequest.builder().method("GET")
                 .uri("https://ec2.amazonaws.com/?Action=%\u0666\u0661").build()));
         IllegalArgumentException body = assertThrows(IllegalArgumentException.class, () -> querySigner().sign(
@@ -372,14 +375,16 @@ class HostileRequestTest {
         S3V2Signer signer = S3V2SignerTest.signer();
         IllegalArgumentException path = assertThrows(IllegalArgumentException.class, () -> signer.sign(
                 S3V2SignerTest.get("https://b.s3.amazonaws.com/k").rawPath("/a\uD800b").build()));
-        assertTrue(path.getMessage().startsWith("path: index 2 is a lone UTF-16 surrogate"), path.getMessage());
+        assertTrue(path.getMessage().startsWith("path:") && path.getMessage().contains("lone UTF-16 surrogate")
+                && path.getMessage().contains("index 2"), path.getMessage());
         IllegalArgumentException header = assertThrows(IllegalArgumentException.class, () -> signer.presign(
                 S3V2SignerTest.get("https://b.s3.amazonaws.com/k").header("x-amz-meta-a", "x\uDC00").build(),
                 Duration.ofMinutes(1)));
         assertTrue(header.getMessage().startsWith("header 'x-amz-meta-a': index 1"), header.getMessage());
         IllegalArgumentException query = assertThrows(IllegalArgumentException.class, () -> signer.sign(
                 S3V2SignerTest.get("https://b.s3.amazonaws.com/k").rawQuery("versionId=\uDBFF").build()));
-        assertTrue(query.getMessage().startsWith("query: has a lone UTF-16 surrogate at index 10"), query.getMessage());
+        assertTrue(query.getMessage().startsWith("query:") && query.getMessage().contains("lone UTF-16 surrogate")
+                && query.getMessage().contains("index 10"), query.getMessage());
         IllegalArgumentException queryApi = assertThrows(IllegalArgumentException.class, () -> querySigner().sign(
                 SignableRequest.builder().method("GET").uri("https://ec2.amazonaws.com/").rawPath("/\uD800").build()));
         assertTrue(queryApi.getMessage().startsWith("path:"), queryApi.getMessage());
