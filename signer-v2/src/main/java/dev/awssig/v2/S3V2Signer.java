@@ -12,6 +12,7 @@ import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
 import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.PresignExpiry;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
@@ -62,6 +63,7 @@ public final class S3V2Signer implements Signer, Presigner {
     private final CredentialsProvider credentials;
     private final Clock clock;
     private final S3Canonicalizer canonicalizer;
+    private final PresignExpiry expiry;
     /** The last expiry and its decimal text; written only when the expiry changes. */
     private volatile ExpiresText lastExpires;
     /** The last Date header added; written only when the second changes. */
@@ -73,6 +75,7 @@ public final class S3V2Signer implements Signer, Presigner {
         this.credentials = config.requireCredentialsProvider();
         this.clock = config.clock();
         this.canonicalizer = new S3Canonicalizer(config);
+        this.expiry = PresignExpiry.of(config);
     }
 
     /**
@@ -239,6 +242,10 @@ public final class S3V2Signer implements Signer, Presigner {
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
         Objects.requireNonNull(request, "request");
+        return expiry.presign(request, expiresIn, this::presign);
+    }
+
+    private PresignedUrl presign(SignableRequest request, Credentials c, Duration expiresIn) {
         Objects.requireNonNull(expiresIn, "expiresIn");
         if (expiresIn.isNegative() || expiresIn.isZero()) {
             throw new IllegalArgumentException("expiresIn: must be positive, was " + expiresIn);
@@ -268,7 +275,6 @@ public final class S3V2Signer implements Signer, Presigner {
                 host = entries.get(i).value();
             }
         }
-        Credentials c = credentials.resolveCredentials();
         Instant now = clock.instant();
         long seconds = expiresIn.getSeconds() + (expiresIn.getNano() > 0 ? 1 : 0);
         long expires;

@@ -7,6 +7,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
+import dev.awssig.internal.PresignExpiry;
 import dev.awssig.v4.internal.SigV4SigningEngine;
 import java.time.Duration;
 
@@ -34,9 +35,14 @@ import java.time.Duration;
  */
 public final class SigV4Signer implements Signer, Presigner {
     private final SigV4SigningEngine engine;
+    /** The same engine over the credentials {@link #expiry} checked (see {@link PresignExpiry#pinned}). */
+    private final SigV4SigningEngine presignEngine;
+    private final PresignExpiry expiry;
 
     private SigV4Signer(SigningConfig config) {
         this.engine = new SigV4SigningEngine(config);
+        this.expiry = PresignExpiry.of(config);
+        this.presignEngine = new SigV4SigningEngine(PresignExpiry.pinned(config));
     }
 
     /**
@@ -89,13 +95,17 @@ public final class SigV4Signer implements Signer, Presigner {
      * Presigns a request: {@code X-Amz-Algorithm}, {@code X-Amz-Credential}, {@code X-Amz-Date},
      * {@code X-Amz-SignedHeaders}, {@code X-Amz-Expires}, the session token and
      * {@code X-Amz-Signature} go into the query. S3 presigns use {@code UNSIGNED-PAYLOAD} unless
-     * {@link SigV4Options#PAYLOAD_SIGNING} says otherwise.
+     * {@link SigV4Options#PAYLOAD_SIGNING} says otherwise. When temporary credentials expire
+     * before the URL would, {@link dev.awssig.PresignExpiryPolicy} decides: a warning in
+     * {@link PresignedUrl#warnings()} (the default), a capped expiry, or a refusal.
      *
      * @param request the request (the headers given are the ones the client will send)
      * @param expiresIn how long the URL is valid: 1 second to 7 days
      * @return the presigned URL
      * @throws IllegalArgumentException if the expiry is outside 1 s .. 604800 s, or the query is
      *     already presigned
+     * @throws dev.awssig.SigningException if the credentials expire first and the policy is
+     *     {@code REFUSE} (or {@code CAP} with less than a second left)
      * @since 0.1.0
      */
     @Override
@@ -103,7 +113,7 @@ public final class SigV4Signer implements Signer, Presigner {
         if (request == null) {
             throw new IllegalArgumentException("request: is required (was null)");
         }
-        return engine.presign(request, expiresIn);
+        return expiry.presign(request, expiresIn, (r, credentials, validity) -> presignEngine.presign(r, validity));
     }
 
     /**
