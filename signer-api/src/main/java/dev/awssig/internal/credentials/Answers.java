@@ -125,4 +125,33 @@ final class Answers {
             }
         }
     }
+
+    /** The {@code code} and {@code message} of a JSON error answer, if it is one. */
+    static String errorDetail(String body) {
+        try {
+            Map<String, Object> json = Json.parseObject(body);
+            Object code = json.containsKey("code") ? json.get("code") : json.get("Code");
+            Object message = json.containsKey("message") ? json.get("message") : json.get("Message");
+            StringBuilder sb = new StringBuilder();
+            if (code instanceof String) {
+                sb.append(' ').append(Checks.printable((String) code));
+            }
+            if (message instanceof String) {
+                sb.append(": ").append(oneLine((String) message, 400));
+            }
+            return sb.toString();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** A service's message made safe for ours: control characters as spaces, at most {@code max} characters. */
+    static String oneLine(String s, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 3);
+        for (int i = 0; i < s.length() && i < max; i++) {
+            char c = s.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? ' ' : c);
+        }
+        return s.length() > max ? sb.append("...").toString() : sb.toString();
+    }
 }

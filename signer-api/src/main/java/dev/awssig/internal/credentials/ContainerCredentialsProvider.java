@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Paths;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -160,30 +159,11 @@ public final class ContainerCredentialsProvider implements CredentialsProvider {
         Http.Response r = Http.metadata(b, source);
         if (r.status() != 200) {
             throw new CredentialsNotFoundException(source + ": GET " + uri.getRawPath() + " answered HTTP " + r.status()
-                    + errorDetail(r.body()) + (r.status() == 401 || r.status() == 403
+                    + Answers.errorDetail(r.body()) + (r.status() == 401 || r.status() == 403
                             ? " (check " + AUTHORIZATION_TOKEN_FILE + " / " + AUTHORIZATION_TOKEN + ")" : ""));
         }
         return Answers.fromJson(Answers.json(r.body(), source), "AccessKeyId", "SecretAccessKey", "Token",
                 "Expiration", source);
-    }
-
-    /** The {@code code} and {@code message} of a JSON error answer, if it is one. */
-    static String errorDetail(String body) {
-        try {
-            Map<String, Object> json = Json.parseObject(body);
-            Object code = json.containsKey("code") ? json.get("code") : json.get("Code");
-            Object message = json.containsKey("message") ? json.get("message") : json.get("Message");
-            StringBuilder sb = new StringBuilder();
-            if (code instanceof String) {
-                sb.append(' ').append(Checks.printable((String) code));
-            }
-            if (message instanceof String) {
-                sb.append(": ").append(Checks.printable((String) message));
-            }
-            return sb.toString();
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 
     @Override

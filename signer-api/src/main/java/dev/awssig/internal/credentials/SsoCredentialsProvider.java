@@ -139,11 +139,11 @@ public final class SsoCredentialsProvider implements CredentialsProvider {
                 .header("x-amz-sso_bearer_token", Http.headerValue(token, where + ": the SSO token")), source);
         if (r.status() == 401 || r.status() == 403) {
             throw new CredentialsNotFoundException(source + " refused the SSO token (HTTP " + r.status()
-                    + ContainerCredentialsProvider.errorDetail(r.body()) + "); " + login);
+                    + Answers.errorDetail(r.body()) + "); " + login);
         }
         if (r.status() != 200) {
             throw new CredentialsNotFoundException(source + " failed: HTTP " + r.status()
-                    + ContainerCredentialsProvider.errorDetail(r.body()));
+                    + Answers.errorDetail(r.body()));
         }
         Map<String, Object> answer = Answers.json(r.body(), source);
         Map<String, Object> role;

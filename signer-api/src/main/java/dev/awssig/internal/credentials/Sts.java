@@ -196,7 +196,7 @@ final class Sts {
             String message = Xml.text(r.body(), "Message");
             throw new CredentialsNotFoundException(where + " failed: HTTP " + r.status()
                     + (code == null ? "" : " " + Checks.printable(code))
-                    + (message == null ? "" : ": " + Checks.printable(message)));
+                    + (message == null ? "" : ": " + Answers.oneLine(message, 400)));
         }
         String credentials = Xml.element(r.body(), "Credentials");
         if (credentials == null) {
