@@ -79,7 +79,9 @@ class AssumeRoleTest {
                 + "role_session_name = it-session\nregion = eu-west-1\n\n"
                 + "[profile deploy]\nrole_arn = " + ROLE2 + "\nsource_profile = admin\nregion = eu-west-1\n\n"
                 + "[profile fromenv]\nrole_arn = " + ROLE + "\ncredential_source = Environment\n\n"
-                + "[profile denied]\nrole_arn = arn:aws:iam::123456789012:role/forbidden\nsource_profile = base\n");
+                + "[profile denied]\nrole_arn = arn:aws:iam::123456789012:role/forbidden\nsource_profile = base\n\n"
+                + "[profile self]\nrole_arn = " + ROLE + "\nsource_profile = self\naws_access_key_id = "
+                + BASE.accessKeyId() + "\naws_secret_access_key = " + BASE.secretAccessKey() + "\n");
     }
 
     @AfterEach
@@ -191,6 +193,13 @@ class AssumeRoleTest {
         assertEquals("roleToken1+/=&", calls.get(1).get("x-amz-security-token"),
                 "the second call is signed with the first role's session");
         assertTrue(calls.get(1).get("RoleSessionName").startsWith("awssig-"));
+    }
+
+    @Test
+    void aRoleProfileThatIsItsOwnSourceSignsWithItsOwnStaticKeys() {
+        Credentials c = CredentialsProviders.profile("self", env()).resolveCredentials();
+        assertEquals("ASIA1234561", c.accessKeyId(), "the fake STS verified a signature by " + BASE.accessKeyId());
+        assertEquals(ROLE, calls.get(0).get("RoleArn"));
     }
 
     @Test

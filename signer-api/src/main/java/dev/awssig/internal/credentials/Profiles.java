@@ -92,7 +92,10 @@ public final class Profiles {
         if (process != null) {
             return new ProcessCredentialsProvider(process, env, env != CredentialsEnvironment.system(), prefix);
         }
-        Credentials c = staticKeys(name, props);
+        return fixed(staticKeys(name, props), prefix + " (static keys)");
+    }
+
+    private static CredentialsProvider fixed(Credentials c, String description) {
         return new CredentialsProvider() {
             @Override
             public Credentials resolveCredentials() {
@@ -101,7 +104,7 @@ public final class Profiles {
 
             @Override
             public String describe() {
-                return prefix + " (static keys)";
+                return description;
             }
         };
     }
@@ -123,13 +126,7 @@ public final class Profiles {
         if (sourceProfile != null) {
             if (sourceProfile.equals(name)) {
                 // a role profile that is its own source assumes the role with its own static keys
-                Credentials own = staticKeys(name, props);
-                source = new CredentialsProvider() {
-                    @Override
-                    public Credentials resolveCredentials() {
-                        return own;
-                    }
-                };
+                source = fixed(staticKeys(name, props), prefix + " (static keys)");
             } else {
                 if (children.contains(name)) {
                     List<String> loop = new ArrayList<>(children);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,12 +149,7 @@ class CachedCredentialsTest {
         AtomicInteger blocking = new AtomicInteger();
         CachedCredentials c = cache(() -> {
             if (fetches.get() > 0 && blocking.getAndIncrement() == 0) {
-                refreshing.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                enterAndBlock(refreshing, release);
             }
             return ok.get();
         }, 0);
@@ -179,31 +175,45 @@ class CachedCredentialsTest {
         }
     }
 
+    /** In a source: says it is inside, then blocks until released. */
+    static void enterAndBlock(CountDownLatch inside, CountDownLatch release) {
+        inside.countDown();
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * One caller enters the (blocking) source, {@code others} more queue behind it, then the
+     * source is released; the outcome of every caller, the first one first.
+     */
+    static List<Future<Credentials>> callersBehindOneFetch(CachedCredentials c, CountDownLatch inside,
+            CountDownLatch release, int others, ExecutorService pool) throws InterruptedException {
+        List<Future<Credentials>> all = new ArrayList<>();
+        all.add(pool.submit(c::resolveCredentials));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        for (int i = 0; i < others; i++) {
+            all.add(pool.submit(c::resolveCredentials));
+        }
+        awaitWaiting(c, others);
+        release.countDown();
+        return all;
+    }
+
     @Test
     void whenNothingIsCachedTheCallersWaitForOneFetch() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Supplier<Credentials> ok = source(Duration.ofHours(1));
         CachedCredentials c = cache(() -> {
-            inside.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            enterAndBlock(inside, release);
             return ok.get();
         }, 0);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Credentials>> all = new ArrayList<>();
-            all.add(pool.submit(c::resolveCredentials));
-            assertTrue(inside.await(10, TimeUnit.SECONDS));
-            for (int i = 0; i < 7; i++) {
-                all.add(pool.submit(c::resolveCredentials));
-            }
-            awaitWaiting(c, 7);
-            release.countDown();
-            for (Future<Credentials> f : all) {
+            for (Future<Credentials> f : callersBehindOneFetch(c, inside, release, 7, pool)) {
                 assertEquals("ASIA1EXAMPLE", f.get(10, TimeUnit.SECONDS).accessKeyId());
             }
             assertEquals(1, fetches.get());
@@ -218,27 +228,13 @@ class CachedCredentialsTest {
         CountDownLatch release = new CountDownLatch(1);
         CachedCredentials c = cache(() -> {
             fetches.incrementAndGet();
-            inside.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            enterAndBlock(inside, release);
             throw new CredentialsNotFoundException("endpoint down");
         }, 0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Credentials>> all = new ArrayList<>();
-            all.add(pool.submit(c::resolveCredentials));
-            assertTrue(inside.await(10, TimeUnit.SECONDS));
-            for (int i = 0; i < 3; i++) {
-                all.add(pool.submit(c::resolveCredentials));
-            }
-            awaitWaiting(c, 3);
-            release.countDown();
-            for (Future<Credentials> f : all) {
-                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                        () -> f.get(10, TimeUnit.SECONDS));
+            for (Future<Credentials> f : callersBehindOneFetch(c, inside, release, 3, pool)) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
                 assertEquals("endpoint down", e.getCause().getMessage());
             }
             assertEquals(1, fetches.get());

@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,12 +67,9 @@ class InstanceMetadataTest {
     }
 
     CredentialsEnvironment env(String... kv) {
-        Map<String, String> m = new HashMap<>();
-        m.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url());
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return CredentialsEnvironment.builder().environment(m).clock(clock).build();
+        List<String> all = new ArrayList<>(List.of(kv));
+        all.addAll(List.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()));
+        return clock.environment(all.toArray(new String[0]));
     }
 
     static void assertNoSecret(String message) {

@@ -16,7 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -60,12 +61,9 @@ class WebIdentityTest {
     }
 
     CredentialsEnvironment env(String... kv) {
-        Map<String, String> m = new HashMap<>();
-        m.put("AWS_ENDPOINT_URL_STS", sts.url());
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return CredentialsEnvironment.builder().environment(m).clock(clock).build();
+        List<String> all = new ArrayList<>(List.of(kv));
+        all.addAll(List.of("AWS_ENDPOINT_URL_STS", sts.url()));
+        return clock.environment(all.toArray(new String[0]));
     }
 
     @Test
