@@ -135,13 +135,18 @@ class CredentialSourcesTest {
         assertEquals(List.of("GET /v1/credentials"), requests);
     }
 
+    /** The default profile's credential_process prints credentials that live this long from the harness's now. */
+    CliHarness processProfile(Duration lifetime) throws IOException {
+        Path json = home.resolve("creds.json");
+        Files.writeString(json, "{\"Version\": 1, " + credentialsJson("ASIAFAKEPROCESS", "SessionToken",
+                CliHarness.NOW.plus(lifetime)).substring(1));
+        return new CliHarness(home).profileFile("[default]\ncredential_process = cat '" + json + "'\n");
+    }
+
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void presignWithCredentialProcess() throws IOException {
-        Path json = home.resolve("creds.json");
-        Files.writeString(json, "{\"Version\": 1, " + credentialsJson("ASIAFAKEPROCESS", "SessionToken",
-                CliHarness.NOW.plus(Duration.ofHours(1))).substring(1));
-        CliHarness h = new CliHarness(home).profileFile("[default]\ncredential_process = cat '" + json + "'\n");
+        CliHarness h = processProfile(Duration.ofHours(1));
         CliHarness.Result r = h.run("presign", "s3://examplebucket/test.txt");
         assertEquals(0, r.code, r::toString);
         assertSignedWith("ASIAFAKEPROCESS", r.out.strip());
@@ -150,10 +155,7 @@ class CredentialSourcesTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void presignWarnsWhenTheUrlOutlivesTheCredentials() throws IOException {
-        Path json = home.resolve("creds.json");
-        Files.writeString(json, "{\"Version\": 1, " + credentialsJson("ASIAFAKEPROCESS", "SessionToken",
-                CliHarness.NOW.plus(Duration.ofMinutes(30))).substring(1));
-        CliHarness h = new CliHarness(home).profileFile("[default]\ncredential_process = cat '" + json + "'\n");
+        CliHarness h = processProfile(Duration.ofMinutes(30));
         CliHarness.Result r = h.run("presign", "s3://examplebucket/test.txt", "--expires", "12h");
         assertEquals(0, r.code, r::toString);
         assertSignedWith("ASIAFAKEPROCESS", r.out.strip());
