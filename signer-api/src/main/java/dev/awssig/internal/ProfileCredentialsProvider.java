@@ -101,10 +101,17 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         if (s != null) {
             return s.resolveCredentials();
         }
-        s = load();
-        Credentials c = s.resolveCredentials();
-        source = s;
-        return c;
+        synchronized (this) {
+            // one first load at a time: threads that start together make one call to STS, SSO, ...
+            s = source;
+            if (s != null) {
+                return s.resolveCredentials();
+            }
+            s = load();
+            Credentials c = s.resolveCredentials();
+            source = s;
+            return c;
+        }
     }
 
     private CredentialsProvider load() {

@@ -145,8 +145,10 @@ public final class CachedCredentials implements CredentialsProvider {
     private Credentials refresh(Entry old, Instant now) {
         try {
             Credentials c = source.get();
-            entry = entryFor(c, now);
+            Entry e = entryFor(c, now);
+            entry = e;
             lastFailure = null;
+            LOG.debug("{}: new credentials {}, refresh due at {}", description, c, e.nextAttempt);
             return c;
         } catch (RuntimeException ex) {
             Instant after = clock.instant();

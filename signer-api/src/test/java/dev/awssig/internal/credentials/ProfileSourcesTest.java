@@ -133,6 +133,28 @@ class ProfileSourcesTest {
     }
 
     @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void threadsThatStartTogetherRunTheSourceOnce() throws Exception {
+        Path runs = home.resolve("runs");
+        config("[profile slow]\ncredential_process = echo run >> '" + runs + "'; sleep 0.3; printf '{\"Version\":1,"
+                + "\"AccessKeyId\":\"ASIASLOW\",\"SecretAccessKey\":\"x\",\"Expiration\":\"2026-03-01T12:00:00Z\"}'\n");
+        var provider = CredentialsProviders.profile("slow", env());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                all.add(pool.submit(() -> provider.resolveCredentials().accessKeyId()));
+            }
+            for (var f : all) {
+                assertEquals("ASIASLOW", f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Files.readAllLines(runs).size(), "one run of the credential process for six threads");
+    }
+
+    @Test
     void aProfileWithoutKeysThatUsesLoginSessionSaysItIsNotResolved() throws IOException {
         config("[profile console]\nlogin_session = arn:aws:iam::123456789012:user/me\n");
         assertTrue(failure("console").endsWith("it uses login_session, which awssig does not resolve: export temporary"
