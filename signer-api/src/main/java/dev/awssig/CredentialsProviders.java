@@ -279,7 +279,8 @@ public final class CredentialsProviders {
      * {@code 169.254.170.2}, {@code 169.254.170.23} or {@code fd00:ec2::23}; the
      * {@code Authorization} header is the content of {@code AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE}
      * (read at each refresh), else {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}. Short timeouts and
-     * one retry. Cached and refreshed ahead of expiry.
+     * one retry, as for {@link #instanceMetadata(CredentialsEnvironment)}. Cached and refreshed
+     * ahead of expiry.
      *
      * @param environment the variables and clock to use
      * @return the provider
@@ -307,7 +308,8 @@ public final class CredentialsProviders {
      * {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}, else {@code http://169.254.169.254} (or
      * {@code http://[fd00:ec2::254]} with {@code AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE=IPv6});
      * {@code AWS_EC2_METADATA_DISABLED=true} turns the source off. Each request has a 500 ms
-     * connect timeout, a 1 s answer timeout and one retry, so that off EC2 a chain moves on
+     * connect timeout, a 1 s answer timeout ({@code AWS_METADATA_SERVICE_TIMEOUT}, in seconds) and
+     * one retry ({@code AWS_METADATA_SERVICE_NUM_ATTEMPTS=2}), so that off EC2 a chain moves on
      * after about a second. Cached and refreshed ahead of expiry.
      *
      * @param environment the variables, properties and clock to use

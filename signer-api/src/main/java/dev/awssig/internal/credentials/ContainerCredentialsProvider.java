@@ -156,7 +156,7 @@ public final class ContainerCredentialsProvider implements CredentialsProvider {
         if (authorization != null && !authorization.isEmpty()) {
             b.header("Authorization", authorization);
         }
-        Http.Response r = Http.metadata(b, source);
+        Http.Response r = Http.metadata(b, env, source);
         if (r.status() != 200) {
             throw new CredentialsNotFoundException(source + ": GET " + uri.getRawPath() + " answered HTTP " + r.status()
                     + Answers.errorDetail(r.body()) + (r.status() == 401 || r.status() == 403

@@ -1,5 +1,6 @@
 package dev.awssig.internal.credentials;
 
+import dev.awssig.CredentialsEnvironment;
 import dev.awssig.CredentialsNotFoundException;
 import dev.awssig.internal.Checks;
 import java.io.IOException;
@@ -25,13 +26,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two shared clients: one with short timeouts for the local metadata endpoints (instance
  * metadata, container credentials), which off AWS do not answer at all, and one for the AWS
- * services (STS, SSO).
+ * services (STS, SSO). The metadata answer timeout and attempts follow the AWS SDKs' and CLI's
+ * {@code AWS_METADATA_SERVICE_TIMEOUT} and {@code AWS_METADATA_SERVICE_NUM_ATTEMPTS}.
  */
 public final class Http {
     /** Connect timeout of a metadata endpoint. */
     public static final Duration METADATA_CONNECT_TIMEOUT = Duration.ofMillis(500);
-    /** Time from sending a request to a metadata endpoint to its response headers. */
+    /** Time from sending a request to a metadata endpoint to its response headers, unless set. */
     public static final Duration METADATA_TIMEOUT = Duration.ofSeconds(1);
+    /** Attempts of a metadata request (one retry), unless set. */
+    public static final int METADATA_ATTEMPTS = 2;
     /** Connect timeout of an AWS service. */
     public static final Duration SERVICE_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Time from sending a request to an AWS service to its response headers. */
@@ -81,16 +85,69 @@ public final class Http {
     }
 
     /**
-     * Sends a request to a metadata endpoint, once more after a connection failure, a timeout or
-     * a 5xx answer.
+     * Sends a request to a metadata endpoint, again after a connection failure, a timeout or a
+     * 5xx answer, as often as {@link #metadataAttempts} says.
      *
      * @param request the request (its timeout is set here)
+     * @param env the environment ({@code AWS_METADATA_SERVICE_TIMEOUT},
+     *     {@code AWS_METADATA_SERVICE_NUM_ATTEMPTS})
      * @param source the source, for messages ("instance metadata")
      * @return the last answer
-     * @throws CredentialsNotFoundException if neither attempt got an answer
+     * @throws CredentialsNotFoundException if no attempt got an answer
      */
-    public static Response metadata(HttpRequest.Builder request, String source) {
-        return send(Clients.METADATA, request.timeout(METADATA_TIMEOUT).build(), source, 2);
+    public static Response metadata(HttpRequest.Builder request, CredentialsEnvironment env, String source) {
+        return send(Clients.METADATA, request.timeout(metadataTimeout(env)).build(), source, metadataAttempts(env));
+    }
+
+    /**
+     * The answer timeout of a metadata request: {@code aws.metadataServiceTimeout} or
+     * {@code AWS_METADATA_SERVICE_TIMEOUT} in seconds (as in the AWS SDKs and CLI), else
+     * {@link #METADATA_TIMEOUT}.
+     *
+     * @param env the environment
+     * @return the timeout
+     * @throws CredentialsNotFoundException if the value is not 0.001 to 3600 seconds
+     */
+    static Duration metadataTimeout(CredentialsEnvironment env) {
+        String v = Settings.setting(env, "aws.metadataServiceTimeout", "AWS_METADATA_SERVICE_TIMEOUT");
+        if (v == null) {
+            return METADATA_TIMEOUT;
+        }
+        try {
+            long millis = Math.round(Double.parseDouble(v) * 1000);
+            if (millis >= 1 && millis <= 3_600_000) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CredentialsNotFoundException("AWS_METADATA_SERVICE_TIMEOUT must be a number of seconds (0.001 to"
+                + " 3600), was '" + Checks.printable(v) + "'");
+    }
+
+    /**
+     * The attempts of a metadata request: {@code AWS_METADATA_SERVICE_NUM_ATTEMPTS} (as in the
+     * AWS CLI), else {@link #METADATA_ATTEMPTS}.
+     *
+     * @param env the environment
+     * @return 1 to 10
+     * @throws CredentialsNotFoundException if the value is not 1 to 10
+     */
+    static int metadataAttempts(CredentialsEnvironment env) {
+        String v = env.variable("AWS_METADATA_SERVICE_NUM_ATTEMPTS");
+        if (v == null) {
+            return METADATA_ATTEMPTS;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 10) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CredentialsNotFoundException("AWS_METADATA_SERVICE_NUM_ATTEMPTS must be 1 to 10, was '"
+                + Checks.printable(v) + "'");
     }
 
     /**
@@ -137,7 +194,7 @@ public final class Http {
             LOG.debug("{}: {} attempt {} failed: {}", source, what, attempt, failure);
         }
         throw new CredentialsNotFoundException(source + ": no answer from " + what + " (" + failure + ", "
-                + attempts + " attempts)", cause);
+                + attempts + (attempts == 1 ? " attempt)" : " attempts)"), cause);
     }
 
     private static String read(InputStream in, String source, String what) throws IOException {

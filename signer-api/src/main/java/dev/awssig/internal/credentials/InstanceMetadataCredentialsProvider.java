@@ -27,8 +27,9 @@ import java.util.Map;
  * {@code http://[fd00:ec2::254]} when {@code AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE} (or
  * {@code aws.ec2MetadataServiceEndpointMode}) is {@code IPv6}. {@code AWS_EC2_METADATA_DISABLED}
  * (or {@code aws.disableEc2Metadata}) {@code true} turns the source off. Each request has short
- * timeouts ({@link Http#METADATA_CONNECT_TIMEOUT}, {@link Http#METADATA_TIMEOUT}) and one retry,
- * so that off EC2 the default chain moves on after about a second. The credentials are cached
+ * timeouts ({@link Http#METADATA_CONNECT_TIMEOUT}, and {@link Http#METADATA_TIMEOUT} or
+ * {@code AWS_METADATA_SERVICE_TIMEOUT}) and one retry (or {@code AWS_METADATA_SERVICE_NUM_ATTEMPTS}
+ * attempts), so that off EC2 the default chain moves on after about a second. The credentials are cached
  * and refreshed ahead of their expiry ({@link CachedCredentials}).
  */
 public final class InstanceMetadataCredentialsProvider implements CredentialsProvider {
@@ -128,7 +129,7 @@ public final class InstanceMetadataCredentialsProvider implements CredentialsPro
     private String token(String base, String source) {
         Http.Response r = Http.metadata(HttpRequest.newBuilder(URI.create(base + "/latest/api/token"))
                 .header("X-aws-ec2-metadata-token-ttl-seconds", TOKEN_TTL_SECONDS)
-                .PUT(HttpRequest.BodyPublishers.noBody()), source);
+                .PUT(HttpRequest.BodyPublishers.noBody()), env, source);
         if (r.status() == 200) {
             String token = r.body().strip();
             if (token.isEmpty()) {
@@ -147,12 +148,12 @@ public final class InstanceMetadataCredentialsProvider implements CredentialsPro
                 + " answered HTTP " + r.status());
     }
 
-    private static Http.Response get(String url, String token, String source) {
+    private Http.Response get(String url, String token, String source) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) {
             b.header("X-aws-ec2-metadata-token", token);
         }
-        return Http.metadata(b, source);
+        return Http.metadata(b, env, source);
     }
 
     private static void expectOk(Http.Response r, String path, String source) {

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +46,11 @@ class ContainerCredentialsTest {
                 + "\",\"Expiration\":\"" + NOW.plus(Duration.ofHours(1)) + "\",\"AccountId\":\"123456789012\"}";
     }
 
+    /** A generous answer timeout (see {@code InstanceMetadataTest.env}), and the given variables. */
     CredentialsEnvironment env(String... kv) {
-        return clock.environment(kv);
+        List<String> all = new ArrayList<>(List.of("AWS_METADATA_SERVICE_TIMEOUT", "5"));
+        all.addAll(List.of(kv));
+        return clock.environment(all.toArray(new String[0]));
     }
 
     static void assertNoSecret(String message) {

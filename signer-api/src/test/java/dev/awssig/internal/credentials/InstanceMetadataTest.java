@@ -66,8 +66,14 @@ class InstanceMetadataTest {
         return FakeServer.reply(404, "");
     }
 
+    /**
+     * The fake's endpoint, and a generous answer timeout: on a loaded build machine the first
+     * exchange of a fresh HTTP client can take longer than the default second, and a retry would
+     * upset the tests that count requests. The default timeout has its own test.
+     */
     CredentialsEnvironment env(String... kv) {
-        List<String> all = new ArrayList<>(List.of(kv));
+        List<String> all = new ArrayList<>(List.of("AWS_METADATA_SERVICE_TIMEOUT", "5"));
+        all.addAll(List.of(kv));
         all.addAll(List.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()));
         return clock.environment(all.toArray(new String[0]));
     }
@@ -189,13 +195,37 @@ class InstanceMetadataTest {
             return FakeServer.reply(200, "");
         });
         long start = System.nanoTime();
+        CredentialsEnvironment defaults = clock.environment("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url());
         CredentialsNotFoundException e = assertThrows(CredentialsNotFoundException.class,
-                () -> CredentialsProviders.instanceMetadata(env()).resolveCredentials());
+                () -> CredentialsProviders.instanceMetadata(defaults).resolveCredentials());
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         assertEquals("instance metadata at " + server.url() + ": no answer from PUT " + server.url()
                 + "/latest/api/token (no answer within 1000 ms, 2 attempts)", e.getMessage());
         assertEquals(2, server.requests().size());
         assertTrue(seconds < 8, "gave up after " + seconds + " s");
+    }
+
+    @Test
+    void theSdkVariablesSetTheTimeoutAndTheAttempts() throws IOException {
+        server = FakeServer.start(r -> {
+            Thread.sleep(10_000);
+            return FakeServer.reply(200, "");
+        });
+        CredentialsNotFoundException e = assertThrows(CredentialsNotFoundException.class,
+                () -> CredentialsProviders.instanceMetadata(clock.environment("AWS_EC2_METADATA_SERVICE_ENDPOINT",
+                        server.url(), "AWS_METADATA_SERVICE_TIMEOUT", "0.2", "AWS_METADATA_SERVICE_NUM_ATTEMPTS", "1"))
+                        .resolveCredentials());
+        assertTrue(e.getMessage().endsWith("(no answer within 200 ms, 1 attempt)"), e.getMessage());
+        assertEquals(1, server.requests().size());
+        String[][] bad = {{"AWS_METADATA_SERVICE_TIMEOUT", "soon",
+            "AWS_METADATA_SERVICE_TIMEOUT must be a number of seconds (0.001 to 3600), was 'soon'"},
+            {"AWS_METADATA_SERVICE_NUM_ATTEMPTS", "0", "AWS_METADATA_SERVICE_NUM_ATTEMPTS must be 1 to 10, was '0'"}};
+        for (String[] b : bad) {
+            e = assertThrows(CredentialsNotFoundException.class, () -> CredentialsProviders.instanceMetadata(
+                    clock.environment("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url(), b[0], b[1]))
+                    .resolveCredentials());
+            assertEquals(b[2], e.getMessage());
+        }
     }
 
     @Test
