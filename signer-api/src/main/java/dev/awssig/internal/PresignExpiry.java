@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>A presigner whose engine resolves credentials itself builds that engine over
  * {@link #pinned(SigningConfig)}: a provider that answers with the credentials this check
- * resolved, for the thread and the duration of the call. Immutable and thread-safe. Internal:
+ * resolved, for the thread and the duration of the call. A presigner keeps its {@link Presign}
+ * step in a field, so that a presign allocates nothing here. Immutable and thread-safe. Internal:
  * exported only to the sibling modules of this project.
  */
 public final class PresignExpiry {
@@ -121,11 +122,8 @@ public final class PresignExpiry {
         try {
             url = presigner.presign(request, credentials, validity);
         } finally {
-            if (previous == null) {
-                PINNED.remove();
-            } else {
-                PINNED.set(previous);
-            }
+            // set, not remove: the thread keeps its (empty) entry, so the next presign allocates nothing
+            PINNED.set(previous);
         }
         return warning == null ? url : ApiAccess.bridge().withWarnings(url, List.of(warning));
     }

@@ -64,6 +64,7 @@ public final class S3V2Signer implements Signer, Presigner {
     private final Clock clock;
     private final S3Canonicalizer canonicalizer;
     private final PresignExpiry expiry;
+    private final PresignExpiry.Presign presignStep = this::presign;
     /** The last expiry and its decimal text; written only when the expiry changes. */
     private volatile ExpiresText lastExpires;
     /** The last Date header added; written only when the second changes. */
@@ -242,7 +243,7 @@ public final class S3V2Signer implements Signer, Presigner {
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
         Objects.requireNonNull(request, "request");
-        return expiry.presign(request, expiresIn, this::presign);
+        return expiry.presign(request, expiresIn, presignStep);
     }
 
     private PresignedUrl presign(SignableRequest request, Credentials c, Duration expiresIn) {

@@ -35,14 +35,15 @@ import java.time.Duration;
  */
 public final class SigV4Signer implements Signer, Presigner {
     private final SigV4SigningEngine engine;
-    /** The same engine over the credentials {@link #expiry} checked (see {@link PresignExpiry#pinned}). */
-    private final SigV4SigningEngine presignEngine;
     private final PresignExpiry expiry;
+    /** Presigns on an engine over the credentials {@link #expiry} checked (see {@link PresignExpiry#pinned}). */
+    private final PresignExpiry.Presign presignStep;
 
     private SigV4Signer(SigningConfig config) {
         this.engine = new SigV4SigningEngine(config);
         this.expiry = PresignExpiry.of(config);
-        this.presignEngine = new SigV4SigningEngine(PresignExpiry.pinned(config));
+        SigV4SigningEngine presignEngine = new SigV4SigningEngine(PresignExpiry.pinned(config));
+        this.presignStep = (request, credentials, expiresIn) -> presignEngine.presign(request, expiresIn);
     }
 
     /**
@@ -113,7 +114,7 @@ public final class SigV4Signer implements Signer, Presigner {
         if (request == null) {
             throw new IllegalArgumentException("request: is required (was null)");
         }
-        return expiry.presign(request, expiresIn, (r, credentials, validity) -> presignEngine.presign(r, validity));
+        return expiry.presign(request, expiresIn, presignStep);
     }
 
     /**
