@@ -8,6 +8,7 @@
 @SuppressWarnings("module") // qualified exports name sibling modules that are compiled later
 module dev.awssig {
     requires transitive org.slf4j;
+    requires java.net.http;
 
     exports dev.awssig;
     exports dev.awssig.spi;

@@ -61,6 +61,11 @@ public final class Headers {
             }
 
             @Override
+            public PresignedUrl withWarnings(PresignedUrl url, List<String> warnings) {
+                return url.withWarnings(warnings);
+            }
+
+            @Override
             public SignedRequest signedRequest(SignableRequest request, String algorithm, String signatureSource,
                                                int signatureFrom, List<String> signedHeaders,
                                                java.time.Instant signingTime,

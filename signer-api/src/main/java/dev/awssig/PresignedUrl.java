@@ -3,6 +3,7 @@ package dev.awssig;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Redaction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,7 @@ public final class PresignedUrl {
     private String signature;
     private final int signatureFrom;
     private final int signatureTo;
+    private final List<String> warnings;
 
     private PresignedUrl(Builder b) {
         this.url = Checks.requireNonBlank(b.url, "url");
@@ -38,6 +40,10 @@ public final class PresignedUrl {
         this.signatureFrom = 0;
         this.signatureTo = 0;
         this.explanation = null;
+        this.warnings = List.copyOf(b.warnings);
+        for (String w : warnings) {
+            Checks.requireNonBlank(w, "warnings");
+        }
     }
 
     /**
@@ -56,6 +62,27 @@ public final class PresignedUrl {
         this.signatureFrom = signatureFrom;
         this.signatureTo = signatureTo;
         this.explanation = Objects.requireNonNull(explanation, "explanation");
+        this.warnings = List.of();
+    }
+
+    /** A copy with other warnings (the trusted path of {@code ApiAccess}). */
+    private PresignedUrl(PresignedUrl u, List<String> warnings) {
+        this.url = u.url;
+        this.method = u.method;
+        this.signedHeaders = u.signedHeaders;
+        this.expiration = u.expiration;
+        this.canonicalRequest = u.canonicalRequest;
+        this.stringToSign = u.stringToSign;
+        this.explanation = u.explanation;
+        this.signature = u.signature;
+        this.signatureFrom = u.signatureFrom;
+        this.signatureTo = u.signatureTo;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** This URL with other warnings, for {@code ApiAccess}. */
+    PresignedUrl withWarnings(List<String> newWarnings) {
+        return new PresignedUrl(this, newWarnings);
     }
 
     /**
@@ -173,14 +200,27 @@ public final class PresignedUrl {
     }
 
     /**
-     * The URL with its signature and token redacted, and the expiration.
+     * What the presigner wants the caller to know about this URL, for example that the temporary
+     * credentials that signed it expire before the URL does (see {@link PresignExpiryPolicy}).
+     * The texts hold no secret, token, signature or URL.
+     *
+     * @return the warnings, an unmodifiable list, empty when there are none
+     * @since 0.2.0
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The URL with its signature and token redacted, the expiration, and the warnings if any.
      *
      * @return a redacted description
      * @since 0.1.0
      */
     @Override
     public String toString() {
-        return "PresignedUrl[" + method + " " + Redaction.redactUri(url) + ", expires " + expiration + "]";
+        return "PresignedUrl[" + method + " " + Redaction.redactUri(url) + ", expires " + expiration
+                + (warnings.isEmpty() ? "" : ", warnings " + warnings) + "]";
     }
 
     /**
@@ -196,6 +236,7 @@ public final class PresignedUrl {
         private String canonicalRequest;
         private String stringToSign;
         private String signature;
+        private List<String> warnings = List.of();
 
         private Builder() {
         }
@@ -281,6 +322,18 @@ public final class PresignedUrl {
          */
         public Builder signature(String signature) {
             this.signature = signature;
+            return this;
+        }
+
+        /**
+         * Sets the warnings (see {@link PresignedUrl#warnings()}).
+         *
+         * @param warnings the warnings, none blank; copied
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder warnings(List<String> warnings) {
+            this.warnings = List.copyOf(warnings);
             return this;
         }
 

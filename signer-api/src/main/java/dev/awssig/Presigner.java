@@ -18,12 +18,16 @@ public interface Presigner {
     String algorithm();
 
     /**
-     * Presigns a request.
+     * Presigns a request. When the credentials are temporary and expire before the URL would,
+     * the presigners of this project apply the config's {@link PresignExpiryPolicy}: a warning
+     * in {@link PresignedUrl#warnings()} (the default), a capped expiry, or a refusal.
      *
      * @param request the request (method, URI, headers the client will send)
      * @param expiresIn how long the URL stays valid
      * @return the presigned URL and what was signed
      * @throws IllegalArgumentException if the expiry is outside what the algorithm allows
+     * @throws SigningException if the credentials expire before the URL would and the
+     *     {@link PresignExpiryPolicy} refuses
      * @since 0.1.0
      */
     PresignedUrl presign(SignableRequest request, Duration expiresIn);

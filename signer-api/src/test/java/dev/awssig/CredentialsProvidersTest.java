@@ -379,13 +379,13 @@ class CredentialsProvidersTest {
         }
 
         @Test
-        void roleProfileExplainsWhatIsUnsupported() throws IOException {
+        void roleProfileWhoseSourceProfileIsMissingSaysSo() throws IOException {
             write(".aws/config", "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
                     + "source_profile = default\n");
             CredentialsNotFoundException e = assertThrows(CredentialsNotFoundException.class,
                     () -> CredentialsProviders.profile("admin", env(), home).resolveCredentials());
-            assertTrue(e.getMessage().contains("role_arn"), e.getMessage());
-            assertTrue(e.getMessage().contains("export-credentials"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("profile 'default' not found (in " + home.resolve(".aws/config")
+                    + "), but profile 'admin' names it as source_profile"), e.getMessage());
         }
 
         @Test
@@ -487,24 +487,24 @@ class CredentialsProvidersTest {
         }
 
         @Test
-        void environmentComesFirst() throws IOException {
+        void systemPropertiesComeFirstAsInTheSdkForJava2() throws IOException {
             writeProfile();
             CredentialsProvider chain = CredentialsProviders.defaultChain(env("AWS_ACCESS_KEY_ID", "AKIDENV",
                     "AWS_SECRET_ACCESS_KEY", "esecret"), props("aws.accessKeyId", "AKIDPROP",
-                    "aws.secretAccessKey", "ssecret"), home);
-            assertEquals("AKIDENV", chain.resolveCredentials().accessKeyId());
-        }
-
-        @Test
-        void systemPropertiesComeSecond() throws IOException {
-            writeProfile();
-            CredentialsProvider chain = CredentialsProviders.defaultChain(env(), props("aws.accessKeyId", "AKIDPROP",
                     "aws.secretAccessKey", "ssecret"), home);
             assertEquals("AKIDPROP", chain.resolveCredentials().accessKeyId());
         }
 
         @Test
-        void profileComesLast() throws IOException {
+        void environmentComesSecond() throws IOException {
+            writeProfile();
+            CredentialsProvider chain = CredentialsProviders.defaultChain(env("AWS_ACCESS_KEY_ID", "AKIDENV",
+                    "AWS_SECRET_ACCESS_KEY", "esecret"), props(), home);
+            assertEquals("AKIDENV", chain.resolveCredentials().accessKeyId());
+        }
+
+        @Test
+        void profileComesAfterWebIdentity() throws IOException {
             writeProfile();
             assertEquals("AKIDPROFILE", CredentialsProviders.defaultChain(env(), props(), home).resolveCredentials()
                     .accessKeyId());
@@ -520,14 +520,20 @@ class CredentialsProvidersTest {
         @Test
         void nothingFoundNamesEverySourceAndWhy() {
             CredentialsNotFoundException e = assertThrows(CredentialsNotFoundException.class,
-                    () -> CredentialsProviders.defaultChain(env(), props(), home).resolveCredentials());
+                    () -> CredentialsProviders.defaultChain(env("AWS_EC2_METADATA_DISABLED", "true"), props(), home)
+                            .resolveCredentials());
             String m = e.getMessage();
             assertEquals("No credentials found. Tried, in order: "
-                    + "environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY): AWS_ACCESS_KEY_ID not set; "
                     + "system properties (aws.accessKeyId, aws.secretAccessKey): aws.accessKeyId not set; "
+                    + "environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY): AWS_ACCESS_KEY_ID not set; "
+                    + "web identity (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN): AWS_WEB_IDENTITY_TOKEN_FILE not set; "
                     + "profile file (profile 'default' in " + home.resolve(".aws/credentials") + ", "
                     + home.resolve(".aws/config") + "): file " + home.resolve(".aws/credentials") + " not found, file "
-                    + home.resolve(".aws/config") + " not found", m);
+                    + home.resolve(".aws/config") + " not found; "
+                    + "container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, AWS_CONTAINER_CREDENTIALS_FULL_URI):"
+                    + " AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI not set; "
+                    + "instance metadata (IMDSv2, AWS_EC2_METADATA_SERVICE_ENDPOINT): disabled"
+                    + " (AWS_EC2_METADATA_DISABLED=true)", m);
         }
 
         @Test
@@ -536,7 +542,8 @@ class CredentialsProvidersTest {
                     + "\n");
             CredentialsNotFoundException e = assertThrows(CredentialsNotFoundException.class,
                     () -> CredentialsProviders.defaultChain(env("AWS_SECRET_ACCESS_KEY", SECRET,
-                            "AWS_SESSION_TOKEN", TOKEN, "AWS_PROFILE", "p"), props("aws.secretAccessKey", SECRET,
+                            "AWS_SESSION_TOKEN", TOKEN, "AWS_PROFILE", "p", "AWS_EC2_METADATA_DISABLED", "true"),
+                            props("aws.secretAccessKey", SECRET,
                             "aws.sessionToken", TOKEN), home).resolveCredentials());
             assertNoSecret(e.getMessage());
             assertTrue(e.getMessage().contains("AWS_ACCESS_KEY_ID not set (AWS_SECRET_ACCESS_KEY is set)"),

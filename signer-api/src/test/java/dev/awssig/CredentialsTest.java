@@ -50,6 +50,22 @@ class CredentialsTest {
     }
 
     @Test
+    void expirationIsKeptComparedAndShownButNeverTheSecrets() {
+        java.time.Instant at = java.time.Instant.parse("2026-03-01T11:00:00Z");
+        Credentials c = Credentials.of(ID, SECRET, TOKEN, at);
+        assertEquals(Optional.of(at), c.expiration());
+        assertEquals(Optional.empty(), Credentials.of(ID, SECRET, TOKEN).expiration());
+        assertEquals(Optional.empty(), Credentials.of(ID, SECRET, null, null).expiration());
+        assertEquals("Credentials[accessKeyId=" + ID + ", secretAccessKey=****, sessionToken=****,"
+                + " expiration=2026-03-01T11:00:00Z]", c.toString());
+        assertEquals(c, Credentials.of(ID, SECRET, TOKEN, at));
+        assertNotEquals(c, Credentials.of(ID, SECRET, TOKEN, at.plusSeconds(1)));
+        assertNotEquals(c, Credentials.of(ID, SECRET, TOKEN));
+        assertEquals(c.hashCode(), Credentials.of(ID, SECRET, TOKEN, at.plusSeconds(1)).hashCode());
+        assertEquals(Optional.of(at), c.withoutSessionToken().expiration());
+    }
+
+    @Test
     void hashCodeDoesNotDependOnTheSecret() {
         assertEquals(Credentials.of(ID, "a").hashCode(), Credentials.of(ID, "b").hashCode());
     }

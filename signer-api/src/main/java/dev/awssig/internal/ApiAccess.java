@@ -110,6 +110,17 @@ public final class ApiAccess {
                                   int signatureFrom, int signatureTo, Function<Boolean, String> explanation);
 
         /**
+         * The same presigned URL with other warnings; everything else (including texts computed
+         * when read) is shared.
+         *
+         * @param url the presigned URL
+         * @param warnings the warnings, none blank
+         * @return the copy
+         * @since 0.2.0
+         */
+        PresignedUrl withWarnings(PresignedUrl url, List<String> warnings);
+
+        /**
          * A signing result from parts the signer produced, without validating them again: the
          * signature is {@code signatureSource.substring(signatureFrom)} (for example the end of the
          * {@code Authorization} value), taken only when {@link SignedRequest#signature()} is called;

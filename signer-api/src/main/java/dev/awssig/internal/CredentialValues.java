@@ -6,8 +6,9 @@ import dev.awssig.CredentialsNotFoundException;
 /**
  * Turns the raw key id / secret / token values of a credentials source into {@link Credentials},
  * with messages that name the source's keys and never the values of the secret or the token.
+ * Internal: exported only to the sibling modules of this project.
  */
-final class CredentialValues {
+public final class CredentialValues {
     private CredentialValues() {
     }
 
@@ -24,7 +25,7 @@ final class CredentialValues {
      * @return the credentials
      * @throws CredentialsNotFoundException if the id or secret is missing or invalid
      */
-    static Credentials resolve(String id, String secret, String token, String idName, String secretName,
+    public static Credentials resolve(String id, String secret, String token, String idName, String secretName,
             String tokenName, String kind) {
         boolean hasId = id != null && !id.isBlank();
         boolean hasSecret = secret != null && !secret.isBlank();

@@ -1,9 +1,12 @@
 package dev.awssig.internal;
 
 import dev.awssig.Credentials;
+import dev.awssig.CredentialsEnvironment;
 import dev.awssig.CredentialsNotFoundException;
 import dev.awssig.CredentialsProvider;
+import dev.awssig.internal.credentials.Profiles;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -20,15 +23,17 @@ import java.util.Set;
  *   <li>The profile is the one given, else {@code AWS_PROFILE}, else {@code default}.</li>
  *   <li>The files are {@code AWS_SHARED_CREDENTIALS_FILE} (default {@code ~/.aws/credentials})
  *       and {@code AWS_CONFIG_FILE} (default {@code ~/.aws/config}); a leading {@code ~/} in
- *       those variables is the home directory.</li>
+ *       those variables is the home directory ({@link CredentialsEnvironment#home()}: {@code HOME}
+ *       first, as the AWS CLI does).</li>
  *   <li>The profile's properties are merged from both files, the credentials file winning for
  *       a property set in both.</li>
- *   <li>{@code aws_access_key_id}, {@code aws_secret_access_key} and optional
- *       {@code aws_session_token} (or the legacy {@code aws_security_token}).</li>
+ *   <li>Where the credentials come from (static keys, a role, web identity, SSO, a credential
+ *       process) is decided by {@link Profiles}.</li>
  * </ul>
  *
- * <p>The files are read at the first successful call and the credentials kept (as the AWS SDK
- * for Java 2 does); a call that finds nothing reads the files again next time. Internal: use
+ * <p>The files are read at the first successful call and the source they name kept (static keys
+ * as they are, temporary credentials cached and refreshed by their provider); a call that finds
+ * nothing reads the files again next time. Internal: use
  * {@link dev.awssig.CredentialsProviders#profile(String)}.
  */
 public final class ProfileCredentialsProvider implements CredentialsProvider {
@@ -41,28 +46,22 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
     /** The default profile name. */
     public static final String DEFAULT_PROFILE = "default";
 
-    private static final String[] UNSUPPORTED = {"role_arn", "credential_process", "sso_session", "sso_start_url",
-        "web_identity_token_file", "credential_source", "login_session"};
-
     private final String profileName;
-    private final Map<String, String> environment;
-    private final Path home;
-    private volatile Credentials cached;
+    private final CredentialsEnvironment env;
+    private volatile CredentialsProvider source;
 
     /**
      * A provider of one profile.
      *
      * @param profileName the profile, or {@code null} for {@code AWS_PROFILE} or {@code default}
-     * @param environment the environment variables, or {@code null} for the real environment
-     * @param home the home directory, or {@code null} for the {@code user.home} system property
+     * @param env the variables, properties, home directory and clock
      */
-    public ProfileCredentialsProvider(String profileName, Map<String, String> environment, Path home) {
+    public ProfileCredentialsProvider(String profileName, CredentialsEnvironment env) {
         if (profileName != null) {
             Checks.requireNonBlank(profileName, "profileName");
         }
         this.profileName = profileName == null ? null : profileName.strip();
-        this.environment = environment == null ? null : Map.copyOf(environment);
-        this.home = home;
+        this.env = env;
     }
 
     /**
@@ -74,8 +73,8 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         if (profileName != null) {
             return profileName;
         }
-        String fromEnv = env().get(AWS_PROFILE);
-        return fromEnv == null || fromEnv.isBlank() ? DEFAULT_PROFILE : fromEnv.strip();
+        String fromEnv = env.variable(AWS_PROFILE);
+        return fromEnv == null ? DEFAULT_PROFILE : fromEnv;
     }
 
     /**
@@ -98,15 +97,24 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
 
     @Override
     public Credentials resolveCredentials() {
-        Credentials c = cached;
-        if (c == null) {
-            c = load();
-            cached = c;
+        CredentialsProvider s = source;
+        if (s != null) {
+            return s.resolveCredentials();
         }
-        return c;
+        synchronized (this) {
+            // one first load at a time: threads that start together make one call to STS, SSO, ...
+            s = source;
+            if (s != null) {
+                return s.resolveCredentials();
+            }
+            s = load();
+            Credentials c = s.resolveCredentials();
+            source = s;
+            return c;
+        }
     }
 
-    private Credentials load() {
+    private CredentialsProvider load() {
         String name = profileName();
         Path credentialsFile = credentialsFile();
         Path configFile = configFile();
@@ -119,9 +127,6 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         Map<String, Map<String, String>> fromConfig = hasConfig ? ProfileFiles.readConfigFile(configFile) : Map.of();
         Map<String, Map<String, String>> fromCredentials =
                 hasCredentials ? ProfileFiles.readCredentialsFile(credentialsFile) : Map.of();
-        Map<String, String> props = new LinkedHashMap<>();
-        props.putAll(fromConfig.getOrDefault(name, Map.of()));
-        props.putAll(fromCredentials.getOrDefault(name, Map.of()));
         List<Path> read = new ArrayList<>(2);
         if (hasCredentials) {
             read.add(credentialsFile);
@@ -129,12 +134,12 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         if (hasConfig) {
             read.add(configFile);
         }
-        String where = " (in " + join(read) + ")";
+        String files = "in " + join(read);
         if (!fromConfig.containsKey(name) && !fromCredentials.containsKey(name)) {
             Set<String> known = new LinkedHashSet<>(fromCredentials.keySet());
             known.addAll(fromConfig.keySet());
-            StringBuilder sb = new StringBuilder("profile '").append(Checks.printable(name)).append("' not found")
-                    .append(where).append("; profiles found: ").append(known);
+            StringBuilder sb = new StringBuilder("profile '").append(Checks.printable(name)).append("' not found (")
+                    .append(files).append("); profiles found: ").append(known);
             if (!hasCredentials) {
                 sb.append("; ").append(notFound(credentialsFile, AWS_SHARED_CREDENTIALS_FILE));
             }
@@ -143,36 +148,20 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
             }
             throw new CredentialsNotFoundException(sb.toString());
         }
-        String prefix = "profile '" + Checks.printable(name) + "'";
-        String id = props.get("aws_access_key_id");
-        if (id == null || id.isEmpty()) {
-            throw new CredentialsNotFoundException(prefix + " has no aws_access_key_id" + where + unsupported(props));
+        Map<String, Map<String, String>> merged = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> e : fromConfig.entrySet()) {
+            merged.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
         }
-        String secret = props.get("aws_secret_access_key");
-        if (secret == null || secret.isEmpty()) {
-            throw new CredentialsNotFoundException(prefix + " has no aws_secret_access_key" + where);
+        for (Map.Entry<String, Map<String, String>> e : fromCredentials.entrySet()) {
+            merged.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).putAll(e.getValue());
         }
-        String token = props.get("aws_session_token");
-        if (token == null || token.isEmpty()) {
-            token = props.get("aws_security_token");
-        }
-        return CredentialValues.resolve(id, secret, token, "aws_access_key_id", "aws_secret_access_key",
-                "aws_session_token", prefix + " ");
-    }
-
-    private static String unsupported(Map<String, String> props) {
-        for (String key : UNSUPPORTED) {
-            if (props.containsKey(key)) {
-                return "; it uses " + key + ", which awssig does not resolve: give it static keys, or export"
-                        + " temporary ones with 'aws configure export-credentials --profile NAME --format env'";
-            }
-        }
-        return "";
+        Map<String, Map<String, String>> sessions = hasConfig ? ProfileFiles.readSsoSessions(configFile) : Map.of();
+        return new Profiles(env, merged, sessions, files).provider(name);
     }
 
     private String notFound(Path file, String variable) {
-        String value = env().get(variable);
-        return "file " + file + " not found" + (value == null || value.isBlank() ? "" : " (from " + variable + ")");
+        String value = env.variable(variable);
+        return "file " + file + " not found" + (value == null ? "" : " (from " + variable + ")");
     }
 
     private static String join(List<Path> files) {
@@ -186,40 +175,33 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         return sb.toString();
     }
 
-    private Map<String, String> env() {
-        return environment == null ? System.getenv() : environment;
-    }
-
-    private Path home() {
-        if (home != null) {
-            return home;
-        }
-        String userHome = System.getProperty("user.home");
-        if (userHome == null || userHome.isBlank()) {
-            throw new CredentialsNotFoundException("the home directory is unknown (user.home is not set)");
-        }
-        return Paths.get(userHome);
-    }
-
     private Path file(String variable, String defaultName) {
-        String value = env().get(variable);
-        if (value == null || value.isBlank()) {
-            return home().resolve(".aws").resolve(defaultName);
+        String v = env.variable(variable);
+        if (v == null) {
+            return env.home().resolve(".aws").resolve(defaultName);
         }
-        String v = value.strip();
         if (v.equals("~")) {
-            return home();
+            return env.home();
         }
         if (v.startsWith("~/") || v.startsWith("~\\")) {
-            return home().resolve(v.substring(2));
+            return env.home().resolve(v.substring(2));
         }
-        return Paths.get(v);
+        try {
+            return Paths.get(v);
+        } catch (InvalidPathException e) {
+            throw new CredentialsNotFoundException(variable + " is not a valid path: '" + Checks.printable(v) + "'");
+        }
     }
 
     @Override
     public String describe() {
-        return "profile file (profile '" + Checks.printable(profileName()) + "' in " + credentialsFile() + ", "
-                + configFile() + ")";
+        String files;
+        try {
+            files = credentialsFile() + ", " + configFile();
+        } catch (CredentialsNotFoundException e) {
+            files = "~/.aws/credentials, ~/.aws/config";
+        }
+        return "profile file (profile '" + Checks.printable(profileName()) + "' in " + files + ")";
     }
 
     @Override

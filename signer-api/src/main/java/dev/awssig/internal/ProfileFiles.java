@@ -54,6 +54,27 @@ public final class ProfileFiles {
     }
 
     /**
+     * The {@code [sso-session name]} sections of a config file.
+     *
+     * @param file the file, which must exist
+     * @return session name to its properties (lower-case names), in file order
+     * @throws CredentialsNotFoundException if the file cannot be read or is malformed
+     */
+    public static Map<String, Map<String, String>> readSsoSessions(Path file) {
+        return parse(file, read(file), Kind.SSO_SESSIONS);
+    }
+
+    /** Which sections a parse collects. */
+    private enum Kind {
+        /** {@code [name]} of the credentials file. */
+        CREDENTIALS,
+        /** {@code [profile name]} and {@code [default]} of the config file. */
+        CONFIG_PROFILES,
+        /** {@code [sso-session name]} of the config file. */
+        SSO_SESSIONS
+    }
+
+    /**
      * Parses the text of a shared file.
      *
      * @param file the file name, for messages
@@ -64,6 +85,11 @@ public final class ProfileFiles {
      * @throws CredentialsNotFoundException if the text is malformed
      */
     public static Map<String, Map<String, String>> parse(Path file, String text, boolean configFile) {
+        return parse(file, text, configFile ? Kind.CONFIG_PROFILES : Kind.CREDENTIALS);
+    }
+
+    private static Map<String, Map<String, String>> parse(Path file, String text, Kind kind) {
+        boolean configFile = kind != Kind.CREDENTIALS;
         Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
         Map<String, String> current = null;
         boolean inSection = false;
@@ -97,7 +123,9 @@ public final class ProfileFiles {
                 if (section.isEmpty()) {
                     throw error(file, lineNo, "empty section name '[]'");
                 }
-                String profile = configFile ? configProfileName(file, lineNo, section) : section;
+                String profile = kind == Kind.CREDENTIALS ? section
+                        : kind == Kind.CONFIG_PROFILES ? configProfileName(file, lineNo, section)
+                        : ssoSessionName(file, lineNo, section);
                 current = profile == null ? null : profiles.computeIfAbsent(profile, k -> new LinkedHashMap<>());
                 inSection = true;
                 lastKey = null;
@@ -148,6 +176,18 @@ public final class ProfileFiles {
             return name;
         }
         // [sso-session x], [services x] and legacy '[x]' sections are not profiles in the config file
+        return null;
+    }
+
+    private static String ssoSessionName(Path file, int lineNo, String section) {
+        if (section.startsWith("sso-session") && section.length() > 11
+                && (section.charAt(11) == ' ' || section.charAt(11) == '\t')) {
+            String name = section.substring(12).strip();
+            if (name.isEmpty()) {
+                throw error(file, lineNo, "'[sso-session ]' names no session");
+            }
+            return name;
+        }
         return null;
     }
 

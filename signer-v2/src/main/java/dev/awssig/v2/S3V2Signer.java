@@ -14,6 +14,7 @@ import dev.awssig.SigningConfig;
 import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.PresignExpiry;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
@@ -77,6 +78,8 @@ public final class S3V2Signer implements Signer, Presigner {
     /** The config's region, for {@link #presign(S3Location, Duration)}; null when it names none. */
     private final String region;
     private final S3Canonicalizer canonicalizer;
+    private final PresignExpiry expiry;
+    private final PresignExpiry.Presign presignStep = this::presign;
     /** The last expiry and its decimal text; written only when the expiry changes. */
     private volatile ExpiresText lastExpires;
     /** The last Date header added; written only when the second changes. */
@@ -89,6 +92,7 @@ public final class S3V2Signer implements Signer, Presigner {
         this.clock = config.clock();
         this.region = config.region().orElse(null);
         this.canonicalizer = new S3Canonicalizer(config);
+        this.expiry = PresignExpiry.of(config);
     }
 
     /**
@@ -287,6 +291,10 @@ public final class S3V2Signer implements Signer, Presigner {
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
         Objects.requireNonNull(request, "request");
+        return expiry.presign(request, expiresIn, presignStep);
+    }
+
+    private PresignedUrl presign(SignableRequest request, Credentials c, Duration expiresIn) {
         Objects.requireNonNull(expiresIn, "expiresIn");
         request = UriEncoding.withLegalUri(request);
         if (expiresIn.isNegative() || expiresIn.isZero()) {
@@ -324,7 +332,6 @@ public final class S3V2Signer implements Signer, Presigner {
                 host = entries.get(i).value();
             }
         }
-        Credentials c = credentials.resolveCredentials();
         Instant now = clock.instant();
         long seconds = expiresIn.getSeconds() + (expiresIn.getNano() > 0 ? 1 : 0);
         long expires;

@@ -8,6 +8,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
+import dev.awssig.internal.PresignExpiry;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v4.internal.SigV4SigningEngine;
 import java.time.Duration;
@@ -42,12 +43,18 @@ public final class SigV4Signer implements Signer, Presigner {
      * a URI cannot hold is signed the same once they are percent-encoded, and is sent encoded.
      */
     private final boolean legalUris;
+    private final PresignExpiry expiry;
+    /** Presigns on an engine over the credentials {@link #expiry} checked (see {@link PresignExpiry#pinned}). */
+    private final PresignExpiry.Presign presignStep;
 
     private SigV4Signer(SigningConfig config) {
         this.engine = new SigV4SigningEngine(config);
         this.region = config.region().orElseThrow();
         this.legalUris = !config.option(SigV4Options.DOUBLE_URL_ENCODE,
                 !"s3".equals(config.service().orElseThrow()));
+        this.expiry = PresignExpiry.of(config);
+        SigV4SigningEngine presignEngine = new SigV4SigningEngine(PresignExpiry.pinned(config));
+        this.presignStep = (request, credentials, expiresIn) -> presignEngine.presign(request, expiresIn);
     }
 
     /**
@@ -104,13 +111,18 @@ public final class SigV4Signer implements Signer, Presigner {
      * {@code X-Amz-Signature} go into the query. S3 presigns use {@code UNSIGNED-PAYLOAD} unless
      * {@link SigV4Options#PAYLOAD_SIGNING} says otherwise. For S3, characters a URI cannot hold
      * in the path or query (a space, non-ASCII) are percent-encoded once in the URL, which signs
-     * the same; other services sign the path as given (see {@link PresignedUrl#toUri()}).
+     * the same; other services sign the path as given (see {@link PresignedUrl#toUri()}). When
+     * temporary credentials expire before the URL would, {@link dev.awssig.PresignExpiryPolicy}
+     * decides: a warning in {@link PresignedUrl#warnings()} (the default), a capped expiry, or a
+     * refusal.
      *
      * @param request the request (the headers given are the ones the client will send)
      * @param expiresIn how long the URL is valid: 1 second to 7 days
      * @return the presigned URL
      * @throws IllegalArgumentException if the expiry is outside 1 s .. 604800 s, or the query is
      *     already presigned
+     * @throws dev.awssig.SigningException if the credentials expire first and the policy is
+     *     {@code REFUSE} (or {@code CAP} with less than a second left)
      * @since 0.1.0
      */
     @Override
@@ -118,7 +130,7 @@ public final class SigV4Signer implements Signer, Presigner {
         if (request == null) {
             throw new IllegalArgumentException("request: is required (was null)");
         }
-        return engine.presign(legalUris ? UriEncoding.withLegalUri(request) : request, expiresIn);
+        return expiry.presign(legalUris ? UriEncoding.withLegalUri(request) : request, expiresIn, presignStep);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.awssig.cli.internal;
 
 import dev.awssig.AwsSigException;
+import dev.awssig.CredentialsEnvironment;
 import dev.awssig.Signers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -45,9 +45,9 @@ public final class Cli {
     public static int runWithSystemEnvironment(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // the home directory is HOME first, as for the AWS CLI, not the JVM's user.home
         CliEnvironment env = new CliEnvironment(System.getenv(), System.in, out, err, Clock.systemUTC(),
-                Signers::discover, CliEnvironment.CredentialsSource.of(System.getenv(), System.getProperties(),
-                Path.of(System.getProperty("user.home"))));
+                Signers::discover, CliEnvironment.CredentialsSource.of(CredentialsEnvironment.system()));
         try {
             return run(env, args);
         } finally {

@@ -1,5 +1,6 @@
 package dev.awssig.cli.internal;
 
+import dev.awssig.CredentialsEnvironment;
 import dev.awssig.CredentialsProvider;
 import dev.awssig.CredentialsProviders;
 import dev.awssig.Signers;
@@ -36,8 +37,8 @@ public final class CliEnvironment {
         CredentialsProvider provider(String profile);
 
         /**
-         * The default chain of signer-api (environment, system properties, shared files) over the
-         * given sources, or the named profile of the shared files.
+         * The default chain of signer-api over the given sources, or the named profile of the
+         * shared files (see {@link #of(CredentialsEnvironment)}).
          *
          * @param environment the environment variables
          * @param systemProperties the system properties
@@ -46,9 +47,23 @@ public final class CliEnvironment {
          * @since 0.1.0
          */
         static CredentialsSource of(Map<String, String> environment, Properties systemProperties, Path home) {
+            return of(CredentialsEnvironment.builder().environment(environment).systemProperties(systemProperties)
+                    .home(home).build());
+        }
+
+        /**
+         * The default chain of signer-api (system properties, environment, web identity, shared
+         * files, container, instance metadata) over an environment, or its named profile.
+         *
+         * @param environment the variables, properties, home directory and clock; for this process,
+         *     {@link CredentialsEnvironment#system()} (the home directory is {@code HOME} first)
+         * @return the source
+         * @since 0.2.0
+         */
+        static CredentialsSource of(CredentialsEnvironment environment) {
             return profile -> profile == null
-                    ? CredentialsProviders.defaultChain(environment, systemProperties, home)
-                    : CredentialsProviders.profile(profile, environment, home);
+                    ? CredentialsProviders.defaultChain(environment)
+                    : CredentialsProviders.profile(profile, environment);
         }
     }
 

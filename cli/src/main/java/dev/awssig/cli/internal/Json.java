@@ -42,6 +42,10 @@ final class Json {
         }
         o.put("stringToSign", p.stringToSign());
         o.set("headers", headers(p.signedHeaders()));
+        if (!p.warnings().isEmpty()) {
+            ArrayNode warnings = o.putArray("warnings");
+            p.warnings().forEach(warnings::add);
+        }
         return o;
     }
 

@@ -113,6 +113,9 @@ final class PresignCommand implements Callable<Integer> {
         } else {
             env.out().println(presigned.url());
         }
+        for (String warning : presigned.warnings()) {
+            env.err().println("awssig presign: warning: " + warning);
+        }
         return Cli.EXIT_OK;
     }
 

@@ -1,5 +1,6 @@
 package dev.awssig.cli.internal;
 
+import dev.awssig.CredentialsEnvironment;
 import dev.awssig.Signers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Runs the command in-process with a controlled environment: an environment map, an empty
- * temporary home, no system properties, a fixed clock and the given standard input. Nothing of
- * the real environment or home directory is read.
+ * Runs the command in-process with a controlled environment: an environment map (with the
+ * instance metadata source off unless a test removes {@code AWS_EC2_METADATA_DISABLED}), an empty
+ * temporary home, no system properties, a fixed clock (for signing and for the credentials
+ * providers) and the given standard input. Nothing of the real environment or home directory is read.
  */
 final class CliHarness {
     static final String AKID = "AKIAIOSFODNN7EXAMPLE";
@@ -33,6 +35,8 @@ final class CliHarness {
 
     CliHarness(Path home) {
         this.home = home;
+        // the default chain ends with the instance metadata service: never ask the real one
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
     }
 
     static CliHarness withCredentials(Path home) {
@@ -62,7 +66,8 @@ final class CliHarness {
         StringWriter err = new StringWriter();
         CliEnvironment e = new CliEnvironment(env, new ByteArrayInputStream(stdin), new PrintWriter(out, true),
                 new PrintWriter(err, true), clock, Signers::discover,
-                CliEnvironment.CredentialsSource.of(env, new Properties(), home));
+                CliEnvironment.CredentialsSource.of(CredentialsEnvironment.builder().environment(env)
+                        .systemProperties(new Properties()).home(home).clock(clock).build()));
         int code = Cli.run(e, args);
         return new Result(code, out.toString(), err.toString());
     }
