@@ -1,5 +1,7 @@
 package dev.awssig;
 
+import java.util.Objects;
+
 /**
  * The algorithm names under which the providers of this project register in the SPI.
  *
@@ -33,6 +35,7 @@ public final class Algorithms {
      * @since 0.1.0
      */
     public static String devpay(String inner) {
+        Objects.requireNonNull(inner, "inner");
         return DEVPAY_PREFIX + inner;
     }
 }

@@ -36,7 +36,8 @@ public final class Credentials {
      * @param accessKeyId the access key id, for example {@code AKIAIOSFODNN7EXAMPLE}
      * @param secretAccessKey the secret access key
      * @return the credentials
-     * @throws IllegalArgumentException if a value is null, blank or contains control characters
+     * @throws NullPointerException if the access key id or the secret is null
+     * @throws IllegalArgumentException if a value is blank or contains control characters
      * @since 0.1.0
      */
     public static Credentials of(String accessKeyId, String secretAccessKey) {

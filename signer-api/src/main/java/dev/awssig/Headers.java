@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -120,6 +121,7 @@ public final class Headers {
      * @since 0.1.0
      */
     public boolean contains(String name) {
+        Objects.requireNonNull(name, "name");
         for (Header h : entries) {
             if (h.name().equalsIgnoreCase(name)) {
                 return true;
@@ -136,6 +138,7 @@ public final class Headers {
      * @since 0.1.0
      */
     public Optional<String> firstValue(String name) {
+        Objects.requireNonNull(name, "name");
         for (Header h : entries) {
             if (h.name().equalsIgnoreCase(name)) {
                 return Optional.of(h.value());
@@ -152,6 +155,7 @@ public final class Headers {
      * @since 0.1.0
      */
     public List<String> values(String name) {
+        Objects.requireNonNull(name, "name");
         List<String> out = null;
         for (Header h : entries) {
             if (h.name().equalsIgnoreCase(name)) {
@@ -373,6 +377,7 @@ public final class Headers {
          * @since 0.1.0
          */
         public Builder remove(String name) {
+            Objects.requireNonNull(name, "name");
             entries.removeIf(h -> h.name().equalsIgnoreCase(name));
             return this;
         }

@@ -99,6 +99,7 @@ public final class Payload {
      * @since 0.1.0
      */
     public static Payload ofSha256Hex(String sha256Hex) {
+        Objects.requireNonNull(sha256Hex, "sha256Hex");
         return new Payload(Kind.PRECOMPUTED_SHA256, null, Checks.requireSha256Hex(sha256Hex, "payloadHash"), -1, null);
     }
 
@@ -161,6 +162,7 @@ public final class Payload {
      * @since 0.1.0
      */
     public void updateDigest(java.security.MessageDigest digest) {
+        Objects.requireNonNull(digest, "digest");
         if (kind != Kind.BYTES) {
             throw new IllegalStateException("payload of kind " + kind + " has no bytes");
         }

@@ -249,6 +249,7 @@ public final class PresignedUrl {
          * @since 0.1.0
          */
         public Builder url(String url) {
+            Objects.requireNonNull(url, "url");
             this.url = url;
             return this;
         }
@@ -261,6 +262,7 @@ public final class PresignedUrl {
          * @since 0.1.0
          */
         public Builder method(String method) {
+            Objects.requireNonNull(method, "method");
             this.method = method;
             return this;
         }
@@ -273,6 +275,7 @@ public final class PresignedUrl {
          * @since 0.1.0
          */
         public Builder signedHeaders(Headers signedHeaders) {
+            Objects.requireNonNull(signedHeaders, "signedHeaders");
             this.signedHeaders = signedHeaders;
             return this;
         }
@@ -285,6 +288,7 @@ public final class PresignedUrl {
          * @since 0.1.0
          */
         public Builder expiration(Instant expiration) {
+            Objects.requireNonNull(expiration, "expiration");
             this.expiration = expiration;
             return this;
         }
@@ -309,6 +313,7 @@ public final class PresignedUrl {
          * @since 0.1.0
          */
         public Builder stringToSign(String stringToSign) {
+            Objects.requireNonNull(stringToSign, "stringToSign");
             this.stringToSign = stringToSign;
             return this;
         }
@@ -321,6 +326,7 @@ public final class PresignedUrl {
          * @since 0.1.0
          */
         public Builder signature(String signature) {
+            Objects.requireNonNull(signature, "signature");
             this.signature = signature;
             return this;
         }

@@ -28,8 +28,9 @@ public interface SecretLookup {
      * @since 0.1.0
      */
     static SecretLookup of(Map<String, String> secrets) {
+        Objects.requireNonNull(secrets, "secrets");
         Map<String, String> copy = Map.copyOf(secrets);
-        return id -> Optional.ofNullable(copy.get(id));
+        return id -> Optional.ofNullable(copy.get(Objects.requireNonNull(id, "accessKeyId")));
     }
 
     /**
@@ -40,6 +41,7 @@ public interface SecretLookup {
      * @since 0.1.0
      */
     static SecretLookup of(Credentials... credentials) {
+        Objects.requireNonNull(credentials, "credentials");
         Map<String, String> m = new java.util.HashMap<>();
         for (Credentials c : credentials) {
             Objects.requireNonNull(c, "credentials");

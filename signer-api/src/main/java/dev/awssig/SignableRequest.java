@@ -319,6 +319,7 @@ public final class SignableRequest {
          * @since 0.1.0
          */
         public Builder uri(String uri) {
+            Objects.requireNonNull(uri, "uri");
             Checks.requireNonBlank(uri, "uri");
             int schemeEnd = uri.indexOf("://");
             if (schemeEnd <= 0) {
@@ -431,6 +432,7 @@ public final class SignableRequest {
          * @since 0.1.0
          */
         public Builder appendQueryParameter(String encodedName, String encodedValue) {
+            Objects.requireNonNull(encodedName, "encodedName");
             Checks.requireNonBlank(encodedName, "query parameter name");
             String pair = encodedValue == null ? encodedName : encodedName + '=' + encodedValue;
             this.rawQuery = (rawQuery == null || rawQuery.isEmpty()) ? pair : rawQuery + '&' + pair;
@@ -471,6 +473,7 @@ public final class SignableRequest {
          * @since 0.1.0
          */
         public Builder removeHeader(String name) {
+            Objects.requireNonNull(name, "name");
             headers.remove(name);
             return this;
         }

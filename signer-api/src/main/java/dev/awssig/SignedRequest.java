@@ -258,6 +258,7 @@ public final class SignedRequest {
          * @since 0.1.0
          */
         public Builder request(SignableRequest request) {
+            Objects.requireNonNull(request, "request");
             this.request = request;
             return this;
         }
@@ -270,6 +271,7 @@ public final class SignedRequest {
          * @since 0.1.0
          */
         public Builder algorithm(String algorithm) {
+            Objects.requireNonNull(algorithm, "algorithm");
             this.algorithm = algorithm;
             return this;
         }
@@ -282,6 +284,7 @@ public final class SignedRequest {
          * @since 0.1.0
          */
         public Builder signature(String signature) {
+            Objects.requireNonNull(signature, "signature");
             this.signature = signature;
             return this;
         }
@@ -301,7 +304,7 @@ public final class SignedRequest {
         /**
          * Sets the string to sign.
          *
-         * @param stringToSign the string to sign
+         * @param stringToSign the string to sign, or null when {@link #stringToSignSupplier} gives it
          * @return this builder
          * @since 0.1.0
          */
@@ -346,6 +349,7 @@ public final class SignedRequest {
          * @since 0.1.0
          */
         public Builder signedHeaders(List<String> signedHeaders) {
+            Objects.requireNonNull(signedHeaders, "signedHeaders");
             this.signedHeaders = signedHeaders;
             return this;
         }
@@ -358,6 +362,7 @@ public final class SignedRequest {
          * @since 0.1.0
          */
         public Builder signingTime(Instant signingTime) {
+            Objects.requireNonNull(signingTime, "signingTime");
             this.signingTime = signingTime;
             return this;
         }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -84,6 +85,7 @@ public final class Signers {
      * @since 0.1.0
      */
     public static Signers discover(ClassLoader classLoader) {
+        Objects.requireNonNull(classLoader, "classLoader");
         return new Signers(ServiceLoader.load(SignerProvider.class, classLoader));
     }
 
@@ -95,6 +97,7 @@ public final class Signers {
      * @since 0.1.0
      */
     public static Signers discover(ModuleLayer layer) {
+        Objects.requireNonNull(layer, "layer");
         return new Signers(ServiceLoader.load(layer, SignerProvider.class));
     }
 
@@ -107,6 +110,7 @@ public final class Signers {
      * @since 0.1.0
      */
     public static Signers of(SignerProvider... providers) {
+        Objects.requireNonNull(providers, "providers");
         return new Signers(List.of(providers));
     }
 
@@ -129,6 +133,7 @@ public final class Signers {
      * @since 0.1.0
      */
     public SignerProvider provider(String algorithm) {
+        Objects.requireNonNull(algorithm, "algorithm");
         List<SignerProvider> found = byAlgorithm.get(algorithm);
         if (found == null) {
             throw new SignerLookupException("No signer provider for algorithm '" + algorithm
@@ -157,6 +162,8 @@ public final class Signers {
      * @since 0.1.0
      */
     public Signer signer(String algorithm, SigningConfig config) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(config, "config");
         return provider(algorithm).signer(config);
     }
 
@@ -189,6 +196,8 @@ public final class Signers {
      * @since 0.1.0
      */
     public Presigner presigner(String algorithm, SigningConfig config) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(config, "config");
         return provider(algorithm).presigner(config).orElseThrow(() -> new SignerLookupException(
                 "Algorithm '" + algorithm + "' has no presigned form"));
     }
@@ -203,6 +212,8 @@ public final class Signers {
      * @since 0.1.0
      */
     public Verifier verifier(String algorithm, SigningConfig config) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(config, "config");
         return provider(algorithm).verifier(config).orElseThrow(() -> new SignerLookupException(
                 "Algorithm '" + algorithm + "' has no verifier"));
     }

@@ -107,6 +107,7 @@ public final class SigningConfig {
      * @since 0.1.0
      */
     public <T> Optional<T> option(SigningOption<T> option) {
+        Objects.requireNonNull(option, "option");
         Object v = options.get(option);
         return v == null ? Optional.empty() : Optional.of(option.type().cast(v));
     }
@@ -115,12 +116,13 @@ public final class SigningConfig {
      * The value of an option, or a default.
      *
      * @param option the option key
-     * @param defaultValue the value when unset
+     * @param defaultValue the value when unset (may be null)
      * @param <T> the value type
      * @return the value or the default
      * @since 0.1.0
      */
     public <T> T option(SigningOption<T> option, T defaultValue) {
+        Objects.requireNonNull(option, "option");
         Object v = options.get(option);
         return v == null ? defaultValue : option.type().cast(v);
     }
@@ -186,12 +188,12 @@ public final class SigningConfig {
         /**
          * Sets the credentials provider.
          *
-         * @param provider the provider
+         * @param credentialsProvider the provider
          * @return this builder
          * @since 0.1.0
          */
-        public Builder credentialsProvider(CredentialsProvider provider) {
-            this.credentials = Objects.requireNonNull(provider, "credentialsProvider");
+        public Builder credentialsProvider(CredentialsProvider credentialsProvider) {
+            this.credentials = Objects.requireNonNull(credentialsProvider, "credentialsProvider");
             return this;
         }
 

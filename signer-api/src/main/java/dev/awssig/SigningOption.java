@@ -19,7 +19,7 @@ public final class SigningOption<T> {
     private final boolean sensitive;
 
     private SigningOption(String name, Class<T> type, boolean sensitive) {
-        this.name = Checks.requireNonBlank(name, "option name");
+        this.name = Checks.requireNonBlank(Objects.requireNonNull(name, "name"), "option name");
         this.type = Objects.requireNonNull(type, "type");
         this.sensitive = sensitive;
     }

@@ -1,5 +1,7 @@
 package dev.awssig;
 
+import java.util.Objects;
+
 /**
  * A request was rejected by a verifier; {@link #result()} says why, with S3's error code.
  *
@@ -17,7 +19,7 @@ public class VerificationException extends AwsSigException {
      * @since 0.1.0
      */
     public VerificationException(VerificationResult result) {
-        super(result.error().map(AuthError::code).orElse("OK") + ": " + result.message());
+        super(Objects.requireNonNull(result, "result").error().map(AuthError::code).orElse("OK") + ": " + result.message());
         this.result = result;
     }
 

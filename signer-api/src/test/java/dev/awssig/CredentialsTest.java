@@ -103,9 +103,10 @@ class CredentialsTest {
     }
 
     @Test
-    void nullsAreIllegalArguments() {
-        assertThrows(IllegalArgumentException.class, () -> Credentials.of(null, SECRET));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Credentials.of(ID, null));
-        assertEquals("secretAccessKey: is required (was null)", e.getMessage());
+    void nullsAreNullPointerExceptionsNamingTheParameter() {
+        assertEquals("accessKeyId", assertThrows(NullPointerException.class, () -> Credentials.of(null, SECRET))
+                .getMessage());
+        assertEquals("secretAccessKey", assertThrows(NullPointerException.class, () -> Credentials.of(ID, null))
+                .getMessage());
     }
 }

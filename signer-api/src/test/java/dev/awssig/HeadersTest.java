@@ -102,10 +102,10 @@ class HeadersTest {
 
     @Test
     void nullNameOrValue() {
-        assertThrows(IllegalArgumentException.class, () -> Headers.builder().add(null, "v"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Headers.builder().add("X-Custom", null));
-        assertTrue(e.getMessage().contains("X-Custom"), e.getMessage());
+        assertEquals("name", assertThrows(NullPointerException.class, () -> Headers.builder().add(null, "v"))
+                .getMessage());
+        assertEquals("value", assertThrows(NullPointerException.class, () -> Headers.builder().add("X-Custom", null))
+                .getMessage());
     }
 
     @ParameterizedTest

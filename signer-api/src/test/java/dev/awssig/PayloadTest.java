@@ -60,7 +60,7 @@ class PayloadTest {
         assertTrue(e.getMessage().startsWith("payloadHash"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Payload.ofSha256Hex(ABC_SHA256.replace('b', 'g')));
         assertTrue(e.getMessage().contains("hex digits only"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Payload.ofSha256Hex(null));
+        assertThrows(NullPointerException.class, () -> Payload.ofSha256Hex(null));
     }
 
     @Test

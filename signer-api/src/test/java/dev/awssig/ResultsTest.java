@@ -73,7 +73,7 @@ class ResultsTest {
         assertThrows(NullPointerException.class, () -> signed().request(null).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signed().signature(" ").build());
         assertTrue(e.getMessage().startsWith("signature"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> signed().algorithm(null).build());
+        assertThrows(NullPointerException.class, () -> signed().algorithm(null).build());
         assertThrows(NullPointerException.class, () -> signed().stringToSign(null).build());
         assertThrows(NullPointerException.class, () -> signed().signingTime(null).build());
         assertThrows(NullPointerException.class, () -> signed().signedHeaders(null).build());
@@ -106,7 +106,7 @@ class ResultsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> presigned().method("G T").build());
         assertTrue(e.getMessage().startsWith("method"), e.getMessage());
         assertThrows(NullPointerException.class, () -> presigned().expiration(null).build());
-        assertThrows(IllegalArgumentException.class, () -> presigned().signature(null).build());
+        assertThrows(NullPointerException.class, () -> presigned().signature(null).build());
     }
 
     @Test

@@ -130,7 +130,7 @@ class SignableRequestTest {
 
     @Test
     void nullUri() {
-        assertThrows(IllegalArgumentException.class, () -> SignableRequest.builder().uri((String) null));
+        assertThrows(NullPointerException.class, () -> SignableRequest.builder().uri((String) null));
         assertThrows(NullPointerException.class, () -> SignableRequest.builder().uri((URI) null));
     }
 
@@ -164,7 +164,7 @@ class SignableRequestTest {
         assertEquals("method: is required", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SignableRequest.builder().method("GET").build());
         assertEquals("uri: is required", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SignableRequest.builder().method(null));
+        assertThrows(NullPointerException.class, () -> SignableRequest.builder().method(null));
     }
 
     @Test

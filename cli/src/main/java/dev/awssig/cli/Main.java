@@ -1,6 +1,7 @@
 package dev.awssig.cli;
 
 import dev.awssig.cli.internal.Cli;
+import java.util.Objects;
 
 /**
  * Entry point of the {@code awssig} command.
@@ -34,6 +35,7 @@ public final class Main {
      * @since 0.1.0
      */
     public static int run(String... args) {
+        Objects.requireNonNull(args, "args");
         // before any logger exists: logback reads this property when it configures itself
         if (wantsDebug(args)) {
             System.setProperty("awssig.log.level", "DEBUG");

@@ -176,11 +176,12 @@ public final class DevPay {
      * (DevPay signs with the product's long-term keys; {@code x-amz-security-token} belongs to
      * the DevPay tokens). The SPI providers apply it to the config they are given.
      *
-     * @param provider the provider of the product's credentials
+     * @param credentialsProvider the provider of the product's credentials
      * @return a provider that refuses session credentials
      * @since 0.1.0
      */
-    public static CredentialsProvider withoutSessionToken(CredentialsProvider provider) {
-        return provider instanceof NoSessionTokenCredentials ? provider : new NoSessionTokenCredentials(provider);
+    public static CredentialsProvider withoutSessionToken(CredentialsProvider credentialsProvider) {
+        return credentialsProvider instanceof NoSessionTokenCredentials ? credentialsProvider
+                : new NoSessionTokenCredentials(credentialsProvider);
     }
 }

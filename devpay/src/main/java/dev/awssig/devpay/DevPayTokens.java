@@ -49,7 +49,8 @@ public final class DevPayTokens {
      *
      * @param userToken the customer's user token, for example {@code {UserToken}BA4PXRKl...Kczg==}
      * @return the tokens
-     * @throws IllegalArgumentException if the token is null, blank or contains CR or LF (the
+     * @throws NullPointerException if the token is null
+     * @throws IllegalArgumentException if the token is blank or contains CR or LF (the
      *     message names the field, never the value)
      * @since 0.1.0
      */
@@ -65,7 +66,8 @@ public final class DevPayTokens {
      * @param userToken the customer's user token
      * @param productToken the product token of the DevPay product
      * @return the tokens
-     * @throws IllegalArgumentException if a token is null, blank or contains CR or LF (the
+     * @throws NullPointerException if a token is null
+     * @throws IllegalArgumentException if a token is blank or contains CR or LF (the
      *     message names the field, never the value)
      * @since 0.1.0
      */

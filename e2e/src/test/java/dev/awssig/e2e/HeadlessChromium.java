@@ -65,7 +65,8 @@ final class HeadlessChromium implements AutoCloseable {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        options.addArguments("--headless=new", "--window-size=900,900", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--no-default-browser-check",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-extensions", "--disable-default-apps", "--user-data-dir=" + profile);

@@ -61,6 +61,8 @@ public final class PolicyCondition {
      * @since 0.1.0
      */
     public static PolicyCondition exact(String field, String value) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(value, "value");
         return new PolicyCondition(Operator.EQ, requireField(field), requireValue(value, field), 0, 0, true);
     }
 
@@ -74,6 +76,8 @@ public final class PolicyCondition {
      * @since 0.1.0
      */
     public static PolicyCondition eq(String field, String value) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(value, "value");
         String f = requireField(stripDollar(field));
         return new PolicyCondition(Operator.EQ, f, requireValue(value, f), 0, 0, false);
     }
@@ -88,6 +92,8 @@ public final class PolicyCondition {
      * @since 0.1.0
      */
     public static PolicyCondition startsWith(String field, String prefix) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(prefix, "prefix");
         String f = requireField(stripDollar(field));
         return new PolicyCondition(Operator.STARTS_WITH, f, requireValue(prefix, f), 0, 0, false);
     }
@@ -123,6 +129,7 @@ public final class PolicyCondition {
      * @since 0.1.0
      */
     public static PolicyCondition parse(String json) {
+        Objects.requireNonNull(json, "json");
         return PolicyJson.parseCondition(json);
     }
 
@@ -154,6 +161,7 @@ public final class PolicyCondition {
      * @since 0.1.0
      */
     public boolean appliesTo(String name) {
+        Objects.requireNonNull(name, "name");
         return operator != Operator.CONTENT_LENGTH_RANGE && field.equalsIgnoreCase(name);
     }
 
@@ -206,6 +214,7 @@ public final class PolicyCondition {
      * @since 0.1.0
      */
     public boolean matches(String actual) {
+        Objects.requireNonNull(actual, "actual");
         switch (operator) {
             case EQ:
                 return value.equals(actual);

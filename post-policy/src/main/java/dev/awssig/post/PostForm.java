@@ -119,6 +119,7 @@ public final class PostForm {
      * @since 0.1.0
      */
     public Optional<String> field(String name) {
+        Objects.requireNonNull(name, "name");
         for (Field f : fields) {
             if (f.name().equalsIgnoreCase(name)) {
                 return Optional.of(f.value());
@@ -128,10 +129,15 @@ public final class PostForm {
     }
 
     /**
-     * A complete HTML page with this form: doctype, UTF-8 charset, a {@code method="post"}
-     * {@code enctype="multipart/form-data"} form whose fields are hidden inputs (text inputs for
-     * fields the policy only constrains with {@code starts-with}), then the {@code file} input as
-     * the last field and a submit button. Every value is HTML-escaped.
+     * A complete, self-contained HTML upload page with this form (inline CSS and JavaScript, no
+     * other resource): the bucket, where the file is saved, the size range and the expiry in plain
+     * words from the policy; a {@code method="post"} {@code enctype="multipart/form-data"} form
+     * whose fields are hidden inputs (text inputs for fields the policy only constrains with
+     * {@code starts-with}), then the {@code file} input as the last field and a submit button.
+     * Without JavaScript it is a plain form; with JavaScript it uploads through
+     * {@code XMLHttpRequest}, shows a progress bar and the server's answer (which needs a CORS rule
+     * on the bucket allowing the page's origin; without one it falls back to the plain form).
+     * Every value is HTML-escaped. The markup beyond the form's fields is not API.
      *
      * @return the page
      * @since 0.1.0

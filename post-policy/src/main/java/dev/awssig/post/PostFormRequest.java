@@ -182,6 +182,7 @@ public final class PostFormRequest {
          * @since 0.1.0
          */
         public Builder bucket(String bucket) {
+            Objects.requireNonNull(bucket, "bucket");
             this.bucket = FormFields.requireBucket(bucket);
             return this;
         }
@@ -212,6 +213,7 @@ public final class PostFormRequest {
          * @since 0.1.0
          */
         public Builder policyDocument(String json) {
+            Objects.requireNonNull(json, "json");
             PostPolicy.parse(json);
             this.policyDocument = json;
             this.policy = null;
@@ -228,6 +230,7 @@ public final class PostFormRequest {
          * @since 0.1.0
          */
         public Builder key(String key) {
+            Objects.requireNonNull(key, "key");
             this.key = FormFields.requireValue("key", key);
             return this;
         }
@@ -243,6 +246,8 @@ public final class PostFormRequest {
          * @since 0.1.0
          */
         public Builder field(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
             FormFields.requireUserField(name);
             for (PostForm.Field f : fields) {
                 if (f.name().equalsIgnoreCase(name)) {
@@ -262,6 +267,7 @@ public final class PostFormRequest {
          * @since 0.1.0
          */
         public Builder securityToken(String token) {
+            Objects.requireNonNull(token, "token");
             this.securityToken = Checks.requireSecret(token, "securityToken");
             return this;
         }
@@ -275,6 +281,7 @@ public final class PostFormRequest {
          * @since 0.1.0
          */
         public Builder endpoint(URI endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
             this.endpoint = FormFields.requireEndpoint(endpoint);
             return this;
         }

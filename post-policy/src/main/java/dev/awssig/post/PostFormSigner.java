@@ -86,6 +86,7 @@ public final class PostFormSigner {
      * @since 0.1.0
      */
     public static PostFormSigner v4(SigningConfig config) {
+        Objects.requireNonNull(config, "config");
         return new PostFormSigner(Version.V4, config);
     }
 
@@ -99,6 +100,7 @@ public final class PostFormSigner {
      * @since 0.1.0
      */
     public static PostFormSigner v2(SigningConfig config) {
+        Objects.requireNonNull(config, "config");
         return new PostFormSigner(Version.V2, config);
     }
 

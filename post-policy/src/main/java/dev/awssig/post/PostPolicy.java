@@ -69,6 +69,7 @@ public final class PostPolicy {
      * @since 0.1.0
      */
     public static PostPolicy parse(String json) {
+        Objects.requireNonNull(json, "json");
         return PolicyJson.parse(json);
     }
 
@@ -81,6 +82,7 @@ public final class PostPolicy {
      * @since 0.1.0
      */
     public static PostPolicy fromBase64(String base64) {
+        Objects.requireNonNull(base64, "base64");
         return parse(decodeBase64(base64));
     }
 
@@ -93,6 +95,7 @@ public final class PostPolicy {
      * @since 0.1.0
      */
     public static String decodeBase64(String base64) {
+        Objects.requireNonNull(base64, "base64");
         if (base64 == null) {
             throw new IllegalArgumentException("policy: is required (was null)");
         }
@@ -284,7 +287,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder conditions(List<PolicyCondition> list) {
-            for (PolicyCondition c : Objects.requireNonNull(list, "conditions")) {
+            for (PolicyCondition c : Objects.requireNonNull(list, "list")) {
                 condition(c);
             }
             return this;
@@ -313,6 +316,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder exact(String field, String value) {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
             return condition(PolicyCondition.exact(field, value));
         }
 
@@ -325,6 +330,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder eq(String field, String value) {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
             return condition(PolicyCondition.eq(field, value));
         }
 
@@ -337,6 +344,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder startsWith(String field, String prefix) {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(prefix, "prefix");
             return condition(PolicyCondition.startsWith(field, prefix));
         }
 
@@ -360,6 +369,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder bucket(String bucket) {
+            Objects.requireNonNull(bucket, "bucket");
             return exact("bucket", bucket);
         }
 
@@ -371,6 +381,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder key(String key) {
+            Objects.requireNonNull(key, "key");
             return exact("key", key);
         }
 
@@ -383,6 +394,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder keyStartsWith(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
             return startsWith("key", prefix);
         }
 
@@ -394,6 +406,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder acl(String acl) {
+            Objects.requireNonNull(acl, "acl");
             return exact("acl", acl);
         }
 
@@ -405,6 +418,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder successActionRedirect(String url) {
+            Objects.requireNonNull(url, "url");
             return exact("success_action_redirect", url);
         }
 
@@ -431,6 +445,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder contentType(String contentType) {
+            Objects.requireNonNull(contentType, "contentType");
             return exact("Content-Type", contentType);
         }
 
@@ -442,6 +457,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder contentTypeStartsWith(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
             return startsWith("Content-Type", prefix);
         }
 
@@ -455,6 +471,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
             return exact(name, value);
         }
 
@@ -467,6 +485,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder meta(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
             return exact(metaField(name), value);
         }
 
@@ -479,6 +499,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder metaStartsWith(String name, String prefix) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(prefix, "prefix");
             return startsWith(metaField(name), prefix);
         }
 
@@ -491,6 +513,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder securityToken(String token) {
+            Objects.requireNonNull(token, "token");
             dev.awssig.internal.Checks.requireSecret(token, "securityToken");
             return exact("x-amz-security-token", token);
         }
@@ -503,6 +526,7 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder checksumAlgorithm(String algorithm) {
+            Objects.requireNonNull(algorithm, "algorithm");
             return exact("x-amz-checksum-algorithm", checksumName(algorithm).toUpperCase(Locale.ROOT));
         }
 
@@ -516,6 +540,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder checksum(String algorithm, String base64Value) {
+            Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(base64Value, "base64Value");
             return exact("x-amz-checksum-" + checksumName(algorithm), base64Value);
         }
 

@@ -419,7 +419,7 @@ public final class PostPolicyEnforcer {
          * @since 0.1.0
          */
         public Builder secretLookup(SecretLookup secrets) {
-            this.secrets = Objects.requireNonNull(secrets, "secretLookup");
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
             return this;
         }
 

@@ -53,6 +53,8 @@ public final class PostSubmission {
      * @since 0.1.0
      */
     public static PostSubmission of(PostForm form, String fileName, long fileSize) {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(fileName, "fileName");
         Builder b = builder().bucket(form.bucket()).fileName(fileName).fileSize(fileSize);
         for (PostForm.Field f : form.fields()) {
             b.field(f.name(), f.value());
@@ -144,6 +146,7 @@ public final class PostSubmission {
          * @since 0.1.0
          */
         public Builder bucket(String bucket) {
+            Objects.requireNonNull(bucket, "bucket");
             this.bucket = Checks.requireNonBlank(bucket, "bucket");
             return this;
         }
@@ -157,8 +160,8 @@ public final class PostSubmission {
          * @since 0.1.0
          */
         public Builder field(String name, String value) {
-            Objects.requireNonNull(name, "field name");
-            Objects.requireNonNull(value, "field value");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
             fields.add(Map.entry(name, value));
             return this;
         }
@@ -171,6 +174,7 @@ public final class PostSubmission {
          * @since 0.1.0
          */
         public Builder fields(Map<String, String> map) {
+            Objects.requireNonNull(map, "map");
             for (Map.Entry<String, String> e : map.entrySet()) {
                 field(e.getKey(), e.getValue());
             }
@@ -185,6 +189,7 @@ public final class PostSubmission {
          * @since 0.1.0
          */
         public Builder fileName(String fileName) {
+            Objects.requireNonNull(fileName, "fileName");
             this.fileName = fileName;
             return this;
         }

@@ -24,15 +24,17 @@ public final class Checks {
     }
 
     /**
-     * Requires a non-null, non-blank value.
+     * Requires a non-null, non-blank value: the API's rule is {@link NullPointerException} naming
+     * the parameter for null, {@link IllegalArgumentException} for a present but invalid value.
      *
      * @param value the value
-     * @param field the field name for the message
+     * @param field the field (parameter) name for the message
      * @return the value
+     * @throws NullPointerException with message {@code field} if the value is null
      */
     public static String requireNonBlank(String value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + ": is required (was null)");
+            throw new NullPointerException(field);
         }
         if (value.isBlank()) {
             throw new IllegalArgumentException(field + ": must not be blank");
@@ -85,6 +87,9 @@ public final class Checks {
      * @return the name
      */
     public static String requireHeaderName(String name) {
+        if (name == null) {
+            throw new NullPointerException("name");
+        }
         return requireToken(name, "header name");
     }
 
@@ -97,7 +102,7 @@ public final class Checks {
      */
     public static String requireHeaderValue(String name, String value) {
         if (value == null) {
-            throw new IllegalArgumentException("header '" + name + "': value is required (was null)");
+            throw new NullPointerException("value");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -118,7 +123,7 @@ public final class Checks {
      */
     public static String requireSecret(String value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + ": is required (was null)");
+            throw new NullPointerException(field);
         }
         if (value.isBlank()) {
             throw new IllegalArgumentException(field + ": must not be blank");

@@ -5,6 +5,7 @@ import dev.awssig.Presigner;
 import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
 import dev.awssig.Verifier;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,7 @@ public interface SignerProvider {
      * @since 0.1.0
      */
     default Optional<Presigner> presigner(SigningConfig config) {
+        Objects.requireNonNull(config, "config");
         return Optional.empty();
     }
 
@@ -80,6 +82,7 @@ public interface SignerProvider {
      * @since 0.1.0
      */
     default Optional<Verifier> verifier(SigningConfig config) {
+        Objects.requireNonNull(config, "config");
         return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.awssig.v4;
 
 import dev.awssig.v4.internal.ChunkedEncoder;
+import java.util.Objects;
 
 /**
  * Sizes of {@code aws-chunked} bodies, for callers that set {@code Content-Length} themselves.
@@ -28,6 +29,7 @@ public final class AwsChunked {
      */
     public static long encodedLength(long decodedLength, int chunkSize, PayloadSigning mode,
                                      ChecksumAlgorithm checksum) {
+        Objects.requireNonNull(mode, "mode");
         if (decodedLength < 0) {
             throw new IllegalArgumentException("decodedLength: must be >= 0, was " + decodedLength);
         }

@@ -3,6 +3,7 @@ package dev.awssig.v4;
 import dev.awssig.AuthError;
 import dev.awssig.VerificationResult;
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * An {@code aws-chunked} body was rejected while it was decoded: a chunk or trailer signature
@@ -24,7 +25,7 @@ public final class AwsChunkedException extends IOException {
      * @since 0.1.0
      */
     public AwsChunkedException(VerificationResult result) {
-        super(result.error().map(AuthError::code).orElse("OK") + ": " + result.message());
+        super(Objects.requireNonNull(result, "result").error().map(AuthError::code).orElse("OK") + ": " + result.message());
         this.result = result;
     }
 

@@ -4,6 +4,7 @@ import dev.awssig.internal.Crypto;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
@@ -43,8 +44,8 @@ public enum ChecksumAlgorithm {
     /**
      * The algorithm of a trailer header name.
      *
-     * @param headerName a header name, any case
-     * @return the algorithm, or null when the name is not a known checksum header
+     * @param headerName a header name, any case, or null
+     * @return the algorithm, or null when the name is null or not a known checksum header
      * @since 0.1.0
      */
     public static ChecksumAlgorithm fromHeaderName(String headerName) {
@@ -127,6 +128,7 @@ public enum ChecksumAlgorithm {
          * @since 0.1.0
          */
         public void update(byte[] b, int off, int len) {
+            Objects.requireNonNull(b, "b");
             if (crc != null) {
                 crc.update(b, off, len);
             } else {

@@ -70,8 +70,8 @@ public enum PayloadSigning {
     /**
      * The mode named by an {@code x-amz-content-sha256} value.
      *
-     * @param value the header value
-     * @return the streaming or unsigned mode, or null for a hash (or an unknown value)
+     * @param value the header value, or null (a request without the header)
+     * @return the streaming or unsigned mode, or null for a hash, an unknown value or null
      * @since 0.1.0
      */
     public static PayloadSigning fromLiteral(String value) {

@@ -12,6 +12,7 @@ import dev.awssig.internal.PresignExpiry;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v4.internal.SigV4SigningEngine;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * AWS Signature Version 4 ({@code AWS4-HMAC-SHA256}): signs requests with an
@@ -67,9 +68,7 @@ public final class SigV4Signer implements Signer, Presigner {
      * @since 0.1.0
      */
     public static SigV4Signer create(SigningConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config: is required (was null)");
-        }
+        Objects.requireNonNull(config, "config");
         return new SigV4Signer(config);
     }
 
@@ -99,9 +98,7 @@ public final class SigV4Signer implements Signer, Presigner {
      */
     @Override
     public SignedRequest sign(SignableRequest request) {
-        if (request == null) {
-            throw new IllegalArgumentException("request: is required (was null)");
-        }
+        Objects.requireNonNull(request, "request");
         return engine.sign(legalUris ? UriEncoding.withLegalUri(request) : request);
     }
 
@@ -127,9 +124,8 @@ public final class SigV4Signer implements Signer, Presigner {
      */
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
-        if (request == null) {
-            throw new IllegalArgumentException("request: is required (was null)");
-        }
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(expiresIn, "expiresIn");
         return expiry.presign(legalUris ? UriEncoding.withLegalUri(request) : request, expiresIn, presignStep);
     }
 

@@ -10,6 +10,7 @@ import dev.awssig.Verifier;
 import dev.awssig.v4.internal.SigV4VerifyEngine;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Verifies SigV4 requests on the receiving side (S3-compatible servers, gateways, proxies) and
@@ -52,9 +53,7 @@ public final class SigV4Verifier implements Verifier {
      * @since 0.1.0
      */
     public static SigV4Verifier create(SigningConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config: is required (was null)");
-        }
+        Objects.requireNonNull(config, "config");
         return new SigV4Verifier(config);
     }
 
@@ -84,6 +83,9 @@ public final class SigV4Verifier implements Verifier {
      */
     @Override
     public VerificationResult verify(SignableRequest request, SecretLookup secrets, Instant now) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(now, "now");
         return engine.verify(request, secrets, now);
     }
 
@@ -113,9 +115,10 @@ public final class SigV4Verifier implements Verifier {
      */
     public InputStream verifyStreaming(SignableRequest request, SecretLookup secrets, Instant now,
                                        InputStream encodedBody) {
-        if (encodedBody == null) {
-            throw new IllegalArgumentException("encodedBody: is required (was null)");
-        }
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(encodedBody, "encodedBody");
         return engine.verifyStreaming(request, secrets, now, encodedBody);
     }
 

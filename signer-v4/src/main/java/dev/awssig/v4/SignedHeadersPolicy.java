@@ -3,6 +3,7 @@ package dev.awssig.v4;
 import dev.awssig.internal.Checks;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -69,6 +70,7 @@ public final class SignedHeadersPolicy {
      * @since 0.1.0
      */
     public static SignedHeadersPolicy only(String... headerNames) {
+        Objects.requireNonNull(headerNames, "headerNames");
         return new SignedHeadersPolicy(true, lowerSet(headerNames));
     }
 
@@ -82,6 +84,7 @@ public final class SignedHeadersPolicy {
      * @since 0.1.0
      */
     public static SignedHeadersPolicy excluding(String... headerNames) {
+        Objects.requireNonNull(headerNames, "headerNames");
         return new SignedHeadersPolicy(false, lowerSet(headerNames));
     }
 
@@ -101,6 +104,7 @@ public final class SignedHeadersPolicy {
      * @since 0.1.0
      */
     public boolean signs(String lowerCaseName) {
+        Objects.requireNonNull(lowerCaseName, "lowerCaseName");
         if (lowerCaseName.equals("host") || lowerCaseName.startsWith("x-amz-")) {
             return true;
         }

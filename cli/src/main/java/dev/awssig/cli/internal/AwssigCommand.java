@@ -1,5 +1,6 @@
 package dev.awssig.cli.internal;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,13 +21,16 @@ import picocli.CommandLine.Spec;
             "Credentials come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,",
             "AWS_SESSION_TOKEN), Java system properties, or ~/.aws/credentials (--profile / AWS_PROFILE).",
             "A secret is never accepted as an argument and never printed."},
-        footer = {"", "Exit codes: 0 ok, 1 verification failed, 2 usage or input error, 3 internal error."},
+        footer = {"", "Exit codes: 0 ok, 1 verification failed, 2 usage or input error, 3 internal error.",
+            "With --json or --batch an error is one JSON object on standard output: {\"error\": ..., \"code\": ...}.",
+            "Bash/zsh completion: source <(awssig generate-completion)"},
         subcommands = {
             PresignCommand.class,
             SignCommand.class,
             PostFormCommand.class,
             VerifyCommand.class,
             ExplainCommand.class,
+            AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class})
 final class AwssigCommand implements Runnable {
     final CliEnvironment env;

@@ -71,9 +71,10 @@ final class Batch {
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.debug("batch line {} failed", lineNo, e);
-                    result = Json.MAPPER.createObjectNode();
-                    result.put("error", Cli.isUserMistake(e) ? Cli.oneLine(e.getMessage())
-                            : "internal error (" + e.getClass().getName() + "): " + Cli.oneLine(e.getMessage()));
+                    boolean mistake = Cli.isUserMistake(e);
+                    result = Cli.errorJson(mistake ? Cli.oneLine(e.getMessage())
+                            : "internal error (" + e.getClass().getName() + "): " + Cli.oneLine(e.getMessage()),
+                            mistake ? Cli.CODE_INPUT : Cli.CODE_INTERNAL);
                     result.put("line", lineNo);
                 }
                 out.println(Json.line(result));

@@ -1,5 +1,6 @@
 package dev.awssig.cli.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awssig.AwsSigException;
 import dev.awssig.CredentialsEnvironment;
 import dev.awssig.Signers;
@@ -29,6 +30,13 @@ public final class Cli {
     static final int EXIT_USAGE = 2;
     /** A bug. */
     static final int EXIT_INTERNAL = 3;
+
+    /** JSON error code of a mistake on the command line (an unknown option, a missing value). */
+    static final String CODE_USAGE = "UsageError";
+    /** JSON error code of a mistake in what the command was given (a file, a value, credentials). */
+    static final String CODE_INPUT = "InvalidInput";
+    /** JSON error code of a bug. */
+    static final String CODE_INTERNAL = "InternalError";
 
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
@@ -65,14 +73,49 @@ public final class Cli {
      * @since 0.1.0
      */
     public static int run(CliEnvironment env, String... args) {
-        CommandLine cl = commandLine(env);
+        CommandLine cl = commandLine(env, wantsJson(args));
         int code = cl.execute(args);
         env.out().flush();
         env.err().flush();
         return code;
     }
 
-    static CommandLine commandLine(CliEnvironment env) {
+    /**
+     * Whether the output is for a program: {@code --json} or {@code --batch} before any
+     * {@code --}. Errors are then one JSON object, {@code {"error": ..., "code": ...}}, on
+     * standard output (where the program reads), not a line of text on standard error.
+     */
+    static boolean wantsJson(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json") || a.equals("--batch")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One error as a JSON object: {@code {"error": message, "code": code}}. */
+    static ObjectNode errorJson(String message, String code) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("error", message);
+        o.put("code", code);
+        return o;
+    }
+
+    private static void report(CliEnvironment env, boolean json, String text, String message, String code) {
+        if (json) {
+            env.out().println(Json.line(errorJson(message, code)));
+            env.out().flush();
+        } else {
+            env.err().println(text);
+            env.err().flush();
+        }
+    }
+
+    static CommandLine commandLine(CliEnvironment env, boolean json) {
         CommandLine cl = new CommandLine(new AwssigCommand(env));
         cl.setOut(env.out());
         cl.setErr(env.err());
@@ -81,9 +124,9 @@ public final class Cli {
         cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            env.err().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
-                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
-            env.err().flush();
+            String name = c.getCommandSpec().qualifiedName();
+            report(env, json, name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')",
+                    name + ": " + oneLine(ex.getMessage()), CODE_USAGE);
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
@@ -93,14 +136,14 @@ public final class Cli {
                 if (!(ex instanceof UserException)) {
                     LOG.debug("{} failed", name, ex);
                 }
-                env.err().println(name + ": " + oneLine(messageOf(ex)));
-                env.err().flush();
+                String line = name + ": " + oneLine(messageOf(ex));
+                report(env, json, line, line, CODE_INPUT);
                 return EXIT_USAGE;
             }
             LOG.debug("{}: internal error", name, ex);
-            env.err().println(name + ": internal error (" + ex.getClass().getName() + "): "
-                    + oneLine(String.valueOf(ex.getMessage())) + " - please report it; run with --debug for details");
-            env.err().flush();
+            String line = name + ": internal error (" + ex.getClass().getName() + "): "
+                    + oneLine(String.valueOf(ex.getMessage())) + " - please report it; run with --debug for details";
+            report(env, json, line, line, CODE_INTERNAL);
             return EXIT_INTERNAL;
         });
         return cl;

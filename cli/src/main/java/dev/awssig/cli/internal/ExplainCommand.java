@@ -1,5 +1,7 @@
 package dev.awssig.cli.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awssig.AuthError;
 import dev.awssig.Credentials;
 import dev.awssig.CredentialsNotFoundException;
@@ -39,6 +41,8 @@ import picocli.CommandLine.ParentCommand;
             "time, region and service of the server's string to sign). ERROR_XML is the response body.",
             "", "Examples:",
             "  awssig explain request.txt error.xml",
+            "  awssig explain --json request.txt error.xml     (serverCode, serverMessage, canonicalRequest,",
+            "                                                   stringToSign: {identical, diff}, causes)",
             "  curl -s ... | awssig explain request.txt -"})
 final class ExplainCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ExplainCommand.class);
@@ -71,6 +75,11 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Scheme of the request when its request line is not an absolute URL (default: https).")
     String scheme;
 
+    @Option(names = "--json",
+            description = "Print one JSON object: the server's code and message, for each text compared whether it is"
+                    + " identical and the diff lines, and the likely causes.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         CliEnvironment env = root.env;
@@ -82,22 +91,23 @@ final class ExplainCommand implements Callable<Integer> {
         ErrorXml error = ErrorXml.parse(rawError, "ERROR_XML");
         SignableRequest request = RawHttp.parse(rawRequest, "REQUEST").toRequest(scheme, "REQUEST");
         PrintWriter out = env.out();
-        out.println("The server answered " + error.code() + (error.message() == null ? "" : ": "
-                + Cli.oneLine(error.message())));
+        ObjectNode report = json ? Json.MAPPER.createObjectNode() : null;
+        if (json) {
+            report.put("serverCode", error.code());
+            report.put("serverMessage", error.message() == null ? null : Cli.oneLine(error.message()));
+        } else {
+            out.println("The server answered " + error.code() + (error.message() == null ? "" : ": "
+                    + Cli.oneLine(error.message())));
+        }
         if (!AuthError.SIGNATURE_DOES_NOT_MATCH.code().equals(error.code())) {
-            out.println();
-            for (String cause : otherErrorCauses(error, request)) {
-                out.println("* " + cause);
-            }
-            return Cli.EXIT_OK;
+            return causes(out, report, null, otherErrorCauses(error, request));
         }
         String serverCr = error.canonicalRequest();
         String serverSts = error.stringToSign();
         if (serverCr == null && serverSts == null) {
-            out.println();
-            out.println("* The error carries no CanonicalRequest or StringToSign, so there is nothing to compare;"
-                    + " S3 includes them in SignatureDoesNotMatch responses, some S3-compatible servers do not.");
-            return Cli.EXIT_OK;
+            return causes(out, report, null, List.of("The error carries no CanonicalRequest or StringToSign, so there is"
+                    + " nothing to compare; S3 includes them in SignatureDoesNotMatch responses, some S3-compatible"
+                    + " servers do not."));
         }
         AuthInfo auth = AuthInfo.of(request);
         Algorithm algorithm = auth != null ? auth.algorithm
@@ -105,22 +115,45 @@ final class ExplainCommand implements Callable<Integer> {
         Computed ours = compute(env, request, auth, algorithm, serverSts, error);
         boolean v4 = algorithm == Algorithm.V4;
         if (v4 && serverCr != null) {
-            section(out, "Canonical request", ours.canonicalRequest, serverCr);
+            section(out, report, "canonicalRequest", "Canonical request", ours.canonicalRequest, serverCr);
         }
         if (serverSts != null) {
-            section(out, "String to sign", ours.stringToSign, serverSts);
+            section(out, report, "stringToSign", "String to sign", ours.stringToSign, serverSts);
         }
         List<String> causes = v4 ? Explainer.sigV4Causes(ours.canonicalRequest, serverCr, ours.stringToSign, serverSts)
                 : Explainer.sigV2Causes(ours.stringToSign, serverSts);
+        return causes(out, report, "Likely causes:", causes);
+    }
+
+    /** Prints the causes (or, for --json, adds them and prints the whole report). */
+    private static int causes(PrintWriter out, ObjectNode report, String heading, List<String> causes) {
+        if (report != null) {
+            ArrayNode a = report.putArray("causes");
+            causes.forEach(a::add);
+            out.println(Json.pretty(report));
+            return Cli.EXIT_OK;
+        }
         out.println();
-        out.println("Likely causes:");
+        if (heading != null) {
+            out.println(heading);
+        }
         for (String cause : causes) {
             out.println("* " + cause);
         }
         return Cli.EXIT_OK;
     }
 
-    private static void section(PrintWriter out, String title, String ours, String server) {
+    private static void section(PrintWriter out, ObjectNode report, String field, String title, String ours,
+                                String server) {
+        if (report != null) {
+            ObjectNode o = report.putObject(field);
+            o.put("identical", ours.equals(server));
+            ArrayNode diff = o.putArray("diff");
+            if (!ours.equals(server)) {
+                Explainer.diff(ours, server).forEach(diff::add);
+            }
+            return;
+        }
         out.println();
         if (ours.equals(server)) {
             out.println(title + ": identical on both sides.");

@@ -37,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
             "A --field without a condition of its own gets an exact-match condition.",
             "", "Examples:",
             "  awssig post-form s3://examplebucket/uploads/ --key-prefix --expires 1h --html > upload.html",
-            "  awssig post-form --bucket examplebucket --key 'user/eric/${filename}' --field acl=public-read \\",
+            "  awssig post-form --bucket examplebucket --key 'user/eric/$${filename}' --field acl=public-read \\",
             "      --condition 'Content-Type^=image/' --condition 'content-length-range=1,10485760'"})
 final class PostFormCommand implements Callable<Integer> {
     @ParentCommand
@@ -51,11 +51,11 @@ final class PostFormCommand implements Callable<Integer> {
     String bucket;
 
     @Option(names = "--key", paramLabel = "KEY",
-            description = "The object key; may end with ${filename} (the name of the file the user picks).")
+            description = "The object key; may end with $${filename} (the name of the file the user picks).")
     String key;
 
     @Option(names = "--key-prefix", arity = "0..1", fallbackValue = "", paramLabel = "PREFIX",
-            description = "Let the user upload any key under this prefix (key PREFIX${filename}, condition starts-with).")
+            description = "Let the user upload any key under this prefix (key PREFIX$${filename}, condition starts-with).")
     String keyPrefix;
 
     @Option(names = {"-c", "--condition"}, paramLabel = "CONDITION", description = "A policy condition (repeatable).")

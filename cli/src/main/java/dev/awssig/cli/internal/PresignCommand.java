@@ -1,6 +1,9 @@
 package dev.awssig.cli.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awssig.Credentials;
+import dev.awssig.Headers;
 import dev.awssig.PresignedUrl;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,11 @@ import picocli.CommandLine.ParentCommand;
             "  awssig presign s3://examplebucket/photo.jpg --method PUT --region eu-west-1 --expires 15m",
             "  awssig presign s3://bucket/key --endpoint http://127.0.0.1:9000 --path-style",
             "  awssig presign --url https://examplebucket.s3.amazonaws.com/test.txt --v2 --expires 7d",
-            "  awssig presign s3://examplebucket/test.txt --v4a --region-set 'us-east-1,us-west-2'"})
+            "  awssig presign s3://examplebucket/test.txt --v4a --region-set 'us-east-1,us-west-2'",
+            "  awssig presign s3://examplebucket/photo.jpg --v2 -X PUT --content-type image/jpeg",
+            "",
+            "SigV2 signs Content-Type: a client of a --v2 PUT or POST URL must send exactly the Content-Type",
+            "given with --content-type, or no Content-Type header at all when none was given."})
 final class PresignCommand implements Callable<Integer> {
     @ParentCommand
     AwssigCommand root;
@@ -41,6 +48,11 @@ final class PresignCommand implements Callable<Integer> {
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
             description = "A header the client will send, signed into the URL (repeatable).")
     List<String> headers = new ArrayList<>();
+
+    @Option(names = "--content-type", paramLabel = "TYPE",
+            description = "The Content-Type the client will send, signed into the URL (same as -H 'Content-Type: TYPE')."
+                    + " SigV2 always signs Content-Type: without this option the client must send none.")
+    String contentType;
 
     @Option(names = "--v2", description = "S3 Signature Version 2 query-string auth (AWSAccessKeyId, Expires, Signature).")
     boolean v2;
@@ -80,9 +92,10 @@ final class PresignCommand implements Callable<Integer> {
             throw new UserException("--v2, --v4 and --v4a are mutually exclusive");
         }
         if (batch) {
-            if (positionalTarget != null || url != null || !headers.isEmpty() || method != null || json) {
+            if (positionalTarget != null || url != null || !headers.isEmpty() || method != null || json
+                    || contentType != null) {
                 throw new UserException("--batch reads the method, url and headers from standard input;"
-                        + " remove the target, --url, --method, -H and --json");
+                        + " remove the target, --url, --method, -H, --content-type and --json");
             }
             defaults(); // checks the command-line defaults (--expires, ...) once, before reading any line
             Credentials credentials = Setup.credentials(env, creds.profile, null);
@@ -102,21 +115,53 @@ final class PresignCommand implements Callable<Integer> {
         for (String h : headers) {
             job.headers.add(Requests.parseHeader(h, "-H"));
         }
+        if (contentType != null) {
+            for (Headers.Header h : job.headers) {
+                if (h.name().equalsIgnoreCase("Content-Type")) {
+                    throw new UserException("--content-type: Content-Type is already given with -H; give it once");
+                }
+            }
+            job.headers.add(Requests.parseHeader("Content-Type: " + contentType, "--content-type"));
+        }
         if (method != null) {
             job.method = method;
         }
         job.request();
         Credentials credentials = Setup.credentials(env, creds.profile, null);
         PresignedUrl presigned = job.presign(env, credentials);
+        String note = contentTypeNote(job.algorithm, presigned);
         if (json) {
-            env.out().println(Json.pretty(Json.presigned(presigned, job.algorithm.isSigV4Family())));
+            ObjectNode o = Json.presigned(presigned, job.algorithm.isSigV4Family());
+            ArrayNode notes = o.putArray("notes");
+            if (note != null) {
+                notes.add(note);
+            }
+            env.out().println(Json.pretty(o));
         } else {
             env.out().println(presigned.url());
+            if (note != null) {
+                env.err().println("note: " + note);
+            }
         }
         for (String warning : presigned.warnings()) {
             env.err().println("awssig presign: warning: " + warning);
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * What the client of a SigV2 URL for a body must know: SigV2 signs the Content-Type line, so
+     * the request must carry exactly the signed Content-Type, or none when none was signed.
+     */
+    static String contentTypeNote(Algorithm algorithm, PresignedUrl presigned) {
+        String m = presigned.method();
+        if (algorithm != Algorithm.V2 || m.equals("GET") || m.equals("HEAD") || m.equals("DELETE")) {
+            return null;
+        }
+        return presigned.signedHeaders().firstValue("Content-Type")
+                .map(ct -> "SigV2 signs Content-Type: send this " + m + " with exactly 'Content-Type: " + ct + "'.")
+                .orElse("SigV2 signs Content-Type: send this " + m + " with no Content-Type header (curl -T sends"
+                        + " none; many clients add one), or presign with --content-type TYPE and send exactly that.");
     }
 
     private Job defaults() {

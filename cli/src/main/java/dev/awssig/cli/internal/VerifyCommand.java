@@ -1,5 +1,7 @@
 package dev.awssig.cli.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awssig.AuthError;
 import dev.awssig.Credentials;
 import dev.awssig.SecretLookup;
@@ -10,6 +12,8 @@ import dev.awssig.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,10 +24,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Verify a raw HTTP request as S3 would: prints OK, or S3's error code.",
             "SigV4 or SigV2, header or query string, with the secret of its access key from the credentials",
-            "chain. On failure (exit 1) it prints the canonical request and string to sign it computed."},
+            "chain. On failure (exit 1) it prints the canonical request and string to sign it computed.",
+            "With --json: one JSON object (valid, code, error, canonicalRequest, stringToSign, notes)."},
         footer = {"", "Examples:",
             "  awssig verify request.txt",
-            "  awssig verify --time 20130524T000000Z < request.txt"})
+            "  awssig verify --time 20130524T000000Z < request.txt",
+            "  awssig verify --json request.txt"})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     AwssigCommand root;
@@ -50,6 +56,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Scheme of the request when its request line is not an absolute URL (default: https).")
     String scheme;
 
+    @Option(names = "--json",
+            description = "Print one JSON object: valid, and when not, S3's code, the message (error), the canonical"
+                    + " request and string to sign computed, and notes.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         CliEnvironment env = root.env;
@@ -59,9 +70,8 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = env.out();
         AuthInfo auth = AuthInfo.of(request);
         if (auth == null) {
-            out.println(AuthError.MISSING_SECURITY_HEADER.code()
-                    + ": the request has no Authorization header and no signature in its query string");
-            return Cli.EXIT_VERIFICATION_FAILED;
+            return rejected(out, VerificationResult.failure(AuthError.MISSING_SECURITY_HEADER,
+                    "the request has no Authorization header and no signature in its query string"), List.of());
         }
         Credentials credentials = Setup.credentials(env, profile, null);
         String reg = region != null ? region : auth.region != null ? auth.region
@@ -73,21 +83,49 @@ final class VerifyCommand implements Callable<Integer> {
         Instant now = time == null ? env.clock().instant() : Setup.parseTime(time, "--time");
         VerificationResult result = verifier.verify(request, SecretLookup.of(credentials), now);
         if (result.isValid()) {
-            out.println("OK");
+            if (json) {
+                ObjectNode o = Json.MAPPER.createObjectNode();
+                o.put("valid", true);
+                o.put("algorithm", verifier.algorithm());
+                result.accessKeyId().ifPresent(id -> o.put("accessKeyId", id));
+                out.println(Json.pretty(o));
+            } else {
+                out.println("OK");
+            }
             return Cli.EXIT_OK;
         }
         AuthError error = result.error().orElseThrow();
-        out.println(error.code() + ": " + Cli.oneLine(result.message()));
+        List<String> notes = new ArrayList<>();
         if (error == AuthError.INVALID_ACCESS_KEY_ID && auth.accessKeyId != null
                 && !auth.accessKeyId.equals(credentials.accessKeyId())) {
-            out.println("The request names access key " + auth.accessKeyId + "; the credentials found are for "
+            notes.add("The request names access key " + auth.accessKeyId + "; the credentials found are for "
                     + credentials.accessKeyId() + " (choose others with --profile or the environment).");
         }
         if (error == AuthError.REQUEST_TIME_TOO_SKEWED || error == AuthError.ACCESS_DENIED) {
             if (time == null) {
-                out.println("(To check the signature of a recorded request, verify as of its time with --time.)");
+                notes.add("(To check the signature of a recorded request, verify as of its time with --time.)");
             }
         }
+        return rejected(out, result, notes);
+    }
+
+    private int rejected(PrintWriter out, VerificationResult result, List<String> notes) {
+        AuthError error = result.error().orElseThrow();
+        if (json) {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("valid", false);
+            o.setAll(Cli.errorJson(Cli.oneLine(result.message()), error.code()));
+            o.put("httpStatus", error.httpStatus());
+            result.accessKeyId().ifPresent(id -> o.put("accessKeyId", id));
+            result.canonicalRequest().ifPresent(cr -> o.put("canonicalRequest", cr));
+            result.stringToSign().ifPresent(sts -> o.put("stringToSign", sts));
+            ArrayNode n = o.putArray("notes");
+            notes.forEach(n::add);
+            out.println(Json.pretty(o));
+            return Cli.EXIT_VERIFICATION_FAILED;
+        }
+        out.println(error.code() + ": " + Cli.oneLine(result.message()));
+        notes.forEach(out::println);
         result.canonicalRequest().ifPresent(cr -> {
             out.println();
             out.println("Canonical request:");

@@ -58,6 +58,7 @@ class BatchTest {
         assertTrue(out.get(0).has("stringToSign") && out.get(0).has("headers") && out.get(0).has("url"));
         assertTrue(out.get(1).get("error").asText().contains("not valid JSON"), out.get(1)::toString);
         assertEquals(2, out.get(1).get("line").asInt());
+        assertEquals(Cli.CODE_INPUT, out.get(1).get("code").asText(), "a bad line has the same error shape");
         assertTrue(out.get(2).get("error").asText().contains("unknown field 'colour'"), out.get(2)::toString);
         assertEquals(4, out.get(2).get("line").asInt(), "blank lines are skipped but counted");
         assertEquals("98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd", out.get(3).get("signature").asText());
@@ -126,7 +127,6 @@ class BatchTest {
     @Test
     void noCredentialsStopsBeforeReadingAndSaysSo() {
         CliHarness.Result r = new CliHarness(home).stdin("{\"url\":\"https://h.example/a\"}\n").run("sign", "--batch");
-        UserMistakesTest.assertUserError(r, "No AWS credentials found");
-        assertEquals("", r.out);
+        UserMistakesTest.assertJsonError(r, Cli.CODE_INPUT, "No AWS credentials found");
     }
 }

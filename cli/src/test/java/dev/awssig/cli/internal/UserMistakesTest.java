@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +15,27 @@ import org.junit.jupiter.api.io.TempDir;
 class UserMistakesTest {
     @TempDir
     Path home;
+
+    /**
+     * With --json or --batch: exit 2, nothing on stderr, one JSON object on stdout with the
+     * error (containing every fragment) and the code.
+     */
+    static void assertJsonError(CliHarness.Result r, String code, String... fragments) {
+        assertEquals(Cli.EXIT_USAGE, r.code, r::toString);
+        assertEquals("", r.err, r::toString);
+        assertEquals(1, r.out.strip().lines().count(), () -> "expected one JSON line on stdout:\n" + r);
+        JsonNode j;
+        try {
+            j = new ObjectMapper().readTree(r.out);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON:\n" + r, e);
+        }
+        assertEquals(code, j.get("code").asText(), r::toString);
+        for (String f : fragments) {
+            assertTrue(j.get("error").asText().contains(f), () -> "error lacks '" + f + "':\n" + r);
+        }
+        assertFalse(r.out.contains(CliHarness.SECRET), "secret printed");
+    }
 
     static void assertUserError(CliHarness.Result r, String... fragments) {
         assertEquals(Cli.EXIT_USAGE, r.code, r::toString);
@@ -137,8 +161,8 @@ class UserMistakesTest {
 
     @Test
     void batchRejectsPerRequestOptions() {
-        assertUserError(CliHarness.withCredentials(home).run("sign", "--batch", "--url", "https://h.example/a"),
-                "--batch");
+        assertJsonError(CliHarness.withCredentials(home).run("sign", "--batch", "--url", "https://h.example/a"),
+                Cli.CODE_INPUT, "--batch");
     }
 
     @Test

@@ -164,6 +164,48 @@ class VerifyAndExplainTest {
         UserMistakesTest.assertUserError(new CliHarness(home).run("verify", req.toString()), "No AWS credentials");
     }
 
+    @Test
+    void verifyJsonSaysValidOrGivesTheCodeAndTheServersTexts() throws IOException {
+        String sent = raw(signedGet(), "GET", "");
+        CliHarness.Result ok = CliHarness.withCredentials(home).run("verify", "--json", file("ok.txt", sent).toString());
+        assertEquals(0, ok.code, ok::toString);
+        JsonNode good = JSON.readTree(ok.out);
+        assertTrue(good.get("valid").asBoolean(), ok.out);
+        assertEquals(CliHarness.AKID, good.get("accessKeyId").asText());
+
+        Path tampered = file("bad.txt", sent.replace("bytes=0-9", "bytes=0-99"));
+        CliHarness.Result bad = CliHarness.withCredentials(home).run("verify", "--json", tampered.toString());
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, bad.code, bad::toString);
+        JsonNode no = JSON.readTree(bad.out);
+        assertFalse(no.get("valid").asBoolean());
+        assertEquals("SignatureDoesNotMatch", no.get("code").asText());
+        assertEquals(403, no.get("httpStatus").asInt());
+        assertFalse(no.get("error").asText().isEmpty());
+        assertTrue(no.get("canonicalRequest").asText().contains("range:bytes=0-99"), bad.out);
+        assertTrue(no.get("stringToSign").asText().startsWith("AWS4-HMAC-SHA256\n"), bad.out);
+        assertEquals("", bad.err);
+
+        Path unsigned = file("unsigned.txt", "GET /test.txt HTTP/1.1\r\nHost: examplebucket.s3.amazonaws.com\r\n\r\n");
+        JsonNode missing = JSON.readTree(CliHarness.withCredentials(home).run("verify", "--json", unsigned.toString()).out);
+        assertEquals("MissingSecurityHeader", missing.get("code").asText());
+    }
+
+    @Test
+    void explainJsonHasTheDiffAndTheCauses() throws IOException {
+        String sent = raw(signedGet(), "GET", "");
+        Path req = file("sent.txt", sent);
+        Path err = file("error.xml", serverError(sent.replace("bytes=0-9", "bytes=0-99")));
+        CliHarness.Result r = new CliHarness(home).run("explain", "--json", req.toString(), err.toString());
+        assertEquals(0, r.code, r::toString);
+        JsonNode j = JSON.readTree(r.out);
+        assertEquals("SignatureDoesNotMatch", j.get("serverCode").asText());
+        assertFalse(j.get("canonicalRequest").get("identical").asBoolean());
+        String diff = j.get("canonicalRequest").get("diff").toString();
+        assertTrue(diff.contains("\"- range:bytes=0-9\"") && diff.contains("\"+ range:bytes=0-99\""), diff);
+        assertFalse(j.get("stringToSign").get("identical").asBoolean());
+        assertTrue(j.get("causes").toString().contains("'range' was changed in transit"), r.out);
+    }
+
     /** The server's error document for a received request, computed by signer-v4's verifier. */
     private static String serverError(String receivedRaw) {
         SignableRequest received = RawHttp.parse(receivedRaw.getBytes(StandardCharsets.UTF_8), "received")

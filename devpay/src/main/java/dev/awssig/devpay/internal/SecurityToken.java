@@ -37,11 +37,12 @@ public final class SecurityToken {
      * @param value the token
      * @param field the field name for the message
      * @return the token
+     * @throws NullPointerException with message {@code field} if the token is null
      * @throws IllegalArgumentException naming the field and what is wrong
      */
     public static String requireToken(String value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + ": is required (was null)");
+            throw new NullPointerException(field);
         }
         if (value.isBlank()) {
             throw new IllegalArgumentException(field + ": must not be blank");

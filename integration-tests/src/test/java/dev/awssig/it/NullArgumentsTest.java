@@ -1,0 +1,468 @@
+package dev.awssig.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.awssig.Algorithms;
+import dev.awssig.AuthError;
+import dev.awssig.Credentials;
+import dev.awssig.CredentialsProvider;
+import dev.awssig.CredentialsProviders;
+import dev.awssig.Headers;
+import dev.awssig.Payload;
+import dev.awssig.PresignedUrl;
+import dev.awssig.Presigner;
+import dev.awssig.SecretLookup;
+import dev.awssig.SignableRequest;
+import dev.awssig.SignedRequest;
+import dev.awssig.Signer;
+import dev.awssig.Signers;
+import dev.awssig.SigningConfig;
+import dev.awssig.SigningOption;
+import dev.awssig.VerificationLimits;
+import dev.awssig.VerificationResult;
+import dev.awssig.Verifier;
+import dev.awssig.devpay.DevPay;
+import dev.awssig.devpay.DevPayTokens;
+import dev.awssig.post.PolicyCondition;
+import dev.awssig.post.PostForm;
+import dev.awssig.post.PostFormRequest;
+import dev.awssig.post.PostFormSigner;
+import dev.awssig.post.PostPolicy;
+import dev.awssig.post.PostPolicyEnforcer;
+import dev.awssig.post.PostSubmission;
+import dev.awssig.spi.SignerProvider;
+import dev.awssig.v2.QueryV2Signer;
+import dev.awssig.v2.QueryV2Verifier;
+import dev.awssig.v2.S3V2Signer;
+import dev.awssig.v2.S3V2Verifier;
+import dev.awssig.v4.SigV4Signer;
+import dev.awssig.v4.SigV4Verifier;
+import dev.awssig.v4.SignedHeadersPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One rule for bad arguments, across every published module: a {@code null} given to a public
+ * method or constructor of a public API class throws {@link NullPointerException} whose message
+ * is the parameter's name (what {@code Objects.requireNonNull(value, "name")} does), unless the
+ * javadoc says the parameter may be null ({@link #NULLABLE}). The classes are every public class
+ * in the non-{@code internal} packages of every module the BOM manages (a new module is picked up
+ * by itself), and the interfaces' methods are called on the implementations the modules hand out
+ * (the discovered signers, presigners and verifiers, the DevPay decorators). Every reference
+ * parameter is tried, one at a time, with valid values for the others.
+ */
+class NullArgumentsTest {
+    private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+    private static final Credentials CREDENTIALS = Credentials.of("AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    private static final String URL = "https://examplebucket.s3.amazonaws.com/photos/cat.jpg";
+
+    /**
+     * Parameters whose javadoc says null is allowed, as {@code Class.method/arity(parameter)}: they
+     * must not throw NullPointerException for null.
+     */
+    static final Set<String> NULLABLE = Set.of(
+            "Credentials.of/3(sessionToken)",
+            "CredentialsProviders.profile/3(profileName)",
+            "SignableRequest$Builder.rawQuery/1(rawQuery)",
+            "SignableRequest$Builder.appendQueryParameter/2(encodedValue)",
+            "SigningConfig.option/2(defaultValue)",
+            "SigningConfig$Builder.option/2(value)",
+            "ChecksumAlgorithm.fromHeaderName/1(headerName)",
+            "PayloadSigning.fromLiteral/1(value)",
+            "AwsChunked.encodedLength/4(checksum)",
+            // for signer implementers: texts that are optional or computed later
+            "SignedRequest$Builder.canonicalRequest/1(canonicalRequest)",
+            "SignedRequest$Builder.stringToSign/1(stringToSign)",
+            "SignedRequest$Builder.canonicalRequestSupplier/1(canonicalRequest)",
+            "SignedRequest$Builder.stringToSignSupplier/1(stringToSign)",
+            "PresignedUrl$Builder.canonicalRequest/1(canonicalRequest)",
+            "VerificationResult.success/3(canonicalRequest)",
+            "VerificationResult.success/3(stringToSign)",
+            "VerificationResult.failure/5(accessKeyId)",
+            "VerificationResult.failure/5(canonicalRequest)",
+            "VerificationResult.failure/5(stringToSign)");
+
+    /** Methods not checked, with the reason. */
+    static final Set<String> NOT_CHECKED = Set.of(
+            "equals", // null is a value to compare with: false
+            "valueOf", "values"); // enum methods of the JDK
+
+    private final Map<Class<?>, Supplier<Object>> samples = new HashMap<>();
+
+    NullArgumentsTest() {
+        SigningConfig config = SigningConfig.builder().credentials(CREDENTIALS).region("us-east-1").service("s3")
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        SignableRequest request = SignableRequest.builder().method("GET").uri(URL).build();
+        sample(String.class, () -> "x");
+        sample(Object.class, () -> "x");
+        sample(CharSequence.class, () -> "x");
+        sample(Credentials.class, () -> CREDENTIALS);
+        sample(CredentialsProvider.class, () -> CredentialsProviders.of(CREDENTIALS));
+        sample(SigningConfig.class, () -> config);
+        sample(SigningConfig.Builder.class, SigningConfig::builder);
+        sample(SignableRequest.class, () -> request);
+        sample(SignableRequest.Builder.class, () -> SignableRequest.builder().method("GET").uri(URL));
+        sample(Headers.class, () -> Headers.builder().add("Range", "bytes=0-9").build());
+        sample(Headers.Builder.class, Headers::builder);
+        sample(Headers.Header.class, () -> new Headers.Header("Range", "bytes=0-9"));
+        sample(Payload.class, () -> Payload.ofBytes(new byte[] {1}));
+        sample(Payload.StreamSupplier.class, () -> (Payload.StreamSupplier) () -> new ByteArrayInputStream(new byte[1]));
+        sample(SecretLookup.class, () -> SecretLookup.of(CREDENTIALS));
+        sample(Instant.class, () -> NOW);
+        sample(Duration.class, () -> Duration.ofMinutes(5));
+        sample(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC));
+        sample(URI.class, () -> URI.create(URL));
+        sample(Path.class, () -> Paths.get("/nonexistent"));
+        sample(InputStream.class, () -> new ByteArrayInputStream(new byte[0]));
+        sample(byte[].class, () -> new byte[] {1});
+        sample(String[].class, () -> new String[] {"--version"});
+        sample(Map.class, () -> Map.of("AWS_ACCESS_KEY_ID", "AKID"));
+        sample(Properties.class, Properties::new);
+        sample(List.class, () -> List.of());
+        sample(Collection.class, () -> List.of());
+        sample(Optional.class, Optional::empty);
+        sample(ClassLoader.class, () -> getClass().getClassLoader());
+        sample(ModuleLayer.class, ModuleLayer::boot);
+        sample(SigningOption.class, () -> SigningOption.of("x.option", String.class));
+        sample(AuthError.class, () -> AuthError.SIGNATURE_DOES_NOT_MATCH);
+        sample(VerificationResult.class, () -> VerificationResult.failure(AuthError.ACCESS_DENIED, "no"));
+        sample(VerificationLimits.class, VerificationLimits::defaults);
+        sample(VerificationLimits.Builder.class, VerificationLimits::builder);
+        sample(Class.class, () -> String.class);
+        sample(java.security.MessageDigest.class, () -> {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        sample(Supplier.class, () -> (Supplier<String>) () -> "x");
+        sample(SignedRequest.Builder.class, () -> SignedRequest.builder().algorithm("AWS4-HMAC-SHA256").request(request)
+                .signature("abc").signingTime(NOW).stringToSign("sts").signedHeaders(List.of("host")));
+        sample(PresignedUrl.Builder.class, () -> PresignedUrl.builder().url(URL).method("GET").expiration(NOW)
+                .signature("abc").stringToSign("sts").signedHeaders(Headers.empty()));
+        sample(dev.awssig.VerificationException.class, () -> new dev.awssig.VerificationException(
+                VerificationResult.failure(AuthError.ACCESS_DENIED, "no")));
+        sample(dev.awssig.v4.AwsChunkedException.class, () -> new dev.awssig.v4.AwsChunkedException(
+                VerificationResult.failure(AuthError.INCOMPLETE_BODY, "short")));
+        sample(dev.awssig.v4.ChecksumAlgorithm.Running.class, () -> dev.awssig.v4.ChecksumAlgorithm.CRC32.newRunning());
+        sample(Signers.class, Signers::discover);
+        sample(SignerProvider.class, () -> Signers.discover().provider(Algorithms.SIGV4));
+        sample(SignerProvider[].class, () -> new SignerProvider[] {Signers.discover().provider(Algorithms.SIGV4)});
+        sample(Signer.class, () -> SigV4Signer.create(config));
+        sample(Presigner.class, () -> SigV4Signer.create(config));
+        sample(Verifier.class, () -> SigV4Verifier.create(config));
+        sample(Function.class, () -> (Function<SigningConfig, SigV4Signer>) SigV4Signer::create);
+        sample(SignedRequest.class, () -> SigV4Signer.create(config).sign(request));
+        sample(PresignedUrl.class, () -> SigV4Signer.create(config).presign(request, Duration.ofMinutes(5)));
+        sample(SigV4Signer.class, () -> SigV4Signer.create(config));
+        sample(SigV4Verifier.class, () -> SigV4Verifier.create(config));
+        sample(SignedHeadersPolicy.class, SignedHeadersPolicy::defaults);
+        sample(S3V2Signer.class, () -> S3V2Signer.create(config));
+        sample(S3V2Verifier.class, S3V2Verifier::create);
+        sample(QueryV2Signer.class, () -> QueryV2Signer.create(config));
+        sample(QueryV2Verifier.class, QueryV2Verifier::create);
+        sample(DevPayTokens.class, () -> DevPayTokens.of("{UserToken}AAAEXAMPLE"));
+        PostPolicy policy = PostPolicy.builder().expiration(NOW.plusSeconds(600)).keyStartsWith("up/").build();
+        sample(PostPolicy.class, () -> policy);
+        sample(PostPolicy.Builder.class, () -> PostPolicy.builder().expiration(NOW.plusSeconds(600)));
+        sample(PolicyCondition.class, () -> PolicyCondition.exact("acl", "private"));
+        sample(PostFormRequest.class, () -> PostFormRequest.builder().bucket("examplebucket").key("up/a.txt")
+                .policy(policy).build());
+        sample(PostFormRequest.Builder.class, () -> PostFormRequest.builder().bucket("examplebucket").key("up/a.txt")
+                .policy(policy));
+        sample(PostFormSigner.class, () -> PostFormSigner.v4(config));
+        sample(PostForm.class, () -> PostFormSigner.v4(config).sign(PostFormRequest.builder().bucket("examplebucket")
+                .key("up/a.txt").policy(policy).build()));
+        sample(PostForm.Field.class, () -> new PostForm.Field("acl", "private", false));
+        sample(PostSubmission.class, () -> PostSubmission.builder().bucket("examplebucket").fileName("a.txt")
+                .fileSize(1).build());
+        sample(PostSubmission.Builder.class, () -> PostSubmission.builder().bucket("examplebucket"));
+        sample(PostPolicyEnforcer.class, () -> PostPolicyEnforcer.create(SecretLookup.of(CREDENTIALS),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+        sample(PostPolicyEnforcer.Builder.class, PostPolicyEnforcer::builder);
+    }
+
+    private void sample(Class<?> type, Supplier<?> value) {
+        samples.put(type, value::get);
+    }
+
+    /** Implementations of the API interfaces that the modules hand out. */
+    private static Map<Class<?>, List<Object>> implementations() {
+        SigningConfig config = SigningConfig.builder().credentials(CREDENTIALS).region("us-east-1").service("s3")
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).option(SigningOption.secret("devpay.userToken", String.class),
+                        "{UserToken}AAAEXAMPLE").build();
+        Map<Class<?>, List<Object>> impls = new LinkedHashMap<>();
+        Signers signers = Signers.discover();
+        for (String algorithm : signers.algorithms()) {
+            SignerProvider p = signers.provider(algorithm);
+            impls.computeIfAbsent(SignerProvider.class, k -> new ArrayList<>()).add(p);
+            impls.computeIfAbsent(Signer.class, k -> new ArrayList<>()).add(signers.signer(algorithm, config));
+            impls.computeIfAbsent(Verifier.class, k -> new ArrayList<>()).add(signers.verifier(algorithm, config));
+            try {
+                impls.computeIfAbsent(Presigner.class, k -> new ArrayList<>()).add(signers.presigner(algorithm, config));
+            } catch (RuntimeException noPresigner) {
+                // AWS-QUERY-V2 has none
+            }
+        }
+        impls.computeIfAbsent(Signer.class, k -> new ArrayList<>()).add(DevPay.signer(SigV4Signer.create(config),
+                DevPayTokens.of("{UserToken}AAAEXAMPLE")));
+        impls.put(CredentialsProvider.class, List.of(CredentialsProviders.of(CREDENTIALS),
+                CredentialsProviders.defaultChain(Map.of(), new Properties(), Paths.get("/nonexistent"))));
+        impls.put(SecretLookup.class, List.of(SecretLookup.of(CREDENTIALS)));
+        return impls;
+    }
+
+    private Object sampleOf(Class<?> type) {
+        Supplier<Object> s = samples.get(type);
+        if (s != null) {
+            return s.get();
+        }
+        if (type == dev.awssig.v4.PayloadSigning.class) {
+            return dev.awssig.v4.PayloadSigning.STREAMING_SIGNED_TRAILER; // the one kind AwsChunked takes
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        if (type == long.class) {
+            return 1L;
+        }
+        if (type == int.class) {
+            return 1;
+        }
+        if (type == short.class) {
+            return (short) 1;
+        }
+        if (type == byte.class) {
+            return (byte) 1;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == char.class) {
+            return 'x';
+        }
+        if (type == double.class) {
+            return 1.0;
+        }
+        if (type == float.class) {
+            return 1.0f;
+        }
+        throw new IllegalStateException("no sample value of " + type.getName() + ": add one to NullArgumentsTest");
+    }
+
+    /** The public API classes of the published modules: public classes outside internal packages. */
+    static List<Class<?>> apiClasses() throws Exception {
+        List<Class<?>> classes = new ArrayList<>();
+        Map<String, Path> modules = Reactor.modules();
+        String version = Reactor.version();
+        for (String artifactId : Reactor.bomArtifacts()) {
+            Path target = modules.get(artifactId).resolve("target");
+            Path jar = target.resolve(artifactId + "-" + version + ".jar");
+            Set<String> names = new TreeSet<>();
+            if (Files.isRegularFile(jar)) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+                        names.add(e.nextElement().getName());
+                    }
+                }
+            } else {
+                Path classesDir = target.resolve("classes");
+                try (Stream<Path> s = Files.walk(classesDir)) {
+                    s.forEach(p -> names.add(classesDir.relativize(p).toString().replace('\\', '/')));
+                }
+            }
+            for (String n : names) {
+                if (!n.endsWith(".class") || n.contains("/internal/") || n.startsWith("META-INF/")
+                        || n.endsWith("module-info.class") || n.endsWith("package-info.class")) {
+                    continue;
+                }
+                String className = n.substring(0, n.length() - ".class".length()).replace('/', '.');
+                Class<?> c;
+                try {
+                    c = Class.forName(className, false, NullArgumentsTest.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError(artifactId + " is published but not on this module's class path:"
+                            + " add it as a dependency of integration-tests", e);
+                }
+                if (isApi(c)) {
+                    classes.add(c);
+                }
+            }
+        }
+        return classes;
+    }
+
+    private static boolean isApi(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers()) || k.isAnonymousClass() || k.isSynthetic()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String id(Executable e, Parameter p) {
+        String owner = e.getDeclaringClass().getName();
+        owner = owner.substring(owner.lastIndexOf('.') + 1);
+        String name = e instanceof Constructor ? "<init>" : e.getName();
+        return owner + "." + name + "/" + e.getParameterCount() + "(" + p.getName() + ")";
+    }
+
+    /** Calls with null at one position; returns what went wrong, or null when the rule held. */
+    private String check(Executable e, Object receiver, int nullAt) {
+        Parameter[] params = e.getParameters();
+        if (!params[nullAt].isNamePresent()) {
+            return e + ": compiled without parameter names (-parameters)";
+        }
+        String expected = params[nullAt].getName();
+        boolean nullable = NULLABLE.contains(id(e, params[nullAt]));
+        Object[] args = new Object[params.length];
+        try {
+            for (int j = 0; j < params.length; j++) {
+                args[j] = j == nullAt ? null : sampleOf(params[j].getType());
+            }
+        } catch (IllegalStateException noSample) {
+            return e + ": " + noSample.getMessage();
+        }
+        Throwable thrown = null;
+        try {
+            if (e instanceof Constructor) {
+                ((Constructor<?>) e).newInstance(args);
+            } else {
+                ((Method) e).invoke(receiver, args);
+            }
+        } catch (InvocationTargetException ite) {
+            thrown = ite.getCause();
+        } catch (ReflectiveOperationException | IllegalArgumentException reflective) {
+            return e + ": cannot call it (" + reflective + ")";
+        }
+        if (nullable) {
+            return thrown instanceof NullPointerException
+                    ? id(e, params[nullAt]) + " is documented to accept null but threw " + thrown : null;
+        }
+        if (!(thrown instanceof NullPointerException)) {
+            return id(e, params[nullAt]) + ": null gave " + (thrown == null ? "no exception" : thrown.toString());
+        }
+        if (!expected.equals(thrown.getMessage())) {
+            return id(e, params[nullAt]) + ": NullPointerException(\"" + thrown.getMessage() + "\"), expected the"
+                    + " parameter name \"" + expected + "\"";
+        }
+        return null;
+    }
+
+    private void checkAll(Executable e, Object receiver, List<String> failures, int[] calls) {
+        if (e.isSynthetic() || NOT_CHECKED.contains(e.getName())) {
+            return;
+        }
+        if (e instanceof Constructor && Throwable.class.isAssignableFrom(e.getDeclaringClass())
+                && Stream.of(e.getParameterTypes()).allMatch(t -> t == String.class || t == Throwable.class)) {
+            return; // exceptions take a null message or cause, as every Throwable does
+        }
+        e.setAccessible(true);
+        Class<?>[] types = e.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i].isPrimitive()) {
+                continue;
+            }
+            calls[0]++;
+            String problem = check(e, receiver, i);
+            if (problem != null) {
+                failures.add(problem);
+            }
+        }
+    }
+
+    @Test
+    void aNullArgumentThrowsNullPointerExceptionNamingTheParameter() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int[] calls = {0};
+        List<Class<?>> classes = apiClasses();
+        Map<Class<?>, List<Object>> impls = implementations();
+        for (Class<?> c : classes) {
+            if (c.isInterface()) {
+                for (Method m : c.getMethods()) {
+                    if (m.getDeclaringClass() != c) {
+                        continue;
+                    }
+                    if (Modifier.isStatic(m.getModifiers())) {
+                        checkAll(m, null, failures, calls);
+                    } else {
+                        for (Object impl : impls.getOrDefault(c, List.of())) {
+                            int before = failures.size();
+                            checkAll(m, impl, failures, calls);
+                            for (int f = before; f < failures.size(); f++) {
+                                failures.set(f, failures.get(f) + " [on " + impl.getClass().getName() + "]");
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            if (!Modifier.isAbstract(c.getModifiers())) {
+                for (Constructor<?> k : c.getConstructors()) {
+                    checkAll(k, null, failures, calls);
+                }
+            }
+            for (Method m : c.getMethods()) {
+                if (m.getDeclaringClass() != c) {
+                    continue;
+                }
+                Object receiver = null;
+                if (!Modifier.isStatic(m.getModifiers())) {
+                    try {
+                        receiver = sampleOf(c);
+                    } catch (IllegalStateException noSample) {
+                        failures.add(m + ": " + noSample.getMessage());
+                        continue;
+                    }
+                }
+                checkAll(m, receiver, failures, calls);
+            }
+        }
+        System.out.println("null-argument calls checked: " + calls[0] + " on " + classes.size() + " classes");
+        assertTrue(classes.size() > 40 && calls[0] > 150, "checked too little: " + classes.size() + " classes, "
+                + calls[0] + " calls");
+        assertEquals("", String.join("\n", failures), failures.size() + " violations of the null-argument rule");
+    }
+
+    @Test
+    void theRuleIsTheReadmes() throws IOException {
+        String readme = Files.readString(Reactor.root().resolve("README.md"));
+        assertTrue(readme.contains("a `null` argument throws `NullPointerException`"), "README states the rule");
+    }
+}
