@@ -9,11 +9,12 @@ import dev.awssig.SigningConfig;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.Verifier;
+import dev.awssig.internal.Secrets;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.RequestBounds;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
-import dev.awssig.v2.internal.MalformedTextException;
+import dev.awssig.internal.MalformedTextException;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.QueryCanonicalizer;
 import dev.awssig.v2.internal.Received;
@@ -189,8 +190,8 @@ public final class QueryV2Verifier implements Verifier {
                     + " is not an ISO 8601 date-time: '" + Checks.printable(timestamp != null ? timestamp : expires)
                     + "'", accessKeyId, null, null);
         }
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId);
+        if (secret == null) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
@@ -214,7 +215,7 @@ public final class QueryV2Verifier implements Verifier {
         String canonical = QueryCanonicalizer.canonicalQuery(names, values, n, "Signature");
         String sts = QueryCanonicalizer.stringToSign(request.method(), QueryCanonicalizer.host(request),
                 request.rawPath(), canonical);
-        String expected = Macs.base64Hmac(method, secret.get(), sts);
+        String expected = Macs.base64Hmac(method, secret, sts);
         // a '+' left unencoded decodes to a space; Base64 has no spaces
         String given = params.first("Signature").replace(' ', '+');
         if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {

@@ -18,7 +18,7 @@ import dev.awssig.internal.PresignExpiry;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
-import dev.awssig.v2.internal.MalformedTextException;
+import dev.awssig.internal.MalformedTextException;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.Received;
 import dev.awssig.v2.internal.S3Canonicalizer;

@@ -9,11 +9,12 @@ import dev.awssig.SigningConfig;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.Verifier;
+import dev.awssig.internal.Secrets;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
 import dev.awssig.v2.internal.HttpDates;
 import dev.awssig.v2.internal.Macs;
-import dev.awssig.v2.internal.MalformedTextException;
+import dev.awssig.internal.MalformedTextException;
 import dev.awssig.v2.internal.Params;
 import dev.awssig.v2.internal.Received;
 import dev.awssig.v2.internal.S3Canonicalizer;
@@ -183,8 +184,8 @@ public final class S3V2Verifier implements Verifier {
                         + " carries them in its query)", accessKeyId, null, null);
             }
         }
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId);
+        if (secret == null) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
@@ -206,7 +207,7 @@ public final class S3V2Verifier implements Verifier {
         }
         String sts = canonicalizer.stringToSign(request.method(), headers, host(request), request.rawPath(), query,
                 null);
-        return compare(accessKeyId, secret.get(), sts, given);
+        return compare(accessKeyId, secret, sts, given);
     }
 
     private VerificationResult verifyQuery(SignableRequest request, Params query, SecretLookup secrets,
@@ -237,8 +238,8 @@ public final class S3V2Verifier implements Verifier {
             return VerificationResult.failure(AuthError.ACCESS_DENIED,
                     "Invalid date (should be seconds since epoch): " + Checks.printable(expiresText));
         }
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId);
+        if (secret == null) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
@@ -249,7 +250,7 @@ public final class S3V2Verifier implements Verifier {
         String sts = canonicalizer.stringToSign(request.method(), request.headers(), host(request),
                 request.rawPath(), query, expiresText);
         // a '+' left unencoded in the query decodes to a space; Base64 has no spaces
-        return compare(accessKeyId, secret.get(), sts, given.replace(' ', '+'));
+        return compare(accessKeyId, secret, sts, given.replace(' ', '+'));
     }
 
     private static boolean isAmz(String name) {

@@ -2,6 +2,7 @@ package dev.awssig.v2.internal;
 
 import dev.awssig.Headers;
 import dev.awssig.SigningConfig;
+import dev.awssig.internal.Ascii;
 import dev.awssig.v2.V2Options;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -426,20 +427,7 @@ public final class S3Canonicalizer {
 
     /** ASCII lower case (other characters kept), the same instance when there is nothing to change. */
     static String lower(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] out = s.toCharArray();
-                for (int k = i; k < out.length; k++) {
-                    char d = out[k];
-                    if (d >= 'A' && d <= 'Z') {
-                        out[k] = (char) (d + 32);
-                    }
-                }
-                return new String(out);
-            }
-        }
-        return s;
+        return Ascii.lower(s);
     }
 
     /** Trims spaces and horizontal tabs (HTTP optional whitespace) at both ends. */

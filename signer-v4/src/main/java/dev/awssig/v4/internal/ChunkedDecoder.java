@@ -3,6 +3,7 @@ package dev.awssig.v4.internal;
 import dev.awssig.AuthError;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Hex;
 import dev.awssig.v4.AwsChunkedException;
@@ -317,17 +318,17 @@ final class ChunkedDecoder extends InputStream {
             }
             String name = l.substring(0, colon).trim();
             String value = l.substring(colon + 1).trim();
-            if (Canonical.equalsIgnoreAsciiCase(name, TRAILER_SIGNATURE)) {
+            if (Ascii.equalsIgnoreCase(name, TRAILER_SIGNATURE)) {
                 if (trailerSig != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + TRAILER_SIGNATURE);
                 }
                 trailerSig = value;
-            } else if (Canonical.equalsIgnoreAsciiCase(name, checksumAlgorithm.headerName())) {
+            } else if (Ascii.equalsIgnoreCase(name, checksumAlgorithm.headerName())) {
                 if (checksumValue != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + checksumAlgorithm.headerName());
                 }
                 checksumValue = value;
-                canonicalTrailer = Canonical.lower(name) + ':' + value + '\n';
+                canonicalTrailer = Ascii.lower(name) + ':' + value + '\n';
             } else {
                 throw fail(AuthError.INVALID_REQUEST, "The trailer has a header that x-amz-trailer did not declare: '"
                         + Checks.printable(name) + "'");

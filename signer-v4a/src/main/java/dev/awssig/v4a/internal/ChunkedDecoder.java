@@ -3,6 +3,7 @@ package dev.awssig.v4a.internal;
 import dev.awssig.AuthError;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.v4.AwsChunkedException;
 import dev.awssig.v4.ChecksumAlgorithm;
@@ -202,17 +203,17 @@ final class ChunkedDecoder extends InputStream {
             }
             String name = l.substring(0, colon).trim();
             String value = l.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("x-amz-trailer-signature")) {
+            if (Ascii.equalsIgnoreCase(name, "x-amz-trailer-signature")) {
                 if (trailerSig != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats x-amz-trailer-signature");
                 }
                 trailerSig = value;
-            } else if (name.equalsIgnoreCase(checksumAlgorithm.headerName())) {
+            } else if (Ascii.equalsIgnoreCase(name, checksumAlgorithm.headerName())) {
                 if (checksumValue != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + checksumAlgorithm.headerName());
                 }
                 checksumValue = value;
-                canonicalTrailer = Canonical.lower(name) + ':' + value + '\n';
+                canonicalTrailer = Ascii.lower(name) + ':' + value + '\n';
             } else {
                 throw fail(AuthError.INVALID_REQUEST, "The trailer has a header that x-amz-trailer did not declare: '"
                         + Checks.printable(name.length() > 64 ? name.substring(0, 64) : name) + "'");
