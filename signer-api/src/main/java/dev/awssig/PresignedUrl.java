@@ -339,7 +339,7 @@ public final class PresignedUrl {
          * @since 0.2.0
          */
         public Builder warnings(List<String> warnings) {
-            this.warnings = List.copyOf(warnings);
+            this.warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
             return this;
         }
 
