@@ -38,15 +38,7 @@ public final class QueryV2SigningEngine {
     public QueryV2SigningEngine(SigningConfig config) {
         this.credentials = config.requireCredentialsProvider();
         this.clock = config.clock();
-        this.signatureMethod = requireMethod(config.option(V2Options.SIGNATURE_METHOD, V2Options.HMAC_SHA256),
-                V2Options.SIGNATURE_METHOD.name());
-    }
-
-    private static String requireMethod(String method, String field) {
-        if (!V2Options.HMAC_SHA256.equals(method) && !V2Options.HMAC_SHA1.equals(method)) {
-            throw new IllegalArgumentException(field + ": must be HmacSHA256 or HmacSHA1, was '" + method + "'");
-        }
-        return method;
+        this.signatureMethod = new Settings(config).signatureMethod;
     }
 
     /**
@@ -88,7 +80,7 @@ public final class QueryV2SigningEngine {
         }
         String method = params.first("SignatureMethod");
         if (method != null) {
-            requireMethod(method, "SignatureMethod");
+            Settings.requireMethod(method, "SignatureMethod");
         }
         String timestamp = params.first("Timestamp");
         boolean hasExpires = params.indexOf("Expires") >= 0;

@@ -41,12 +41,9 @@ public final class QueryV2VerifyEngine {
      * @throws IllegalArgumentException if an option is not valid
      */
     public QueryV2VerifyEngine(SigningConfig config) {
-        Duration skew = config.option(V2Options.MAX_CLOCK_SKEW, V2Options.DEFAULT_MAX_CLOCK_SKEW);
-        if (skew.isNegative()) {
-            throw new IllegalArgumentException(V2Options.MAX_CLOCK_SKEW.name() + ": must not be negative, was " + skew);
-        }
-        this.maxSkew = skew;
-        this.limits = VerificationLimits.of(config);
+        Settings settings = new Settings(config);
+        this.maxSkew = settings.maxSkew;
+        this.limits = settings.limits;
     }
 
     /**

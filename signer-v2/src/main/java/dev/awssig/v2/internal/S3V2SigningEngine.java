@@ -50,7 +50,7 @@ public final class S3V2SigningEngine {
     public S3V2SigningEngine(SigningConfig config) {
         this.credentials = config.requireCredentialsProvider();
         this.clock = config.clock();
-        this.canonicalizer = new S3Canonicalizer(config);
+        this.canonicalizer = new S3Canonicalizer(new Settings(config));
     }
 
     /**

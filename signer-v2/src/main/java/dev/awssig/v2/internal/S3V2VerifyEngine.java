@@ -42,13 +42,10 @@ public final class S3V2VerifyEngine {
      * @throws IllegalArgumentException if an option is not valid
      */
     public S3V2VerifyEngine(SigningConfig config) {
-        this.canonicalizer = new S3Canonicalizer(config);
-        Duration skew = config.option(V2Options.MAX_CLOCK_SKEW, V2Options.DEFAULT_MAX_CLOCK_SKEW);
-        if (skew.isNegative()) {
-            throw new IllegalArgumentException(V2Options.MAX_CLOCK_SKEW.name() + ": must not be negative, was " + skew);
-        }
-        this.maxSkew = skew;
-        this.limits = VerificationLimits.of(config);
+        Settings settings = new Settings(config);
+        this.canonicalizer = new S3Canonicalizer(settings);
+        this.maxSkew = settings.maxSkew;
+        this.limits = settings.limits;
     }
 
     /**

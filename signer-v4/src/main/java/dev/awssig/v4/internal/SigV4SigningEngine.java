@@ -68,6 +68,17 @@ public final class SigV4SigningEngine {
         this.isS3 = "s3".equals(service);
     }
 
+    /**
+     * Whether the path is encoded twice (the other services' rule): otherwise (S3) it is decoded
+     * before it is encoded, so a path or query with characters a URI cannot hold signs the same
+     * once they are percent-encoded.
+     *
+     * @return true when the path is encoded twice
+     */
+    public boolean encodesPathTwice() {
+        return doubleEncode;
+    }
+
     private SigningKey key(Credentials c, String dateStamp) {
         SigningKey k = lastKey;
         if (k != null && k.matches(c.accessKeyId(), c.secretAccessKey(), dateStamp, region, service)) {
