@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class S3V2SigningEngine {
     private static final Logger LOG = LoggerFactory.getLogger(S3V2SigningEngine.class);
+    /** The trusted path into the request model (see {@link ApiAccess}), obtained once. */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
     private static final String TOKEN = "x-amz-security-token";
     private final CredentialsProvider credentials;
     private final Clock clock;
@@ -160,7 +162,7 @@ public final class S3V2SigningEngine {
         if (addedToken != null) {
             out[k++] = new Headers.Header(TOKEN, addedToken);
         }
-        ApiAccess.Bridge bridge = ApiAccess.bridge();
+        ApiAccess.Bridge bridge = BRIDGE;
         // "AWS " + an access key id (an HTTP token, checked by Credentials) + ':' + Base64
         out[k] = bridge.trustedHeader("Authorization", authorization);
         SignableRequest signed = bridge.withHeaders(request, bridge.headers(out), request.payload());
@@ -328,7 +330,7 @@ public final class S3V2SigningEngine {
         String hostHeader = host;
         Params q = query;
         S3Canonicalizer canon = canonicalizer;
-        return ApiAccess.bridge().presignedUrl(urlText, method, sent, expiration, signature,
+        return BRIDGE.presignedUrl(urlText, method, sent, expiration, signature,
                 ignored -> canon.stringToSign(method, headers, hostHeader, path, q, expiresText));
     }
 
