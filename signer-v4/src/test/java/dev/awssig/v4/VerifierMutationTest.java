@@ -169,8 +169,9 @@ class VerifierMutationTest {
                 request = m.request;
                 what = m.what;
             } else {
+                byte[] before = encoded;
                 encoded = mutateBytes(encoded, rnd);
-                what = "body bytes";
+                what = "body bytes " + difference(before, encoded);
                 if (rnd.nextBoolean()) { // also as a body framed by Transfer-Encoding (no Content-Length)
                     request = request.toBuilder().removeHeader("Content-Length").build();
                     what += " without Content-Length";
@@ -341,6 +342,21 @@ class VerifierMutationTest {
     }
 
     /** A byte changed (never only in its ASCII case bit), deleted or inserted, or the body cut short. */
+    /** Where two bodies first differ, with a few bytes of each around it (for a failure message). */
+    private static String difference(byte[] a, byte[] b) {
+        int at = java.util.Arrays.mismatch(a, b);
+        return "(at " + at + ": " + excerpt(a, at) + " -> " + excerpt(b, at) + ")";
+    }
+
+    private static String excerpt(byte[] b, int at) {
+        StringBuilder s = new StringBuilder("\"");
+        for (int i = Math.max(0, at - 12); i < Math.min(b.length, at + 12); i++) {
+            int c = b[i] & 0xff;
+            s.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\x%02x", c));
+        }
+        return s.append('"').toString();
+    }
+
     private static byte[] mutateBytes(byte[] b, Random rnd) {
         if (b.length == 0) {
             return new byte[] {(byte) rnd.nextInt(256)};
