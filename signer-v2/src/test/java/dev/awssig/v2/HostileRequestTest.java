@@ -108,6 +108,25 @@ class HostileRequestTest {
         }
     }
 
+    /** Fuzz finding (SigV2FuzzTest#s3): a name that is exactly "x-amz-" was not an x-amz-* name. */
+    @Test
+    void aQueryParameterNamedJustXAmzDashAddedToAHeaderSignedRequestIsRefused() {
+        SignedRequest signed = S3V2SignerTest.signer().sign(S3V2SignerTest.get("https://b.s3.amazonaws.com/k?acl").build());
+        for (String query : new String[] {"acl&x-amz-", "acl&X-AMZ-=", "acl&x-amz-=1"}) {
+            SignableRequest added = signed.request().toBuilder().rawQuery(query).build();
+            assertEquals(AuthError.INVALID_ARGUMENT, s3(added), query);
+        }
+    }
+
+    @Test
+    void aHeaderNamedJustXAmzDashIsSignedAsAnAmzHeader() {
+        SignedRequest signed = S3V2SignerTest.signer().sign(S3V2SignerTest.get("https://b.s3.amazonaws.com/k")
+                .header("x-amz-", "a").build());
+        assertTrue(signed.stringToSign().contains("\nx-amz-:a\n"), signed.stringToSign());
+        SignableRequest changed = signed.request().toBuilder().setHeader("x-amz-", "b").build();
+        assertEquals(AuthError.SIGNATURE_DOES_NOT_MATCH, s3(changed));
+    }
+
     @Test
     void headerSignerRefusesAmzQueryParametersNamingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> S3V2SignerTest.signer()

@@ -14,6 +14,17 @@ import java.util.Set;
  */
 public final class S3Canonicalizer {
     private static final String AMZ_PREFIX = "x-amz-";
+
+    /**
+     * Whether a header or query parameter name begins with {@code x-amz-} in any ASCII case, as
+     * S3's CanonicalizedAmzHeaders reads it: {@code x-amz-} itself is one of them.
+     *
+     * @param name the name
+     * @return whether SigV2 treats it as an x-amz-* name
+     */
+    public static boolean isAmz(String name) {
+        return name.length() >= AMZ_PREFIX.length() && name.regionMatches(true, 0, AMZ_PREFIX, 0, AMZ_PREFIX.length());
+    }
     private static final String[] AWS_SUFFIXES = {".amazonaws.com", ".amazonaws.com.cn"};
 
     private final Set<String> subResources;
@@ -110,7 +121,7 @@ public final class S3Canonicalizer {
             Headers.Header h = entries.get(i);
             String name = h.name();
             int len = name.length();
-            if (len > 6 && name.regionMatches(true, 0, AMZ_PREFIX, 0, 6)) {
+            if (isAmz(name)) {
                 if (an == null) {
                     an = new String[8];
                     av = new String[8];
@@ -150,7 +161,7 @@ public final class S3Canonicalizer {
         // query); header authentication signs headers only
         for (int i = 0, n = expires == null ? 0 : query.size(); i < n; i++) {
             String name = query.name(i);
-            if (name.length() > 6 && name.regionMatches(true, 0, AMZ_PREFIX, 0, 6)) {
+            if (isAmz(name)) {
                 if (an == null) {
                     an = new String[4];
                     av = new String[4];

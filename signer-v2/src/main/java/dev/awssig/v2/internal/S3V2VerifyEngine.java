@@ -102,7 +102,7 @@ public final class S3V2VerifyEngine {
         String accessKeyId = credential.substring(0, colon);
         String given = credential.substring(colon + 1);
         for (int i = 0, n = query.size(); i < n; i++) {
-            if (isAmz(query.name(i))) {
+            if (S3Canonicalizer.isAmz(query.name(i))) {
                 // S3 signs x-amz-* query parameters only in query-string authentication; with the
                 // header they would be unsigned, or a signed header moved into the query
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The query parameter '"
@@ -180,15 +180,11 @@ public final class S3V2VerifyEngine {
         return compare(accessKeyId, secret, sts, given.replace(' ', '+'));
     }
 
-    private static boolean isAmz(String name) {
-        return name.length() > 6 && name.regionMatches(true, 0, "x-amz-", 0, 6);
-    }
-
     /** The first x-amz-* name (lower-cased) that is both a header and a query parameter, or null. */
     private static String amzInBothPlaces(Headers headers, Params query) {
         Set<String> params = null;
         for (int i = 0, n = query.size(); i < n; i++) {
-            if (isAmz(query.name(i))) {
+            if (S3Canonicalizer.isAmz(query.name(i))) {
                 if (params == null) {
                     params = new HashSet<>();
                 }
