@@ -140,13 +140,18 @@ final class ChunkedDecoder extends InputStream {
             }
             givenSig = ext.substring(SIG_EXT.length());
         }
-        int len = (int) size;
-        if (data.length < len) {
-            data = new byte[len];
+        if (decoded + size > declaredLength) {
+            // refused before its data is read: the body would be longer than was signed
+            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body is longer than x-amz-decoded-content-length");
         }
+        int len = (int) size;
         int got = 0;
         while (got < len) {
-            int r = in.read(data, got, len - got);
+            if (got == data.length) {
+                // grown as the bytes arrive: a chunk header alone never allocates what the body does not carry
+                data = java.util.Arrays.copyOf(data, (int) Math.min(len, Math.max(8192L, 2L * data.length)));
+            }
+            int r = in.read(data, got, Math.min(len, data.length) - got);
             if (r < 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body ended inside a chunk");
             }
@@ -159,9 +164,6 @@ final class ChunkedDecoder extends InputStream {
             throw failSignature(len == 0 ? "final chunk" : "chunk");
         }
         decoded += len;
-        if (decoded > declaredLength) {
-            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body is longer than x-amz-decoded-content-length");
-        }
         if (len == 0) {
             finish();
             done = true;
