@@ -34,7 +34,9 @@ final class SigV4View {
             signedHeaders = component(auth, "SignedHeaders=");
             credential = component(auth, "Credential=");
         }
-        String service = credential.split("/")[3];
+        // the part before aws4_request: SigV4's scope has a region before it, SigV4a's none
+        String[] scope = credential.split("/");
+        String service = scope[scope.length - 2];
         boolean s3 = service.equals("s3");
         StringBuilder sb = new StringBuilder();
         sb.append(q.method()).append('\n');

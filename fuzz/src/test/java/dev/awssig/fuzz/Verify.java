@@ -133,6 +133,43 @@ final class Verify {
         long loaded = Fuzz.loadedClasses();
         long before = Fuzz.allocatedBytes();
         ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+        boolean refused = decode(verifier, request, encoded, readSize, decoded);
+        long allocated = Fuzz.allocatedBytes() - before - decoded.size() * 3L;
+        SignableRequest r = request;
+        byte[] e = encoded;
+        Fuzz.bounded(allocated, units, loaded, "aws-chunked decoding",
+                () -> decode(verifier, r, e, readSize, new ByteArrayOutputStream()));
+        if (refused) {
+            return;
+        }
+        byte[] out = decoded.toByteArray();
+        if (Arrays.equals(out, data)) {
+            return;
+        }
+        if (unsignedTrailer) {
+            CRC32 crc = new CRC32();
+            crc.update(out);
+            byte[] c = new byte[] {(byte) (crc.getValue() >>> 24), (byte) (crc.getValue() >>> 16),
+                (byte) (crc.getValue() >>> 8), (byte) crc.getValue()};
+            String line = "x-amz-checksum-crc32:" + Base64.getEncoder().encodeToString(c);
+            if (new String(encoded, StandardCharsets.ISO_8859_1).contains(line)) {
+                return; // nothing signs the data of an unsigned trailer; its checksum matches
+            }
+        }
+        throw new AssertionError("an edited aws-chunked body decoded to other data than was signed: "
+                + new String(out, StandardCharsets.ISO_8859_1) + "\nrequest " + request + "\nbody "
+                + new String(encoded, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Opens the decoding stream and reads it to its end in reads of {@code readSize} bytes (one
+     * byte at a time for 0) into {@code decoded}.
+     *
+     * @return true when the request or the body was refused (with the exceptions the verifier
+     *     documents, each carrying an error); false when the body decoded to its end
+     */
+    private static boolean decode(Streaming verifier, SignableRequest request, byte[] encoded, int readSize,
+                                  ByteArrayOutputStream decoded) {
         try {
             InputStream in = verifier.open(request, new ByteArrayInputStream(encoded));
             byte[] buf = new byte[Math.max(1, readSize)];
@@ -152,33 +189,15 @@ final class Verify {
                 Fuzz.check(decoded.size() <= encoded.length, "decoded more bytes than the body has");
             }
             Fuzz.check(in.read() == -1, "read after the end returns -1");
+            return false;
         } catch (VerificationException e) {
             Fuzz.check(!e.result().isValid() && e.result().error().isPresent(), "a refusal carries an error");
-            return;
+            return true;
         } catch (AwsChunkedException e) {
             Fuzz.check(!e.result().isValid() && e.result().error().isPresent(), "a refusal carries an error");
-            return;
+            return true;
         } catch (IOException e) {
             throw new AssertionError("an aws-chunked body failed with another IOException than AwsChunkedException", e);
-        } finally {
-            Fuzz.bounded(Fuzz.allocatedBytes() - before - decoded.size() * 3L, units, loaded, "aws-chunked decoding");
         }
-        byte[] out = decoded.toByteArray();
-        if (Arrays.equals(out, data)) {
-            return;
-        }
-        if (unsignedTrailer) {
-            CRC32 crc = new CRC32();
-            crc.update(out);
-            byte[] c = new byte[] {(byte) (crc.getValue() >>> 24), (byte) (crc.getValue() >>> 16),
-                (byte) (crc.getValue() >>> 8), (byte) crc.getValue()};
-            String line = "x-amz-checksum-crc32:" + Base64.getEncoder().encodeToString(c);
-            if (new String(encoded, StandardCharsets.ISO_8859_1).contains(line)) {
-                return; // nothing signs the data of an unsigned trailer; its checksum matches
-            }
-        }
-        throw new AssertionError("an edited aws-chunked body decoded to other data than was signed: "
-                + new String(out, StandardCharsets.ISO_8859_1) + "\nrequest " + request + "\nbody "
-                + new String(encoded, StandardCharsets.ISO_8859_1));
     }
 }
