@@ -37,7 +37,7 @@ class CredentialFilesFuzzTest {
         try {
             profiles = ProfileFiles.parse(FILE, text, config);
         } catch (CredentialsNotFoundException e) {
-            noSecretIn(e.getMessage(), secretsOfProfileText(text), text);
+            noSecretIn(e.getMessage(), secretsOfProfileText(text), text, t -> profileMessage(t, config));
             return;
         } finally {
             bounded(THREADS.getCurrentThreadAllocatedBytes() - before, text.length(), loaded);
@@ -91,7 +91,7 @@ class CredentialFilesFuzzTest {
             check(!c.toString().contains(c.secretAccessKey()), "toString shows the secret");
         } catch (CredentialsNotFoundException | IllegalArgumentException e) {
             // Json.object throws IllegalArgumentException for a member that is not an object
-            noSecretIn(e.getMessage(), secrets, text);
+            noSecretIn(e.getMessage(), secrets, text, null);
         } finally {
             bounded(THREADS.getCurrentThreadAllocatedBytes() - before, text.length(), loaded);
         }
@@ -120,10 +120,32 @@ class CredentialFilesFuzzTest {
         return out;
     }
 
-    private static void noSecretIn(String message, List<String> secrets, String text) {
+    /**
+     * No secret of the text in the message. A secret the message holds counts only when the
+     * message for the same text with that secret masked no longer holds it: a value such as
+     * "[default]" is also the parser's own advice ("add '[default]' above it"), not an echo.
+     */
+    private static void noSecretIn(String message, List<String> secrets, String text,
+                                   java.util.function.UnaryOperator<String> messageFor) {
         check(message != null, "a refusal says why");
         for (String s : secrets) {
+            if (message.contains(s) && messageFor != null) {
+                String again = messageFor.apply(text.replace(s, "#".repeat(s.length())));
+                if (again != null && again.contains(s)) {
+                    continue; // the parser's own wording
+                }
+            }
             check(!message.contains(s), "a message repeats a secret or token of the text: " + message);
+        }
+    }
+
+    /** The parser's refusal of a text, or null when it reads it. */
+    private static String profileMessage(String text, boolean config) {
+        try {
+            ProfileFiles.parse(FILE, text, config);
+            return null;
+        } catch (CredentialsNotFoundException e) {
+            return e.getMessage();
         }
     }
 
