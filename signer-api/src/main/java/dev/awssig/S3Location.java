@@ -434,11 +434,13 @@ public final class S3Location {
             int colon = authority.lastIndexOf(':');
             if (colon >= 0 && authority.indexOf(']', colon) < 0) {
                 h = authority.substring(0, colon);
-                try {
-                    port = Integer.parseInt(authority.substring(colon + 1));
-                } catch (NumberFormatException ex) {
+                String portText = authority.substring(colon + 1);
+                // ASCII digits only: Integer.parseInt also reads "+443" and other scripts' digits
+                long parsed = portText.length() > 5 ? -1 : Checks.parseDecimal(portText);
+                if (parsed < 0) {
                     throw new IllegalArgumentException("endpoint: port is not a number in '" + Checks.printable(e) + "'");
                 }
+                port = (int) parsed;
                 if (port < 1 || port > 65535) {
                     throw new IllegalArgumentException("endpoint: port must be 1..65535, was " + port);
                 }

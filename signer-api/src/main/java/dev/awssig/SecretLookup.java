@@ -21,15 +21,23 @@ public interface SecretLookup {
     Optional<String> secretKey(String accessKeyId);
 
     /**
-     * A lookup over a fixed map of access key id to secret (copied).
+     * A lookup over a fixed map of access key id to secret (copied). Whatever a lookup answers,
+     * the verifiers treat an absent or blank secret as an unknown access key id.
      *
      * @param secrets access key id to secret
      * @return the lookup
+     * @throws IllegalArgumentException if a secret is blank
      * @since 0.1.0
      */
     static SecretLookup of(Map<String, String> secrets) {
         Objects.requireNonNull(secrets, "secrets");
         Map<String, String> copy = Map.copyOf(secrets);
+        for (Map.Entry<String, String> e : copy.entrySet()) {
+            if (e.getValue().isBlank()) {
+                throw new IllegalArgumentException("secrets: the secret of access key id '"
+                        + dev.awssig.internal.Checks.printable(e.getKey()) + "' is blank");
+            }
+        }
         return id -> Optional.ofNullable(copy.get(Objects.requireNonNull(id, "accessKeyId")));
     }
 

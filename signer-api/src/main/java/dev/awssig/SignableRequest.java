@@ -349,11 +349,12 @@ public final class SignableRequest {
             if (colon >= 0 && authority.indexOf(']', colon) < 0) {
                 h = authority.substring(0, colon);
                 String portText = authority.substring(colon + 1);
-                try {
-                    p = Integer.parseInt(portText);
-                } catch (NumberFormatException e) {
+                // ASCII digits only: Integer.parseInt also reads "+443" and other scripts' digits
+                long parsed = portText.length() > 5 ? -1 : dev.awssig.internal.Checks.parseDecimal(portText);
+                if (parsed < 0) {
                     throw new IllegalArgumentException("uri: port is not a number: '" + portText + "'");
                 }
+                p = (int) parsed;
                 if (p < 1 || p > 65535) {
                     throw new IllegalArgumentException("uri: port must be 1..65535, was " + p);
                 }

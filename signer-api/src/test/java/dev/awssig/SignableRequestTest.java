@@ -107,7 +107,11 @@ class SignableRequestTest {
         "https://example.com:/ | uri: port is not a number: ''",
         "https://example.com:0/ | uri: port must be 1..65535, was 0",
         "https://example.com:65536/ | uri: port must be 1..65535, was 65536",
-        "https://example.com:-1/ | uri: port must be 1..65535, was -1",
+        "https://example.com:-1/ | uri: port is not a number: '-1'",
+        // ASCII digits only: Integer.parseInt would read these as 443
+        "https://example.com:+443/ | uri: port is not a number: '+443'",
+        "https://example.com:\u0664\u0664\u0663/ | uri: port is not a number",
+        "https://example.com:\uff14\uff14\uff13/ | uri: port is not a number",
         "https://user:pw@example.com/ | uri: must not contain user info",
         "https://exa mple.com/ | uri: host contains an invalid character at index 3",
         "https://ex\u00e4mple.com/ | uri: host contains an invalid character at index 2",

@@ -112,6 +112,18 @@ class HostileTokenTest {
         assertEquals(List.of(TestTokens.USER), SecurityToken.queryValues(query));
     }
 
+    @Test
+    void aTokenParameterSpelledWithALongSOrAKelvinSignIsNotTheToken() {
+        // String.equalsIgnoreCase folds \u017f to s and \u212A to k: such a parameter counted as the token
+        for (String lookalike : new String[] {"x-amz-\u017fecurity-token", "x-amz-security-to\u212Aen",
+            "x-amz-%C5%BFecurity-token"}) {
+            String query = (lookalike.contains("%") ? lookalike : dev.awssig.internal.UriEncoding.encode(lookalike, false))
+                    + "=" + TestTokens.USER_ENCODED;
+            assertEquals(List.of(), SecurityToken.queryValues(query), lookalike);
+        }
+        assertEquals(List.of(TestTokens.USER), SecurityToken.queryValues("X-AMZ-SECURITY-TOKEN=" + TestTokens.USER_ENCODED));
+    }
+
     /** The JDK's reading of a query value, or null when it has an escape that is not two ASCII hex digits. */
     private static String jdkDecode(String raw) {
         for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {

@@ -1,5 +1,6 @@
 package dev.awssig.post;
 
+import dev.awssig.internal.Ascii;
 import dev.awssig.post.internal.PolicyJson;
 import dev.awssig.post.internal.PolicyText;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public final class PolicyCondition {
      */
     public boolean appliesTo(String name) {
         Objects.requireNonNull(name, "name");
-        return operator != Operator.CONTENT_LENGTH_RANGE && field.equalsIgnoreCase(name);
+        return operator != Operator.CONTENT_LENGTH_RANGE && Ascii.equalsIgnoreCase(field, name);
     }
 
     /**
@@ -252,7 +253,7 @@ public final class PolicyCondition {
             return false;
         }
         PolicyCondition c = (PolicyCondition) o;
-        return operator == c.operator && field.equalsIgnoreCase(c.field) && Objects.equals(value, c.value)
+        return operator == c.operator && Ascii.equalsIgnoreCase(field, c.field) && Objects.equals(value, c.value)
                 && min == c.min && max == c.max && objectForm == c.objectForm;
     }
 
@@ -264,7 +265,7 @@ public final class PolicyCondition {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(operator, field.toLowerCase(Locale.ROOT), value, min, max, objectForm);
+        return Objects.hash(operator, Ascii.lower(field), value, min, max, objectForm);
     }
 
     /**
@@ -296,7 +297,7 @@ public final class PolicyCondition {
             throw new IllegalArgumentException("condition field '" + PolicyText.printable(field)
                     + "': the object form takes the name without '$'");
         }
-        if (field.equalsIgnoreCase(CONTENT_LENGTH_RANGE)) {
+        if (Ascii.equalsIgnoreCase(field, CONTENT_LENGTH_RANGE)) {
             throw new IllegalArgumentException("condition field: 'content-length-range' is a range, use contentLengthRange(min, max)");
         }
         for (int i = 0; i < field.length(); i++) {

@@ -1,9 +1,10 @@
 package dev.awssig.post;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.awssig.internal.Ascii;
 import dev.awssig.post.internal.Html;
 import dev.awssig.post.internal.PolicyText;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -121,7 +122,7 @@ public final class PostForm {
     public Optional<String> field(String name) {
         Objects.requireNonNull(name, "name");
         for (Field f : fields) {
-            if (f.name().equalsIgnoreCase(name)) {
+            if (Ascii.equalsIgnoreCase(f.name(), name)) {
                 return Optional.of(f.value());
             }
         }

@@ -1,5 +1,6 @@
 package dev.awssig.post;
 
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.post.internal.FormFields;
 import java.net.URI;
@@ -250,7 +251,7 @@ public final class PostFormRequest {
             Objects.requireNonNull(value, "value");
             FormFields.requireUserField(name);
             for (PostForm.Field f : fields) {
-                if (f.name().equalsIgnoreCase(name)) {
+                if (Ascii.equalsIgnoreCase(f.name(), name)) {
                     throw new IllegalArgumentException("field '" + name + "': given more than once");
                 }
             }

@@ -1,5 +1,6 @@
 package dev.awssig.post;
 
+import dev.awssig.internal.Ascii;
 import dev.awssig.post.internal.PolicyJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -303,7 +304,7 @@ public final class PostPolicy {
          */
         public Builder removeConditions(String field) {
             Objects.requireNonNull(field, "field");
-            conditions.removeIf(c -> c.field().equalsIgnoreCase(field));
+            conditions.removeIf(c -> Ascii.equalsIgnoreCase(c.field(), field));
             return this;
         }
 

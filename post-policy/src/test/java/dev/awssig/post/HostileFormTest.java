@@ -412,4 +412,31 @@ class HostileFormTest {
         assertTrue(ENFORCER.verify(PostSubmission.builder().bucket("examplebucket").fields(m).fileSize(10).build())
                 .isValid());
     }
+
+    // ---- follow-ups: blank secrets, names folded by String.equalsIgnoreCase
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " "})
+    void aBlankSecretFromTheLookupIsAnUnknownKeyNotAnException(String blank) {
+        PostPolicyEnforcer enforcer = PostPolicyEnforcer.builder().secretLookup(id -> java.util.Optional.of(blank))
+                .clock(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).build();
+        for (PostFormSigner signer : List.of(v4(Credentials.of(ID, SECRET)), v2(Credentials.of(ID, SECRET)))) {
+            VerificationResult r = submit(enforcer, "examplebucket", fields(form(signer)), 10);
+            assertEquals(AuthError.INVALID_ACCESS_KEY_ID, r.error().orElseThrow(), r::toString);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u212Aey", "ke\u017f", "\u212AEY"})
+    void aFieldSpelledWithAKelvinSignOrALongSIsAnotherField(String lookalike) {
+        // String.equalsIgnoreCase folds \u212A to k and \u017f to s: "\u212Aey" was the key field
+        PostForm form = form(v4(Credentials.of(ID, SECRET)));
+        assertTrue(form.field(lookalike).isEmpty(), "PostForm.field finds only ASCII-case spellings");
+        assertTrue(form.field("KEY").isPresent());
+        PolicyCondition onKey = PolicyCondition.eq("key", "a");
+        assertFalse(onKey.appliesTo(lookalike));
+        assertThrows(IllegalArgumentException.class, () -> PolicyCondition.eq(lookalike, "a"), "fields are ASCII");
+        assertTrue(onKey.equals(PolicyCondition.eq("KEY", "a")) && onKey.hashCode() == PolicyCondition.eq("KEY", "a")
+                .hashCode());
+    }
 }

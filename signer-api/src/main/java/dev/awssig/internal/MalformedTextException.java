@@ -2,7 +2,8 @@ package dev.awssig.internal;
 
 /**
  * Text that is not well-formed UTF-16: a lone surrogate, which has no UTF-8 form, so there is no
- * byte sequence to sign or to compare. Thrown by {@link UriEncoding} and by the signers'
+ * byte sequence to sign or to compare; or percent-encoded text that does not decode strictly
+ * ({@link UriEncoding#decodeStrict}). Thrown by {@link UriEncoding} and by the signers'
  * canonicalization with a generic field name; a caller that knows which field it was working on
  * renames it with {@link #in(String)}. The message shows the code unit and its index, never the
  * text. Internal: exported only to the sibling modules of this project.
@@ -30,19 +31,31 @@ public final class MalformedTextException extends IllegalArgumentException {
     }
 
     /**
+     * Text that cannot be read for another reason: a {@code %} that is not followed by two ASCII
+     * hex digits, escaped bytes that are not UTF-8.
+     *
+     * @param message what is wrong and where (never the text itself)
+     */
+    public MalformedTextException(String message) {
+        super(message);
+        this.index = -1;
+        this.unit = 0;
+    }
+
+    /**
      * The same failure, naming another field.
      *
      * @param field the field
      * @return a new exception
      */
     public MalformedTextException in(String field) {
-        return new MalformedTextException(field, index, unit);
+        return index < 0 ? this : new MalformedTextException(field, index, unit);
     }
 
     /**
      * The index of the lone surrogate.
      *
-     * @return the index in the text that was checked
+     * @return the index in the text that was checked, or -1 when the failure is not a lone surrogate
      */
     public int index() {
         return index;

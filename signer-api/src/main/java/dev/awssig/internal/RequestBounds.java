@@ -11,7 +11,8 @@ import java.util.List;
  * The checks every verifier runs first: a request over its {@link VerificationLimits} is
  * answered before anything is parsed, sorted or hashed, and so is one whose path, query or
  * header values are not well-formed Unicode (a lone UTF-16 surrogate has no UTF-8 form, so what
- * was signed cannot be known). One pass over the request target and the header list, O(n). Internal: exported only to the sibling modules of this project.
+ * was signed cannot be known), or whose path or query has a percent-escape that does not decode
+ * strictly ({@link UriEncoding#checkStrict}: one reading of every escape). One pass over the request target and the header list, O(n). Internal: exported only to the sibling modules of this project.
  */
 public final class RequestBounds {
     private RequestBounds() {
@@ -49,7 +50,7 @@ public final class RequestBounds {
         for (int i = 0; i < headers.size(); i++) {
             Headers.Header h = headers.get(i);
             bytes += h.name().length() + h.value().length();
-            if (h.name().length() == 13 && h.name().equalsIgnoreCase("authorization")
+            if (h.name().length() == 13 && Ascii.equalsIgnoreCase(h.name(), "authorization")
                     && h.value().length() > limits.maxAuthorizationLength()) {
                 return VerificationResult.failure(AuthError.REQUEST_HEADER_SECTION_TOO_LARGE,
                         "The Authorization header is " + h.value().length() + " characters long; this server"
@@ -78,6 +79,16 @@ public final class RequestBounds {
         if (query != null && (at = MalformedTextException.indexOfLoneSurrogate(query, 0, query.length())) >= 0) {
             return VerificationResult.failure(AuthError.INVALID_URI, "The query string contains a lone UTF-16"
                     + " surrogate at index " + at + "; it is not well-formed Unicode");
+        }
+        try {
+            // one reading of every escape: two ASCII hex digits, UTF-8 bytes ("%FF" and "%FE" are
+            // not both U+FFFD, "%G1" is not "%25G1")
+            UriEncoding.checkStrict(path, "The request path");
+            if (query != null) {
+                UriEncoding.checkStrict(query, "The query string");
+            }
+        } catch (MalformedTextException e) {
+            return VerificationResult.failure(AuthError.INVALID_URI, e.getMessage());
         }
         for (int i = 0; i < headers.size(); i++) {
             Headers.Header h = headers.get(i);

@@ -249,6 +249,110 @@ public final class UriEncoding {
     }
 
     /**
+     * Percent-decodes text strictly, the one decoder for request text the verifiers read: an
+     * escape is {@code %} and two ASCII hex digits ({@code 0-9 A-F a-f}; no other script's
+     * digits), the bytes the escapes spell together with the text around them are UTF-8, and the
+     * text has no lone UTF-16 surrogate. Anything else is refused, so that two different texts
+     * never decode to one value ({@code %FF} and {@code %FE} would both be U+FFFD otherwise).
+     *
+     * @param s the raw text
+     * @param from the start of the part to decode
+     * @param to the end of the part (exclusive)
+     * @param plusAsSpace whether {@code +} means a space (form encoding)
+     * @param what what the whole text is, for the message (which gives indexes in the whole text)
+     * @return the decoded text (a substring when nothing is escaped)
+     * @throws MalformedTextException for a {@code %} not followed by two ASCII hex digits, escaped
+     *     bytes that are not UTF-8, or a lone surrogate; the message names {@code what} and the
+     *     index, never the text
+     */
+    public static String decodeStrict(String s, int from, int to, boolean plusAsSpace, String what) {
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c == '%' || (plusAsSpace && c == '+') || Character.isSurrogate(c)) {
+                break;
+            }
+            i++;
+        }
+        if (i == to) {
+            return s.substring(from, to);
+        }
+        int bad = MalformedTextException.indexOfLoneSurrogate(s, i, to);
+        if (bad >= 0) {
+            throw new MalformedTextException(what, bad, s.charAt(bad));
+        }
+        if (s.indexOf('%', i) < 0 || s.indexOf('%', i) >= to) {
+            return plusAsSpace ? s.substring(from, to).replace('+', ' ') : s.substring(from, to);
+        }
+        byte[] out = new byte[(to - from) * 3];
+        int o = encodeUtf8(s, from, i, out, 0);
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < to ? Hex.digit(s.charAt(i + 1)) : -1;
+                int lo = hi >= 0 ? Hex.digit(s.charAt(i + 2)) : -1;
+                if (lo < 0) {
+                    throw new MalformedTextException(what + ": '%' at index " + i + " is not followed by two hex"
+                            + " digits (0-9, A-F); a literal '%' is written %25");
+                }
+                out[o++] = (byte) ((hi << 4) | lo);
+                i += 3;
+            } else if (plusAsSpace && c == '+') {
+                out[o++] = ' ';
+                i++;
+            } else {
+                int j = i + 1;
+                while (j < to && s.charAt(j) != '%' && !(plusAsSpace && s.charAt(j) == '+')) {
+                    j++;
+                }
+                o = encodeUtf8(s, i, j, out, o);
+                i = j;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(out, 0, o)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedTextException(what + ": its percent-escapes are not UTF-8");
+        }
+    }
+
+    /**
+     * {@link #decodeStrict(String, int, int, boolean, String)} over the whole text.
+     *
+     * @param s the raw text
+     * @param plusAsSpace whether {@code +} means a space
+     * @param what what the text is, for the message
+     * @return the decoded text
+     * @throws MalformedTextException if the text does not decode strictly
+     */
+    public static String decodeStrict(String s, boolean plusAsSpace, String what) {
+        return decodeStrict(s, 0, s.length(), plusAsSpace, what);
+    }
+
+    /**
+     * Checks that raw request text (a path, a query) decodes strictly
+     * ({@link #decodeStrict(String, int, int, boolean, String)}) without building the decoded
+     * text when it has no escape and no character outside ASCII. O(n).
+     *
+     * @param s the raw text
+     * @param what what the text is, for the message
+     * @throws MalformedTextException if it does not decode strictly
+     */
+    public static void checkStrict(String s, String what) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c >= 0x80) {
+                decodeStrict(s, i, n, false, what);
+                return;
+            }
+        }
+    }
+
+    /**
      * Writes the UTF-8 form of {@code s[from, to)} into {@code out} (which has room for three
      * bytes per character), strictly: text with a lone surrogate is refused before anything is
      * written (an encoder that writes {@code ?} for it would sign other text than was sent).

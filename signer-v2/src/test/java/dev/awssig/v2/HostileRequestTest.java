@@ -108,6 +108,25 @@ class HostileRequestTest {
         }
     }
 
+    /** Fuzz finding (SigV2FuzzTest#s3): a name that is exactly "x-amz-" was not an x-amz-* name. */
+    @Test
+    void aQueryParameterNamedJustXAmzDashAddedToAHeaderSignedRequestIsRefused() {
+        SignedRequest signed = S3V2SignerTest.signer().sign(S3V2SignerTest.get("https://b.s3.amazonaws.com/k?acl").build());
+        for (String query : new String[] {"acl&x-amz-", "acl&X-AMZ-=", "acl&x-amz-=1"}) {
+            SignableRequest added = signed.request().toBuilder().rawQuery(query).build();
+            assertEquals(AuthError.INVALID_ARGUMENT, s3(added), query);
+        }
+    }
+
+    @Test
+    void aHeaderNamedJustXAmzDashIsSignedAsAnAmzHeader() {
+        SignedRequest signed = S3V2SignerTest.signer().sign(S3V2SignerTest.get("https://b.s3.amazonaws.com/k")
+                .header("x-amz-", "a").build());
+        assertTrue(signed.stringToSign().contains("\nx-amz-:a\n"), signed.stringToSign());
+        SignableRequest changed = signed.request().toBuilder().setHeader("x-amz-", "b").build();
+        assertEquals(AuthError.SIGNATURE_DOES_NOT_MATCH, s3(changed));
+    }
+
     @Test
     void headerSignerRefusesAmzQueryParametersNamingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> S3V2SignerTest.signer()
@@ -411,5 +430,37 @@ class HostileRequestTest {
                 .payload(Payload.ofBytes(new byte[] {'A', '=', (byte) 0xED, (byte) 0xA0, (byte) 0x80})).build()));
         assertEquals(AuthError.INVALID_URI, query(SignableRequest.builder().method("GET")
                 .uri("https://ec2.amazonaws.com/?Action=A").rawPath("/\uDC00").build()));
+    }
+
+    // ---- follow-ups: blank secrets, names folded by String.equalsIgnoreCase
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t"})
+    void aBlankSecretFromTheLookupIsAnUnknownKeyNotAnException(String blank) {
+        SecretLookup lookup = id -> java.util.Optional.of(blank);
+        SignableRequest header = S3V2SignerTest.signer().sign(SignableRequest.builder().method("GET")
+                .uri("https://johnsmith.s3.amazonaws.com/photos/puppy.jpg").build()).request();
+        assertEquals(AuthError.INVALID_ACCESS_KEY_ID, S3.verify(header, lookup, NOW).error().orElseThrow());
+        PresignedUrl url = S3V2SignerTest.signer().presign(SignableRequest.builder().method("GET")
+                .uri("https://johnsmith.s3.amazonaws.com/photos/puppy.jpg").build(), Duration.ofMinutes(5));
+        assertEquals(AuthError.INVALID_ACCESS_KEY_ID, S3.verify(SignableRequest.builder().method("GET")
+                .uri(url.url()).build(), lookup, NOW).error().orElseThrow());
+        SignedRequest q = querySigner().sign(SignableRequest.builder().method("GET")
+                .uri("https://ec2.amazonaws.com/?Action=DescribeInstances").build());
+        assertEquals(AuthError.INVALID_ACCESS_KEY_ID, QUERY.verify(q.request(), lookup, QUERY_NOW).error().orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> SecretLookup.of(Map.of(ID, blank)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x-amz-\u017fecurity-token", "x-amz-security-to\u212Aen", "X-AMZ-\u017fECURITY-TOKEN"})
+    void aTokenParameterSpelledWithALongSOrAKelvinSignIsNotTheToken(String lookalike) {
+        // String.equalsIgnoreCase folds \u017f to s and \u212A to k: the presigner took such a
+        // parameter for the session token and left the real one out of the URL
+        S3V2Signer signer = S3V2SignerTest.signer(Credentials.of(ID, SECRET, S3V2SignerTest.SESSION));
+        PresignedUrl url = signer.presign(SignableRequest.builder().method("GET")
+                .uri("https://johnsmith.s3.amazonaws.com/photos/puppy.jpg?" + UriEncoding.encode(lookalike, false)
+                        + "=x").build(), Duration.ofMinutes(5));
+        assertTrue(url.url().contains("&x-amz-security-token=") || url.url().contains("?x-amz-security-token="),
+                url.url());
     }
 }

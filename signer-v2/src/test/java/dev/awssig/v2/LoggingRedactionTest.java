@@ -113,5 +113,18 @@ class LoggingRedactionTest {
             logged.add(e.getFormattedMessage());
         }
         assertEquals(expected, logged);
+        // and directly: no SSE-C key, key MD5 or copy-source key value is in any line, while the
+        // headers' names and the algorithm are (the string to sign is still useful to read)
+        for (String line : logged) {
+            for (String value : new String[] {"c2VjcmV0LWN1c3RvbWVyLWtleS0zMi1ieXRlcyEhISE=", "bWQ1LW9mLXRoZS1rZXk=",
+                "Y29weS1zb3VyY2Uta2V5"}) {
+                assertFalse(line.contains(value), line);
+            }
+        }
+        String s3Line = logged.get(0);
+        assertTrue(s3Line.contains("x-amz-server-side-encryption-customer-key:")
+                && s3Line.contains("x-amz-server-side-encryption-customer-key-md5:")
+                && s3Line.contains("x-amz-copy-source-server-side-encryption-customer-key:")
+                && s3Line.contains("x-amz-server-side-encryption-customer-algorithm:AES256"), s3Line);
     }
 }

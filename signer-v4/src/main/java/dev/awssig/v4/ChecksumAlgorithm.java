@@ -54,7 +54,7 @@ public enum ChecksumAlgorithm {
         }
         for (ChecksumAlgorithm a : values()) {
             // ASCII case only: equalsIgnoreCase would also take "x-amz-checkſum-crc32" (a long s)
-            if (dev.awssig.v4.internal.Canonical.equalsIgnoreAsciiCase(a.headerName, headerName)) {
+            if (dev.awssig.internal.Ascii.equalsIgnoreCase(a.headerName, headerName)) {
                 return a;
             }
         }

@@ -179,6 +179,27 @@ class AwsChunkedFramingTest {
                 s.request(), SECRETS, NOW, new ByteArrayInputStream(cut))).error());
     }
 
+    /**
+     * Fuzz finding (SigV4FuzzTest#awsChunked, allocation bound): a chunk header claiming more than
+     * the signed x-amz-decoded-content-length made the decoder allocate the claimed size before
+     * reading a byte of it. Now it is refused before its data is read.
+     */
+    @Test
+    void aChunkHeaderClaimingMoreThanTheSignedDecodedLengthIsRefusedBeforeItsDataIsRead() throws IOException {
+        SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED, ChecksumAlgorithm.CRC32, data(20_000));
+        byte[] encoded = encode(s);
+        String text = new String(encoded, StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("2000;chunk-signature="), text.substring(0, 30));
+        byte[] claimed = ("ffffff" + text.substring(4)).getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayInputStream connection = new ByteArrayInputStream(claimed);
+        SignableRequest request = s.request().toBuilder().removeHeader("Content-Length").build();
+        AwsChunkedException e = drainFails(verifier(VerificationLimits.defaults()).verifyStreaming(request, SECRETS,
+                NOW, connection));
+        assertEquals(AuthError.INCOMPLETE_BODY, e.error());
+        assertTrue(e.result().message().contains("x-amz-decoded-content-length"), e.result().message());
+        assertTrue(connection.available() >= 20_000, "only the chunk header was read: " + connection.available());
+    }
+
     @Test
     void dataAfterTheFinalChunkOnItsLineIsIncompleteBody() throws IOException {
         SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED, ChecksumAlgorithm.CRC32, data(100));

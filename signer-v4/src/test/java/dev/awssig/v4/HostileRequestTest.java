@@ -165,12 +165,16 @@ class HostileRequestTest {
 
     // ------------------------------------------------------------------ forgeries
 
-    /** {@code /c%٦١t.jpg} verified as {@code /cat.jpg}: Character.digit reads other scripts' digits. */
+    /**
+     * {@code /c%٦١t.jpg} verified as {@code /cat.jpg}: Character.digit reads other scripts' digits.
+     * Now such a '%' is not an escape at all, and the one strict reading of the request target
+     * refuses it before any signature work ({@code InvalidURI}).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"/c%\u0666\u0661t.jpg", "/c%\uff16\uff11t.jpg", "/c%6\uff11t.jpg", "/c%\u0666at.jpg"})
     void percentEscapeWithNonAsciiDigitsInThePathIsNotTheAsciiEscape(String forgedPath) {
         SignableRequest r = signed("/cat.jpg");
-        assertRejected(AuthError.SIGNATURE_DOES_NOT_MATCH, verify(edit(r, b -> b.rawPath(forgedPath))));
+        assertRejected(AuthError.INVALID_URI, verify(edit(r, b -> b.rawPath(forgedPath))));
         assertTrue(verify(edit(r, b -> b.rawPath("/c%61t.jpg"))).isValid(), "an ASCII escape is the same key");
     }
 
@@ -178,7 +182,7 @@ class HostileRequestTest {
     @ValueSource(strings = {"prefix=c%\u0666\u0661t", "prefix=c%\uff16\uff11t", "pre%\u0666\u0666ix=cat"})
     void percentEscapeWithNonAsciiDigitsInTheQueryIsNotTheAsciiEscape(String forgedQuery) {
         SignableRequest r = signed("/k?prefix=cat");
-        assertRejected(AuthError.SIGNATURE_DOES_NOT_MATCH, verify(edit(r, b -> b.rawQuery(forgedQuery))));
+        assertRejected(AuthError.INVALID_URI, verify(edit(r, b -> b.rawQuery(forgedQuery))));
         assertTrue(verify(edit(r, b -> b.rawQuery("prefix=c%61t"))).isValid());
     }
 
@@ -401,5 +405,100 @@ class HostileRequestTest {
         assertRejected(AuthError.ACCESS_DENIED, result);
         assertTrue(result.message().contains("x-amz-meta-extra-9,") && !result.message().contains("extra-49")
                 && result.message().contains("40 more"), result.message());
+    }
+
+    // ------------------------------------------------------------------ follow-ups (#12)
+
+    @Test
+    void aSecondHostHeaderIsRefusedHeaderSignedAndPresigned() {
+        SignableRequest r = signed("/cat.jpg");
+        assertRejected(AuthError.INVALID_ARGUMENT, verify(edit(r, b -> b.header("Host", "evil.example.com"))));
+        PresignedUrl url = signer().presign(SignableRequest.builder().method("GET").uri(HOST + "/cat.jpg").build(),
+                Duration.ofMinutes(5));
+        SignableRequest presigned = SignableRequest.builder().method("GET").uri(url.url())
+                .header("Host", "bucket.s3.eu-west-1.amazonaws.com").header("Host", "evil.example.com").build();
+        VerificationResult result = verify(presigned);
+        assertRejected(AuthError.INVALID_ARGUMENT, result);
+        assertTrue(result.message().contains("more than one host"), result.message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/a%FF.jpg", "/a%FE.jpg", "/cat.jpg?x=%FF", "/cat.jpg?x=%C3", "/cat.jpg?%FE=1",
+        "/a%G1.jpg", "/a%.jpg", "/cat.jpg?x=%", "/cat.jpg?x=%2"})
+    void percentEscapesThatAreNotUtf8OrNotHexAreRefusedNotReadAsReplacementCharacters(String pathAndQuery) {
+        // before: %FF and %FE both decoded to U+FFFD in the query (one signature for two URLs) and a
+        // lone '%' read as "%25"; now one strict reading: refused before any signature work
+        SignableRequest r = signed("/cat.jpg");
+        int q = pathAndQuery.indexOf('?');
+        SignableRequest sent = q < 0 ? edit(r, b -> b.rawPath(pathAndQuery))
+                : edit(r, b -> b.rawQuery(pathAndQuery.substring(q + 1)));
+        VerificationResult result = verify(sent);
+        assertRejected(AuthError.INVALID_URI, result);
+    }
+
+    @Test
+    void xAmzContentSha256AsAPresignedQueryParameterIsThePayloadHashAndIsComparedWithTheBody() {
+        byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+        String sha = sha256Hex(hello);
+        PresignedUrl url = signer().presign(SignableRequest.builder().method("PUT")
+                .uri(HOST + "/up.txt?X-Amz-Content-Sha256=" + sha).build(), Duration.ofMinutes(5));
+        SignableRequest put = SignableRequest.builder().method("PUT").uri(url.url()).payload(Payload.ofBytes(hello))
+                .build();
+        // the presigner signs the parameter; a server that reads it (MinIO does) gets the hash it names
+        VerificationResult ok = verify(put);
+        assertTrue(ok.isValid(), ok::toString);
+        assertTrue(ok.canonicalRequest().orElseThrow().endsWith("\n" + sha), ok.canonicalRequest().orElseThrow());
+        assertRejected(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH,
+                verify(edit(put, b -> b.payload(Payload.ofBytes("world".getBytes(StandardCharsets.UTF_8))))));
+        // a header added next to it is not signed: refused; both, and different, is not presigned at all
+        assertRejected(AuthError.ACCESS_DENIED, verify(edit(put, b -> b.header("x-amz-content-sha256", ZEROS))));
+        assertThrows(IllegalArgumentException.class, () -> signer().presign(SignableRequest.builder().method("PUT")
+                .uri(HOST + "/up.txt?X-Amz-Content-Sha256=" + sha).header("x-amz-content-sha256", ZEROS).build(),
+                Duration.ofMinutes(5)));
+        // not a hash: refused by the verifier (before the signature) and by the presigner
+        assertRejected(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                verify(edit(put, b -> b.rawQuery(put.rawQuery().orElseThrow().replace(sha, "nothex")))));
+        assertThrows(IllegalArgumentException.class, () -> signer().presign(SignableRequest.builder().method("PUT")
+                .uri(HOST + "/up.txt?X-Amz-Content-Sha256=nothex").build(), Duration.ofMinutes(5)));
+        // twice, in another spelling: ambiguous
+        assertRejected(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                verify(edit(put, b -> b.rawQuery(put.rawQuery().orElseThrow() + "&x-amz-content-sha256=" + sha))));
+    }
+
+    @Test
+    void unsortedSignedHeadersAreRefusedHeaderSignedAndPresigned() {
+        SignableRequest r = signed("/cat.jpg");
+        String auth = authorization(r);
+        String unsorted = auth.replace("SignedHeaders=host;x-amz-content-sha256;x-amz-date",
+                "SignedHeaders=x-amz-date;host;x-amz-content-sha256");
+        VerificationResult header = verify(edit(r, b -> b.setHeader("Authorization", unsorted)));
+        assertRejected(AuthError.AUTHORIZATION_HEADER_MALFORMED, header);
+        assertTrue(header.message().contains("sorted order"), header.message());
+        PresignedUrl url = signer().presign(SignableRequest.builder().method("GET").uri(HOST + "/cat.jpg")
+                .header("x-amz-meta-a", "1").build(), Duration.ofMinutes(5));
+        String q = url.url().substring(url.url().indexOf('?') + 1).replace("X-Amz-SignedHeaders=host%3Bx-amz-meta-a",
+                "X-Amz-SignedHeaders=x-amz-meta-a%3Bhost");
+        VerificationResult presigned = verify(SignableRequest.builder().method("GET").uri(HOST + "/cat.jpg?" + q)
+                .header("x-amz-meta-a", "1").build());
+        assertRejected(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, presigned);
+        assertTrue(presigned.message().contains("sorted order"), presigned.message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t"})
+    void aBlankSecretFromTheLookupIsAnUnknownKeyNotAnException(String blank) {
+        SignableRequest r = signed("/cat.jpg");
+        VerificationResult result = verifier().verify(r, id -> java.util.Optional.of(blank), NOW);
+        assertRejected(AuthError.INVALID_ACCESS_KEY_ID, result);
+        assertRejected(AuthError.INVALID_ACCESS_KEY_ID, verifier().verify(r, id -> null, NOW));
+    }
+
+    /** SHA-256 by the JDK, hex: an oracle independent of the signer's own payload hashing. */
+    private static String sha256Hex(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -23,6 +23,7 @@ final class Scenarios {
         TITLES.put("SigV4DevPay", "SigV4 header + DevPay tokens");
         TITLES.put("SigV4PresignS3Get", "SigV4 presign: S3 GET /test.txt");
         TITLES.put("SigV4VerifyS3Get", "SigV4 verify: S3 GET /test.txt");
+        TITLES.put("SigV4VerifyLargestRequest", "SigV4 verify: largest request within the default limits");
         TITLES.put("SigV4aHeaderS3Get", "SigV4a header: S3 GET /test.txt (Range), region set *");
         TITLES.put("SigV4aVerifyS3Get", "SigV4a verify: S3 GET /test.txt");
         TITLES.put("SigV4PostPolicy", "SigV4 POST policy: signature");
@@ -39,6 +40,8 @@ final class Scenarios {
         LABELS.put("awsSdkV1", "AWS SDK v1 " + Versions.get("awssdk1"));
         LABELS.put("minio", "MinIO " + Versions.get("minio"));
         LABELS.put("crt", "AWS CRT " + Versions.get("awscrt") + " (native)");
+        LABELS.put("forged", "awssig, zero signature");
+        LABELS.put("overLimit", "awssig, one parameter over the limit");
         LABELS.put("floor", "floor (crypto only)");
         LABELS.put("sha256Only", "floor (SHA-256 only)");
     }

@@ -58,6 +58,6 @@ final class HostNames {
 
     static boolean looksLikeRegion(String s) {
         int dash = s.indexOf('-');
-        return dash > 0 && dash < s.length() - 1 && Character.isDigit(s.charAt(s.length() - 1));
+        return dash > 0 && dash < s.length() - 1 && dev.awssig.internal.Ascii.isDigit(s.charAt(s.length() - 1));
     }
 }

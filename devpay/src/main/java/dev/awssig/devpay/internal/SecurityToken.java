@@ -1,6 +1,8 @@
 package dev.awssig.devpay.internal;
 
 import dev.awssig.Algorithms;
+import dev.awssig.internal.Ascii;
+import dev.awssig.internal.MalformedTextException;
 import dev.awssig.internal.UriEncoding;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +97,7 @@ public final class SecurityToken {
                 if (out == null) {
                     out = new ArrayList<>(1);
                 }
-                out.add(nameEnd == end ? "" : UriEncoding.decode(rawQuery.substring(nameEnd + 1, end), false));
+                out.add(nameEnd == end ? "" : decoded(rawQuery.substring(nameEnd + 1, end)));
             }
             if (amp < 0) {
                 break;
@@ -105,7 +107,17 @@ public final class SecurityToken {
         return out == null ? List.of() : out;
     }
 
+    /** ASCII case only: the long s or the Kelvin sign does not make another name this one. */
     private static boolean isTokenName(String rawName) {
-        return NAME.equalsIgnoreCase(rawName) || NAME.equalsIgnoreCase(UriEncoding.decode(rawName, false));
+        return Ascii.equalsIgnoreCase(NAME, rawName) || Ascii.equalsIgnoreCase(NAME, decoded(rawName));
+    }
+
+    /** Strictly decoded (the verifiers' one reading of an escape); text that is not stays as it is. */
+    private static String decoded(String raw) {
+        try {
+            return UriEncoding.decodeStrict(raw, false, "query parameter");
+        } catch (MalformedTextException e) {
+            return raw; // refused by the verifiers before they get here
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.awssig.post.internal;
 
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import java.net.URI;
 import java.util.Locale;
@@ -51,19 +52,7 @@ public final class FormFields {
      * @return the lower-cased text
      */
     public static String asciiLower(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] out = s.toCharArray();
-                for (int k = i; k < out.length; k++) {
-                    if (out[k] >= 'A' && out[k] <= 'Z') {
-                        out[k] = (char) (out[k] + 32);
-                    }
-                }
-                return new String(out);
-            }
-        }
-        return s;
+        return Ascii.lower(s);
     }
 
     /**

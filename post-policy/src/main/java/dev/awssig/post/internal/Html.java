@@ -1,5 +1,6 @@
 package dev.awssig.post.internal;
 
+import dev.awssig.internal.Ascii;
 import dev.awssig.post.PolicyCondition;
 import dev.awssig.post.PostForm;
 import dev.awssig.post.PostPolicy;
@@ -255,7 +256,7 @@ public final class Html {
         String key = form.field("key").orElse("");
         boolean editable = false;
         for (PostForm.Field f : form.fields()) {
-            if (f.name().equalsIgnoreCase("key")) {
+            if (Ascii.equalsIgnoreCase(f.name(), "key")) {
                 editable = f.isEditable();
             }
         }

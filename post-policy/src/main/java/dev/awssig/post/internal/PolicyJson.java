@@ -1,5 +1,9 @@
 package dev.awssig.post.internal;
 
+import dev.awssig.internal.Ascii;
+import dev.awssig.internal.Timestamps;
+import dev.awssig.post.PolicyCondition;
+import dev.awssig.post.PostPolicy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,13 +11,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import dev.awssig.internal.Timestamps;
-import dev.awssig.post.PolicyCondition;
-import dev.awssig.post.PostPolicy;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -282,7 +283,7 @@ public final class PolicyJson {
         if (texts.isEmpty() || kinds.get(0) != JsonToken.VALUE_STRING) {
             throw invalid("Invalid Condition: missing operation.");
         }
-        String op = texts.get(0).toLowerCase(Locale.ROOT);
+        String op = Ascii.lower(texts.get(0));
         if (texts.size() != 3) {
             throw invalid("Invalid Condition: wrong number of arguments for '" + PolicyText.printable(texts.get(0))
                     + "' (expected 3 elements, found " + texts.size() + ").");

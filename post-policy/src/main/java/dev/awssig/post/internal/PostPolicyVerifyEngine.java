@@ -6,6 +6,7 @@ import dev.awssig.SecretLookup;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.internal.Checks;
+import dev.awssig.internal.Secrets;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.SigningKeys;
 import dev.awssig.internal.Timestamps;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -184,14 +184,14 @@ public final class PostPolicyVerifyEngine {
             accessKeyId = form.get("awsaccesskeyid");
         }
 
-        Optional<String> secret = accessKeyId.isEmpty() ? Optional.empty() : secretLookup.secretKey(accessKeyId);
-        if (secret.isEmpty()) {
+        String secret = accessKeyId.isEmpty() ? null : Secrets.find(secretLookup, accessKeyId);
+        if (secret == null) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
         String expected = v4
-                ? PostSignatures.v4(keys, secret.get(), dateStamp, scopeRegion, scopeService, policyB64)
-                : PostSignatures.v2(secret.get(), policyB64);
+                ? PostSignatures.v4(keys, secret, dateStamp, scopeRegion, scopeService, policyB64)
+                : PostSignatures.v2(secret, policyB64);
         String given = form.get(v4 ? FormFields.X_AMZ_SIGNATURE : FormFields.SIGNATURE);
         if (!Crypto.constantTimeEquals(expected, given)) {
             return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, MISMATCH, accessKeyId, null, policyB64);

@@ -2,6 +2,7 @@ package dev.awssig.v2.internal;
 
 import dev.awssig.SigningException;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.MalformedTextException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.util.Base64;

@@ -1,5 +1,9 @@
 package dev.awssig.v2.internal;
 
+import dev.awssig.internal.Ascii;
+import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.UriEncoding;
+
 /**
  * Parameters of a query string or an {@code application/x-www-form-urlencoded} body, decoded,
  * in order, repeated names kept. A parameter without {@code =} has a {@code null} value.
@@ -73,11 +77,11 @@ public final class Params {
                     eq++;
                 }
                 if (eq == end) {
-                    names[n] = Text.decode(raw, start, end, true, what);
+                    names[n] = UriEncoding.decodeStrict(raw, start, end, true, what);
                     values[n] = null;
                 } else {
-                    names[n] = Text.decode(raw, start, eq, true, what);
-                    values[n] = Text.decode(raw, eq + 1, end, true, what);
+                    names[n] = UriEncoding.decodeStrict(raw, start, eq, true, what);
+                    values[n] = UriEncoding.decodeStrict(raw, eq + 1, end, true, what);
                 }
                 n++;
             }
@@ -172,7 +176,7 @@ public final class Params {
      */
     public int indexOfIgnoreCase(String name) {
         for (int i = 0; i < size; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
+            if (Ascii.equalsIgnoreCase(names[i], name)) {
                 return i;
             }
         }

@@ -8,6 +8,8 @@ import dev.awssig.SigningConfig;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.internal.Checks;
+import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.Secrets;
 import dev.awssig.internal.Redaction;
 import dev.awssig.internal.RequestBounds;
 import dev.awssig.v2.V2Options;
@@ -15,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,8 +124,8 @@ public final class QueryV2VerifyEngine {
                     + " is not an ISO 8601 date-time: '" + Checks.printable(timestamp != null ? timestamp : expires)
                     + "'", accessKeyId, null, null);
         }
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId);
+        if (secret == null) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
@@ -148,7 +149,7 @@ public final class QueryV2VerifyEngine {
         String canonical = QueryCanonicalizer.canonicalQuery(names, values, n, "Signature");
         String sts = QueryCanonicalizer.stringToSign(request.method(), QueryCanonicalizer.host(request),
                 request.rawPath(), canonical);
-        String expected = Macs.base64Hmac(method, secret.get(), sts);
+        String expected = Macs.base64Hmac(method, secret, sts);
         // a '+' left unencoded decodes to a space; Base64 has no spaces
         String given = params.first("Signature").replace(' ', '+');
         if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {

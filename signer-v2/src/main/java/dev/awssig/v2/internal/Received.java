@@ -5,6 +5,7 @@ import dev.awssig.Headers;
 import dev.awssig.SignableRequest;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.RequestBounds;
 import java.util.List;
 
@@ -74,7 +75,7 @@ public final class Received {
         for (int i = 0, n = entries.size(); i < n; i++) {
             String name = entries.get(i).name();
             for (int k = 0; k < names.length; k++) {
-                if (name.length() == names[k].length() && name.equalsIgnoreCase(names[k]) && ++counts[k] > 1) {
+                if (Ascii.equalsIgnoreCase(name, names[k]) && ++counts[k] > 1) {
                     return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The request has more than one '"
                             + names[k] + "' header; it must carry one at most");
                 }

@@ -1,6 +1,7 @@
 package dev.awssig.v2.internal;
 
 import dev.awssig.Headers;
+import dev.awssig.internal.Ascii;
 import dev.awssig.v2.V2Options;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,17 @@ import java.util.Set;
  */
 public final class S3Canonicalizer {
     private static final String AMZ_PREFIX = "x-amz-";
+
+    /**
+     * Whether a header or query parameter name begins with {@code x-amz-} in any ASCII case, as
+     * S3's CanonicalizedAmzHeaders reads it: {@code x-amz-} itself is one of them.
+     *
+     * @param name the name
+     * @return whether SigV2 treats it as an x-amz-* name
+     */
+    public static boolean isAmz(String name) {
+        return name.length() >= AMZ_PREFIX.length() && name.regionMatches(true, 0, AMZ_PREFIX, 0, AMZ_PREFIX.length());
+    }
     private static final String[] AWS_SUFFIXES = {".amazonaws.com", ".amazonaws.com.cn"};
 
     private final Set<String> subResources;
@@ -109,7 +121,7 @@ public final class S3Canonicalizer {
             Headers.Header h = entries.get(i);
             String name = h.name();
             int len = name.length();
-            if (len > 6 && name.regionMatches(true, 0, AMZ_PREFIX, 0, 6)) {
+            if (isAmz(name)) {
                 if (an == null) {
                     an = new String[8];
                     av = new String[8];
@@ -149,7 +161,7 @@ public final class S3Canonicalizer {
         // query); header authentication signs headers only
         for (int i = 0, n = expires == null ? 0 : query.size(); i < n; i++) {
             String name = query.name(i);
-            if (name.length() > 6 && name.regionMatches(true, 0, AMZ_PREFIX, 0, 6)) {
+            if (isAmz(name)) {
                 if (an == null) {
                     an = new String[4];
                     av = new String[4];
@@ -389,20 +401,7 @@ public final class S3Canonicalizer {
 
     /** ASCII lower case (other characters kept), the same instance when there is nothing to change. */
     static String lower(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] out = s.toCharArray();
-                for (int k = i; k < out.length; k++) {
-                    char d = out[k];
-                    if (d >= 'A' && d <= 'Z') {
-                        out[k] = (char) (d + 32);
-                    }
-                }
-                return new String(out);
-            }
-        }
-        return s;
+        return Ascii.lower(s);
     }
 
     /** Trims spaces and horizontal tabs (HTTP optional whitespace) at both ends. */

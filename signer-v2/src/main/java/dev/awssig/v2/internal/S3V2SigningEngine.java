@@ -11,6 +11,7 @@ import dev.awssig.SigningConfig;
 import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.MalformedTextException;
 import dev.awssig.internal.Redaction;
 import dev.awssig.internal.UriEncoding;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class S3V2SigningEngine {
                     + " (AWSAccessKeyId/Signature parameters); sign it with one mechanism only");
         }
         for (int i = 0, n = query.size(); i < n; i++) {
-            if (isAmz(query.name(i))) {
+            if (S3Canonicalizer.isAmz(query.name(i))) {
                 throw new IllegalArgumentException("query parameter '" + Checks.printable(query.name(i))
                         + "': x-amz-* values of a header-signed request are sent as headers (S3 signs x-amz-*"
                         + " query parameters only in presigned URLs); set it as a header");
@@ -237,12 +238,12 @@ public final class S3V2SigningEngine {
         boolean headerToken = false;
         boolean amzParameters = false;
         for (int i = 0, n = query.size(); i < n && !amzParameters; i++) {
-            amzParameters = isAmz(query.name(i));
+            amzParameters = S3Canonicalizer.isAmz(query.name(i));
         }
         List<Headers.Header> entries = headers.entries();
         for (int i = 0, n = entries.size(); i < n; i++) {
             String name = entries.get(i).name();
-            if (amzParameters && isAmz(name)) {
+            if (amzParameters && S3Canonicalizer.isAmz(name)) {
                 requireNotInQuery(query, name);
             }
             if (name.equalsIgnoreCase("Authorization")) {
@@ -334,10 +335,6 @@ public final class S3V2SigningEngine {
                 ignored -> canon.stringToSign(method, headers, hostHeader, path, q, expiresText));
     }
 
-    private static boolean isAmz(String name) {
-        return name.length() > 6 && name.regionMatches(true, 0, "x-amz-", 0, 6);
-    }
-
     /** Refuses an x-amz-* header that the query also carries (a presigned request has each in one place). */
     private static void requireNotInQuery(Params query, String headerName) {
         for (int i = 0, n = query.size(); i < n; i++) {
@@ -392,7 +389,7 @@ public final class S3V2SigningEngine {
 
     private static boolean isSigned(String n) {
         return n.equalsIgnoreCase("content-md5") || n.equalsIgnoreCase("content-type")
-                || (n.length() > 6 && n.regionMatches(true, 0, "x-amz-", 0, 6));
+                || S3Canonicalizer.isAmz(n);
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.awssig.SigningConfig;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.internal.Checks;
+import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.Secrets;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.Redaction;
 import dev.awssig.v2.V2Options;
@@ -100,7 +102,7 @@ public final class S3V2VerifyEngine {
         String accessKeyId = credential.substring(0, colon);
         String given = credential.substring(colon + 1);
         for (int i = 0, n = query.size(); i < n; i++) {
-            if (isAmz(query.name(i))) {
+            if (S3Canonicalizer.isAmz(query.name(i))) {
                 // S3 signs x-amz-* query parameters only in query-string authentication; with the
                 // header they would be unsigned, or a signed header moved into the query
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "The query parameter '"
@@ -109,8 +111,8 @@ public final class S3V2VerifyEngine {
                         + " carries them in its query)", accessKeyId, null, null);
             }
         }
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId);
+        if (secret == null) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
@@ -132,7 +134,7 @@ public final class S3V2VerifyEngine {
         }
         String sts = canonicalizer.stringToSign(request.method(), headers, host(request), request.rawPath(), query,
                 null);
-        return compare(accessKeyId, secret.get(), sts, given);
+        return compare(accessKeyId, secret, sts, given);
     }
 
     private VerificationResult verifyQuery(SignableRequest request, Params query, SecretLookup secrets,
@@ -163,8 +165,8 @@ public final class S3V2VerifyEngine {
             return VerificationResult.failure(AuthError.ACCESS_DENIED,
                     "Invalid date (should be seconds since epoch): " + Checks.printable(expiresText));
         }
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId);
+        if (secret == null) {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
@@ -175,18 +177,14 @@ public final class S3V2VerifyEngine {
         String sts = canonicalizer.stringToSign(request.method(), request.headers(), host(request),
                 request.rawPath(), query, expiresText);
         // a '+' left unencoded in the query decodes to a space; Base64 has no spaces
-        return compare(accessKeyId, secret.get(), sts, given.replace(' ', '+'));
-    }
-
-    private static boolean isAmz(String name) {
-        return name.length() > 6 && name.regionMatches(true, 0, "x-amz-", 0, 6);
+        return compare(accessKeyId, secret, sts, given.replace(' ', '+'));
     }
 
     /** The first x-amz-* name (lower-cased) that is both a header and a query parameter, or null. */
     private static String amzInBothPlaces(Headers headers, Params query) {
         Set<String> params = null;
         for (int i = 0, n = query.size(); i < n; i++) {
-            if (isAmz(query.name(i))) {
+            if (S3Canonicalizer.isAmz(query.name(i))) {
                 if (params == null) {
                     params = new HashSet<>();
                 }

@@ -423,62 +423,6 @@ public final class Canonical {
 
     // ---------------------------------------------------------------- headers
 
-    /**
-     * Lower-cases ASCII letters.
-     *
-     * @param s the text
-     * @return the lower-case text (the same instance when already lower case)
-     */
-    public static String lower(String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] out = s.toCharArray();
-                for (int j = i; j < n; j++) {
-                    char d = out[j];
-                    if (d >= 'A' && d <= 'Z') {
-                        out[j] = (char) (d + 32);
-                    }
-                }
-                return new String(out);
-            }
-        }
-        return s;
-    }
-
-    /**
-     * Equality ignoring the case of ASCII letters only. {@link String#equalsIgnoreCase} also folds
-     * other characters ({@code "\u017f"}, LATIN SMALL LETTER LONG S, equals {@code "s"}), so a
-     * name that no other parser reads as {@code X-Amz-Signature} would match it.
-     *
-     * @param a a string
-     * @param b another
-     * @return whether they are equal up to ASCII case
-     */
-    public static boolean equalsIgnoreAsciiCase(String a, String b) {
-        int n = a.length();
-        if (n != b.length()) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                if (x >= 'A' && x <= 'Z') {
-                    x += 32;
-                }
-                if (y >= 'A' && y <= 'Z') {
-                    y += 32;
-                }
-                if (x != y) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\r' || c == '\f';
     }

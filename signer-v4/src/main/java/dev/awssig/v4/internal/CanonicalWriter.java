@@ -1,14 +1,19 @@
 package dev.awssig.v4.internal;
 
+import dev.awssig.Headers;
 import dev.awssig.Payload;
+import dev.awssig.internal.Checks;
+import dev.awssig.internal.Hex;
+import dev.awssig.internal.QueryAuthParams;
 import dev.awssig.v4.PayloadSigning;
+import java.util.List;
 
 /**
  * The SigV4 canonicalization for the sibling module that reuses it (signer-v4a, whose canonical
  * request is SigV4's): a reusable byte buffer with the canonical URI, query and header writers
  * of {@link Canonical}, so both signers build byte-identical canonical requests with one set of
  * rules. This is the only entry point signer-v4a uses into this package besides
- * {@link Canonical#lower}. Not thread-safe: one per thread.
+ * {@link dev.awssig.internal.Ascii#lower(String)}. Not thread-safe: one per thread.
  */
 public final class CanonicalWriter {
     private final ByteBuf buf = new ByteBuf(1024);
@@ -176,4 +181,50 @@ public final class CanonicalWriter {
     public String toString() {
         return "CanonicalWriter[" + buf.len + " bytes]";
     }
+
+    /**
+     * The payload hash a presigned request carries in its own {@code x-amz-content-sha256} header
+     * or {@code X-Amz-Content-Sha256} query parameter, or null: either is signed, and its value is
+     * the payload hash of the URL (the verifier reads it so, and compares it with the body). One
+     * rule for the SigV4 and SigV4a presigners.
+     *
+     * @param headers the request's headers
+     * @param rawQuery the request's raw query, or null
+     * @return the payload hash, or null when the request names none
+     * @throws IllegalArgumentException if one is repeated, not a hash, or the two differ
+     */
+    public static String presignedContentSha(Headers headers, String rawQuery) {
+        List<String> values = headers.values("x-amz-content-sha256");
+        if (values.size() > 1) {
+            throw new IllegalArgumentException("header 'x-amz-content-sha256': must not be repeated");
+        }
+        String v = values.isEmpty() ? null : checkedSha(values.get(0).trim(), "header 'x-amz-content-sha256'");
+        if (rawQuery != null) {
+            QueryAuthParams q = QueryAuthParams.parse(rawQuery, CONTENT_SHA_PARAM);
+            if (q.repeated() != null) {
+                throw new IllegalArgumentException("query parameter 'X-Amz-Content-Sha256': must not be repeated");
+            }
+            String p = q.value(0);
+            if (p != null) {
+                p = checkedSha(p.trim(), "query parameter 'X-Amz-Content-Sha256'");
+                if (v != null && !v.equals(p)) {
+                    throw new IllegalArgumentException("query parameter 'X-Amz-Content-Sha256': differs from the"
+                            + " x-amz-content-sha256 header");
+                }
+                v = p;
+            }
+        }
+        return v;
+    }
+
+    private static final String[] CONTENT_SHA_PARAM = {"X-Amz-Content-Sha256"};
+
+    private static String checkedSha(String v, String what) {
+        if (PayloadSigning.fromLiteral(v) != PayloadSigning.UNSIGNED && !Hex.isHex(v, 64)) {
+            throw new IllegalArgumentException(what + ": a presigned request's payload hash must be"
+                    + " UNSIGNED-PAYLOAD or 64 hex digits (a SHA-256), was '" + Checks.printable(v) + "'");
+        }
+        return v;
+    }
+
 }

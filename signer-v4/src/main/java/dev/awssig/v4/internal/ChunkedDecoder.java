@@ -3,6 +3,7 @@ package dev.awssig.v4.internal;
 import dev.awssig.AuthError;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Hex;
 import dev.awssig.v4.AwsChunkedException;
@@ -149,17 +150,37 @@ final class ChunkedDecoder extends InputStream {
         return buf[bufPos++] & 0xff;
     }
 
-    /** Reads exactly {@code n} bytes into {@code dst}, from the buffer and then straight from the stream. */
-    private boolean readFully(byte[] dst, int n) throws IOException {
+    /**
+     * Reads a chunk's {@code n} bytes into {@link #data}, growing it as the bytes arrive: a chunk
+     * header alone (up to the largest chunk accepted) never makes the decoder allocate what the
+     * body does not carry.
+     */
+    private boolean readData(int n) throws IOException {
+        int got = 0;
+        while (got < n) {
+            if (got == data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min(n, Math.max(8192L, 2L * data.length)));
+            }
+            int want = Math.min(n, data.length) - got;
+            if (!readFully(data, got, want)) {
+                return false;
+            }
+            got += want;
+        }
+        return true;
+    }
+
+    /** Reads exactly {@code n} bytes into {@code dst} at {@code off}, from the buffer and then straight from the stream. */
+    private boolean readFully(byte[] dst, int off, int n) throws IOException {
         int got = Math.min(n, bufLimit - bufPos);
-        System.arraycopy(buf, bufPos, dst, 0, got);
+        System.arraycopy(buf, bufPos, dst, off, got);
         bufPos += got;
         while (got < n) {
             long room = contentLength >= 0 ? contentLength - fetched : n - got;
             if (room <= 0) {
                 return false;
             }
-            int r = in.read(dst, got, (int) Math.min(n - got, room));
+            int r = in.read(dst, off + got, (int) Math.min(n - got, room));
             if (r <= 0) {
                 return false;
             }
@@ -245,14 +266,15 @@ final class ChunkedDecoder extends InputStream {
             }
             givenSig = ext.substring(SIG_EXT.length());
         }
+        if (decoded + size > declaredLength) {
+            // refused before its data is read: the body would be longer than was signed
+            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body is longer than x-amz-decoded-content-length");
+        }
         int chunk = (int) size;
         long afterHeader = headerStart + n + 2;
         // a valid body goes on with this chunk's data, its CRLF and at least a final chunk
         knownTo(chunk > 0 ? afterHeader + chunk + 2 + minTail : afterHeader + tail);
-        if (data.length < chunk) {
-            data = new byte[chunk];
-        }
-        if (!readFully(data, chunk)) {
+        if (!readData(chunk)) {
             throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body ended inside a chunk");
         }
         if (chunk > 0 && (nextByte() != '\r' || nextByte() != '\n')) {
@@ -265,9 +287,6 @@ final class ChunkedDecoder extends InputStream {
             }
         }
         decoded += chunk;
-        if (decoded > declaredLength) {
-            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body is longer than x-amz-decoded-content-length");
-        }
         if (chunk == 0) {
             finish();
             done = true;
@@ -324,17 +343,17 @@ final class ChunkedDecoder extends InputStream {
             }
             String name = l.substring(0, colon).trim();
             String value = l.substring(colon + 1).trim();
-            if (Canonical.equalsIgnoreAsciiCase(name, TRAILER_SIGNATURE)) {
+            if (Ascii.equalsIgnoreCase(name, TRAILER_SIGNATURE)) {
                 if (trailerSig != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + TRAILER_SIGNATURE);
                 }
                 trailerSig = value;
-            } else if (Canonical.equalsIgnoreAsciiCase(name, checksumAlgorithm.headerName())) {
+            } else if (Ascii.equalsIgnoreCase(name, checksumAlgorithm.headerName())) {
                 if (checksumValue != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + checksumAlgorithm.headerName());
                 }
                 checksumValue = value;
-                canonicalTrailer = Canonical.lower(name) + ':' + value + '\n';
+                canonicalTrailer = Ascii.lower(name) + ':' + value + '\n';
             } else {
                 throw fail(AuthError.INVALID_REQUEST, "The trailer has a header that x-amz-trailer did not declare: '"
                         + Checks.printable(name) + "'");

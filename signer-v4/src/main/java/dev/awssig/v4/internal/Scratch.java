@@ -1,6 +1,7 @@
 package dev.awssig.v4.internal;
 
 import dev.awssig.Headers;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.UriEncoding;
 import java.security.MessageDigest;
@@ -173,7 +174,7 @@ final class Scratch implements AutoCloseable {
     String lower(String name) {
         String l = lowerNames.get(name);
         if (l == null) {
-            l = Canonical.lower(name);
+            l = Ascii.lower(name);
             if (lowerNames.size() >= 256) {
                 lowerNames.clear();
             }

@@ -10,10 +10,12 @@ import dev.awssig.SignedRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.SigningException;
 import dev.awssig.internal.ApiAccess;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.Hex;
 import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.QueryAuthParams;
 import dev.awssig.internal.Redaction;
 import dev.awssig.internal.UriEncoding;
 import dev.awssig.v4.ChecksumAlgorithm;
@@ -359,27 +361,6 @@ public final class SigV4SigningEngine {
         return (scanHeaders(entries) & HAS_HOST) != 0;
     }
 
-    /**
-     * The payload hash a presigned request carries in its own {@code x-amz-content-sha256} header,
-     * or null: such a header is signed, and its value is the payload hash of the URL (the
-     * verifier reads it so, and compares it with the body).
-     */
-    private static String presignedContentSha(Headers headers) {
-        List<String> values = headers.values("x-amz-content-sha256");
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw new IllegalArgumentException("header 'x-amz-content-sha256': must not be repeated");
-        }
-        String v = values.get(0).trim();
-        if (PayloadSigning.fromLiteral(v) != PayloadSigning.UNSIGNED && !Hex.isHex(v, 64)) {
-            throw new IllegalArgumentException("header 'x-amz-content-sha256': a presigned request's payload hash"
-                    + " must be UNSIGNED-PAYLOAD or 64 hex digits (a SHA-256), was '" + Checks.printable(v) + "'");
-        }
-        return v;
-    }
-
     private static boolean hasAwsChunked(String contentEncoding) {
         for (String part : contentEncoding.split(",", -1)) {
             if (part.trim().equalsIgnoreCase("aws-chunked")) {
@@ -464,7 +445,7 @@ public final class SigV4SigningEngine {
                     + " cannot be used for a presigned URL");
         }
         Headers headers = request.headers();
-        String callerSha = presignedContentSha(headers);
+        String callerSha = CanonicalWriter.presignedContentSha(headers, rawQuery);
         String payloadHash = callerSha != null ? callerSha : payloadHash(request.payload(), mode);
         String token = creds.sessionToken().orElse(null);
         boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
@@ -715,9 +696,9 @@ public final class SigV4SigningEngine {
             } catch (MalformedTextException e) {
                 throw e.in("query");
             }
-            if (Canonical.equalsIgnoreAsciiCase(name, "X-Amz-Signature")
-                    || Canonical.equalsIgnoreAsciiCase(name, "X-Amz-Credential")
-                    || Canonical.equalsIgnoreAsciiCase(name, "X-Amz-Algorithm")) {
+            if (Ascii.equalsIgnoreCase(name, "X-Amz-Signature")
+                    || Ascii.equalsIgnoreCase(name, "X-Amz-Credential")
+                    || Ascii.equalsIgnoreCase(name, "X-Amz-Algorithm")) {
                 throw new IllegalArgumentException("request: the query already has a '" + name
                         + "' parameter; presign the request without its old authentication");
             }

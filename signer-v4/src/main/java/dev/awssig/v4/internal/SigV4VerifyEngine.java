@@ -10,10 +10,13 @@ import dev.awssig.SigningException;
 import dev.awssig.VerificationException;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Hex;
 import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.QueryAuthParams;
 import dev.awssig.internal.Redaction;
+import dev.awssig.internal.Secrets;
 import dev.awssig.internal.RequestBounds;
 import dev.awssig.internal.Timestamps;
 import dev.awssig.internal.UriEncoding;
@@ -46,13 +49,14 @@ public final class SigV4VerifyEngine {
 
     /** The query parameters of presigned authentication, as the verifier reads them. */
     private static final String[] AUTH_PARAMS = {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
-        "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"};
+        "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Content-Sha256"};
     private static final int P_ALGORITHM = 0;
     private static final int P_CREDENTIAL = 1;
     private static final int P_DATE = 2;
     private static final int P_EXPIRES = 3;
     private static final int P_SIGNED_HEADERS = 4;
     private static final int P_SIGNATURE = 5;
+    private static final int P_CONTENT_SHA = 7;
     /** At most this many names are listed in a message about unsigned headers. */
     private static final int MAX_LISTED = 10;
 
@@ -223,8 +227,9 @@ public final class SigV4VerifyEngine {
             throws Reject {
         String query = request.rawQuery().orElse(null);
         String auth = single(request.headers(), "authorization", AuthError.AUTHORIZATION_HEADER_MALFORMED);
-        QueryAuth q = query == null ? null : QueryAuth.parse(query);
-        boolean presigned = q != null && q.algorithmNamed;
+        single(request.headers(), "host", AuthError.INVALID_ARGUMENT); // two hosts: which one was meant?
+        QueryAuthParams q = query == null ? null : QueryAuthParams.parse(query, AUTH_PARAMS);
+        boolean presigned = q != null && q.firstNamed();
         if (auth != null && presigned) {
             throw reject(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the X-Amz-Algorithm query"
                     + " parameter or the Authorization header may be specified");
@@ -380,7 +385,7 @@ public final class SigV4VerifyEngine {
             return VerificationResult.failure(AuthError.INCOMPLETE_BODY, "The request body could not be read",
                     accessKeyId, null, null);
         }
-        if (actual != null && !actual.equalsIgnoreCase(contentSha)) {
+        if (actual != null && !Ascii.equalsIgnoreCase(actual, contentSha)) {
             return VerificationResult.failure(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH,
                     "The provided 'x-amz-content-sha256' header does not match what was computed.", accessKeyId,
                     null, null);
@@ -390,67 +395,18 @@ public final class SigV4VerifyEngine {
 
     // ------------------------------------------------------------------ presigned
 
-    /**
-     * The presigned-authentication parameters of a query, read in one pass: their decoded values
-     * (exact names), and the name of one that appears more than once in any ASCII case (its
-     * percent-encoded spellings included), which makes the request ambiguous.
-     */
-    private static final class QueryAuth {
-        final String[] values = new String[AUTH_PARAMS.length];
-        /** Whether some parameter is named X-Amz-Algorithm in any ASCII case. */
-        boolean algorithmNamed;
-        String repeated;
-
-        static QueryAuth parse(String query) {
-            QueryAuth q = new QueryAuth();
-            int[] seen = new int[AUTH_PARAMS.length];
-            int start = 0;
-            int len = query.length();
-            while (start <= len) {
-                int amp = query.indexOf('&', start);
-                int end = amp < 0 ? len : amp;
-                int eq = query.indexOf('=', start);
-                boolean hasValue = eq >= 0 && eq < end;
-                int nameEnd = hasValue ? eq : end;
-                if (nameEnd - start >= 10) { // no shorter raw name decodes to one of AUTH_PARAMS
-                    String raw = query.substring(start, nameEnd);
-                    String name = raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0 ? UriEncoding.decode(raw, true) : raw;
-                    for (int k = 0; k < AUTH_PARAMS.length; k++) {
-                        if (Canonical.equalsIgnoreAsciiCase(name, AUTH_PARAMS[k])) {
-                            if (seen[k]++ > 0 && q.repeated == null) {
-                                q.repeated = AUTH_PARAMS[k];
-                            }
-                            if (k == P_ALGORITHM) {
-                                q.algorithmNamed = true;
-                            }
-                            if (name.equals(AUTH_PARAMS[k])) {
-                                q.values[k] = hasValue ? UriEncoding.decode(query.substring(eq + 1, end), true) : "";
-                            }
-                            break;
-                        }
-                    }
-                }
-                if (amp < 0) {
-                    break;
-                }
-                start = amp + 1;
-            }
-            return q;
-        }
-    }
-
-    private Accepted checkPresigned(SignableRequest request, QueryAuth q, SecretLookup secrets, Instant now)
+    private Accepted checkPresigned(SignableRequest request, QueryAuthParams q, SecretLookup secrets, Instant now)
             throws Reject {
-        if (q.repeated != null) {
-            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "The query has the " + q.repeated
+        if (q.repeated() != null) {
+            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "The query has the " + q.repeated()
                     + " parameter more than once (in some spelling); it must have it once");
         }
-        String algorithm = q.values[P_ALGORITHM];
-        String credential = q.values[P_CREDENTIAL];
-        String amzDate = q.values[P_DATE];
-        String expiresText = q.values[P_EXPIRES];
-        String signedHeaders = q.values[P_SIGNED_HEADERS];
-        String signature = q.values[P_SIGNATURE];
+        String algorithm = q.value(P_ALGORITHM);
+        String credential = q.value(P_CREDENTIAL);
+        String amzDate = q.value(P_DATE);
+        String expiresText = q.value(P_EXPIRES);
+        String signedHeaders = q.value(P_SIGNED_HEADERS);
+        String signature = q.value(P_SIGNATURE);
         if (!SigV4Core.ALGORITHM.equals(algorithm)) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
@@ -498,6 +454,21 @@ public final class SigV4VerifyEngine {
         Headers headers = request.headers();
         checkAllSigned(headers, sortedNames, accessKeyId);
         String contentSha = contentSha(headers, accessKeyId);
+        String queryContentSha = q.value(P_CONTENT_SHA);
+        if (queryContentSha != null) {
+            // signed as a query parameter (MinIO reads it there first): the payload hash, compared
+            // with the body like the header; both, and different, is two answers to one question
+            String v = queryContentSha.trim();
+            if (PayloadSigning.fromLiteral(v) == null && !Hex.isHex(v, 64)) {
+                throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Content-Sha256 must be"
+                        + " UNSIGNED-PAYLOAD or a valid sha256 value.", accessKeyId);
+            }
+            if (contentSha != null && !contentSha.equals(v)) {
+                throw reject(AuthError.INVALID_ARGUMENT, "The X-Amz-Content-Sha256 query parameter and the"
+                        + " x-amz-content-sha256 header differ", accessKeyId);
+            }
+            contentSha = v;
+        }
         PayloadSigning literal = contentSha == null ? null : PayloadSigning.fromLiteral(contentSha);
         if (literal != null && literal.isStreaming()) {
             throw reject(AuthError.INVALID_REQUEST, "An aws-chunked upload must be signed with an Authorization"
@@ -580,7 +551,7 @@ public final class SigV4VerifyEngine {
         int h = entries.size();
         String[] lower = new String[h];
         for (int i = 0; i < h; i++) {
-            lower[i] = Canonical.lower(entries.get(i).name());
+            lower[i] = Ascii.lower(entries.get(i).name());
         }
         int[] byName = Canonical.identity(h);
         Canonical.mergeSort(byName, h, (x, y) -> lower[x].compareTo(lower[y]));
@@ -647,12 +618,12 @@ public final class SigV4VerifyEngine {
     }
 
     private static String lookup(SecretLookup secrets, String accessKeyId) throws Reject {
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret == null || secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId); // absent or blank: unknown
+        if (secret == null) {
             throw reject(AuthError.INVALID_ACCESS_KEY_ID, "The AWS Access Key Id you provided does not exist in our"
                     + " records.", accessKeyId);
         }
-        return secret.get();
+        return secret;
     }
 
     private void checkSkew(Instant date, Instant now, String accessKeyId) throws Reject {
@@ -670,14 +641,18 @@ public final class SigV4VerifyEngine {
         }
         String[] names = list.split(";", -1);
         for (String n : names) {
-            if (n.isEmpty() || !n.equals(Canonical.lower(n))) {
+            if (n.isEmpty() || !n.equals(Ascii.lower(n))) {
                 throw reject(error, "SignedHeaders must be lower-case header names separated by ';'", accessKeyId);
             }
         }
         return names;
     }
 
-    /** The signed names sorted, for binary search; a name listed twice is malformed. O(m log m). */
+    /**
+     * The signed names sorted, for binary search; a name listed twice is malformed, and so is a
+     * list out of order: every SDK sends it sorted, and servers disagree on what an unsorted list
+     * means (MinIO sorts it again, s3proxy signs it as given), so no reading of it is safe. O(m log m).
+     */
     private static String[] sortedUnique(String[] names, AuthError error, String accessKeyId) throws Reject {
         String[] sorted = names.clone();
         Arrays.sort(sorted);
@@ -686,6 +661,9 @@ public final class SigV4VerifyEngine {
                 throw reject(error, "SignedHeaders lists '" + printable(sorted[i], 40) + "' more than once",
                         accessKeyId);
             }
+        }
+        if (!Arrays.equals(sorted, names)) {
+            throw reject(error, "SignedHeaders must list the header names in sorted order", accessKeyId);
         }
         return sorted;
     }
@@ -702,7 +680,7 @@ public final class SigV4VerifyEngine {
         }
         List<Headers.Header> entries = headers.entries();
         for (int i = 0, n = entries.size(); i < n; i++) {
-            String lower = Canonical.lower(entries.get(i).name());
+            String lower = Ascii.lower(entries.get(i).name());
             if (!lower.startsWith("x-amz-") || Arrays.binarySearch(sortedNames, lower) >= 0) {
                 continue;
             }

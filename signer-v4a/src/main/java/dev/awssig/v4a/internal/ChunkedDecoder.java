@@ -3,6 +3,7 @@ package dev.awssig.v4a.internal;
 import dev.awssig.AuthError;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.v4.AwsChunkedException;
 import dev.awssig.v4.ChecksumAlgorithm;
@@ -139,13 +140,18 @@ final class ChunkedDecoder extends InputStream {
             }
             givenSig = ext.substring(SIG_EXT.length());
         }
-        int len = (int) size;
-        if (data.length < len) {
-            data = new byte[len];
+        if (decoded + size > declaredLength) {
+            // refused before its data is read: the body would be longer than was signed
+            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body is longer than x-amz-decoded-content-length");
         }
+        int len = (int) size;
         int got = 0;
         while (got < len) {
-            int r = in.read(data, got, len - got);
+            if (got == data.length) {
+                // grown as the bytes arrive: a chunk header alone never allocates what the body does not carry
+                data = java.util.Arrays.copyOf(data, (int) Math.min(len, Math.max(8192L, 2L * data.length)));
+            }
+            int r = in.read(data, got, Math.min(len, data.length) - got);
             if (r < 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body ended inside a chunk");
             }
@@ -158,9 +164,6 @@ final class ChunkedDecoder extends InputStream {
             throw failSignature(len == 0 ? "final chunk" : "chunk");
         }
         decoded += len;
-        if (decoded > declaredLength) {
-            throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body is longer than x-amz-decoded-content-length");
-        }
         if (len == 0) {
             finish();
             done = true;
@@ -209,17 +212,17 @@ final class ChunkedDecoder extends InputStream {
             }
             String name = l.substring(0, colon).trim();
             String value = l.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("x-amz-trailer-signature")) {
+            if (Ascii.equalsIgnoreCase(name, "x-amz-trailer-signature")) {
                 if (trailerSig != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats x-amz-trailer-signature");
                 }
                 trailerSig = value;
-            } else if (name.equalsIgnoreCase(checksumAlgorithm.headerName())) {
+            } else if (Ascii.equalsIgnoreCase(name, checksumAlgorithm.headerName())) {
                 if (checksumValue != null) {
                     throw fail(AuthError.INVALID_REQUEST, "The trailer repeats " + checksumAlgorithm.headerName());
                 }
                 checksumValue = value;
-                canonicalTrailer = Canonical.lower(name) + ':' + value + '\n';
+                canonicalTrailer = Ascii.lower(name) + ':' + value + '\n';
             } else {
                 throw fail(AuthError.INVALID_REQUEST, "The trailer has a header that x-amz-trailer did not declare: '"
                         + Checks.printable(name.length() > 64 ? name.substring(0, 64) : name) + "'");

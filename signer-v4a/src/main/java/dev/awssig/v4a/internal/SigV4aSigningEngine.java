@@ -8,6 +8,7 @@ import dev.awssig.PresignedUrl;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.SigningConfig;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Hex;
 import dev.awssig.internal.Redaction;
@@ -280,7 +281,7 @@ public final class SigV4aSigningEngine {
         int n = 0;
         for (int i = 0; i < size; i++) {
             Headers.Header h = entries.get(i);
-            String lower = Canonical.lower(h.name());
+            String lower = Ascii.lower(h.name());
             boolean leaveOut;
             if (!forPresign && own.indexOf(lower) >= 0) {
                 leaveOut = true;
@@ -406,7 +407,9 @@ public final class SigV4aSigningEngine {
             throw new IllegalArgumentException(SigV4Options.PAYLOAD_SIGNING.name() + ": " + mode
                     + " cannot be used for a presigned URL");
         }
-        String payloadHash = CanonicalWriter.payloadHash(request.payload(), mode);
+        // a caller's signed x-amz-content-sha256 (header or query parameter) is the payload hash, as in SigV4
+        String callerSha = CanonicalWriter.presignedContentSha(request.headers(), rawQuery);
+        String payloadHash = callerSha != null ? callerSha : CanonicalWriter.payloadHash(request.payload(), mode);
         String token = creds.sessionToken().orElse(null);
         String encodedToken = token == null ? null : UriEncoding.encode(token, false);
         boolean tokenSigned = token != null && settings.tokenPlacement == SessionTokenPlacement.SIGNED;
@@ -522,8 +525,8 @@ public final class SigV4aSigningEngine {
         for (String part : rawQuery.split("&", -1)) {
             int eq = part.indexOf('=');
             String name = UriEncoding.decode(eq < 0 ? part : part.substring(0, eq), true);
-            if (name.equalsIgnoreCase("X-Amz-Signature") || name.equalsIgnoreCase("X-Amz-Credential")
-                    || name.equalsIgnoreCase("X-Amz-Algorithm") || name.equalsIgnoreCase("X-Amz-Region-Set")) {
+            if (Ascii.equalsIgnoreCase(name, "X-Amz-Signature") || Ascii.equalsIgnoreCase(name, "X-Amz-Credential")
+                    || Ascii.equalsIgnoreCase(name, "X-Amz-Algorithm") || Ascii.equalsIgnoreCase(name, "X-Amz-Region-Set")) {
                 throw new IllegalArgumentException("request: the query already has a '" + name
                         + "' parameter; presign the request without its old authentication");
             }

@@ -8,17 +8,19 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.VerificationException;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Hex;
+import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.QueryAuthParams;
 import dev.awssig.internal.Redaction;
 import dev.awssig.internal.RequestBounds;
+import dev.awssig.internal.Secrets;
 import dev.awssig.internal.Timestamps;
-import dev.awssig.internal.UriEncoding;
 import dev.awssig.v4.ChecksumAlgorithm;
 import dev.awssig.v4.PayloadSigning;
 import dev.awssig.v4.SessionTokenPlacement;
 import dev.awssig.v4.SigV4Options;
-import dev.awssig.v4.internal.Canonical;
 import dev.awssig.v4.internal.CanonicalWriter;
 import dev.awssig.v4a.RegionSet;
 import java.io.InputStream;
@@ -26,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,11 @@ public final class SigV4aVerifyEngine {
     private static final String QUERY_PARAMS_REQUIRED = "Query-string authentication version 4a requires the"
             + " X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders,"
             + " X-Amz-Region-Set and X-Amz-Expires parameters.";
+
+    /** The query parameters of presigned authentication, as the verifier reads them. */
+    private static final String[] AUTH_PARAMS = {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
+        "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Region-Set", "X-Amz-Security-Token",
+        "X-Amz-Content-Sha256"};
 
     private final String region;
     private final String service;
@@ -152,13 +158,9 @@ public final class SigV4aVerifyEngine {
                 throw reject(AuthError.INVALID_REQUEST, "x-amz-content-sha256 is not an aws-chunked streaming mode",
                         a.key.accessKeyId);
             }
-            String decoded = request.headers().firstValue("x-amz-decoded-content-length").orElse(null);
-            long decodedLength;
-            try {
-                decodedLength = decoded == null ? -1 : Long.parseLong(decoded.trim());
-            } catch (NumberFormatException e) {
-                decodedLength = -1;
-            }
+            String decoded = single(request.headers(), "x-amz-decoded-content-length", AuthError.INVALID_ARGUMENT);
+            // ASCII digits only: Long.parseLong would also read "+5" and other scripts' digits
+            long decodedLength = decoded == null ? -1 : Checks.parseDecimal(decoded.trim());
             if (decodedLength < 0) {
                 throw reject(AuthError.INVALID_REQUEST,
                         "x-amz-decoded-content-length is required and must be a non-negative number for aws-chunked",
@@ -166,8 +168,8 @@ public final class SigV4aVerifyEngine {
             }
             ChecksumAlgorithm checksum = null;
             if (mode.hasTrailer()) {
-                String trailer = request.headers().firstValue("x-amz-trailer").orElse("").trim();
-                checksum = ChecksumAlgorithm.fromHeaderName(trailer);
+                String trailer = single(request.headers(), "x-amz-trailer", AuthError.INVALID_ARGUMENT);
+                checksum = ChecksumAlgorithm.fromHeaderName(trailer == null ? "" : trailer.trim());
                 if (checksum == null) {
                     throw reject(AuthError.INVALID_REQUEST, "x-amz-trailer must name a supported checksum header"
                             + " (x-amz-checksum-crc32, -crc32c, -sha1, -sha256)", a.key.accessKeyId);
@@ -190,17 +192,24 @@ public final class SigV4aVerifyEngine {
     private Accepted check(SignableRequest request, SecretLookup secrets, Instant now, boolean checkBody)
             throws Reject {
         String query = request.rawQuery().orElse(null);
-        Optional<String> auth = request.headers().firstValue("authorization");
-        boolean presigned = query != null && param(query, "X-Amz-Algorithm") != null;
-        if (auth.isPresent() && presigned) {
+        String auth = single(request.headers(), "authorization", AuthError.AUTHORIZATION_HEADER_MALFORMED);
+        single(request.headers(), "host", AuthError.INVALID_ARGUMENT); // two hosts: which one was meant?
+        QueryAuthParams q;
+        try {
+            q = query == null ? null : QueryAuthParams.parse(query, AUTH_PARAMS);
+        } catch (MalformedTextException e) {
+            throw reject(AuthError.INVALID_URI, e.getMessage());
+        }
+        boolean presigned = q != null && q.firstNamed();
+        if (auth != null && presigned) {
             throw reject(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the X-Amz-Algorithm query"
                     + " parameter or the Authorization header may be specified");
         }
         if (presigned) {
-            return checkPresigned(request, query, secrets, now);
+            return checkPresigned(request, q, secrets, now);
         }
-        if (auth.isPresent()) {
-            return checkHeader(request, auth.get(), secrets, now, checkBody);
+        if (auth != null) {
+            return checkHeader(request, auth, secrets, now, checkBody);
         }
         throw reject(AuthError.MISSING_SECURITY_HEADER, "The request has neither an Authorization header nor"
                 + " X-Amz-* query authentication");
@@ -220,14 +229,14 @@ public final class SigV4aVerifyEngine {
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (String part : a.substring(V4a.ALGORITHM.length() + 1).split(",", 8)) {
+        for (String part : a.substring(V4a.ALGORITHM.length() + 1).split(",", -1)) {
             String p = part.trim();
             if (p.startsWith("Credential=")) {
-                credential = p.substring(11);
+                credential = once(credential, p.substring(11), "Credential");
             } else if (p.startsWith("SignedHeaders=")) {
-                signedHeaders = p.substring(14);
+                signedHeaders = once(signedHeaders, p.substring(14), "SignedHeaders");
             } else if (p.startsWith("Signature=")) {
-                signature = p.substring(10);
+                signature = once(signature, p.substring(10), "Signature");
             } else if (!p.isEmpty()) {
                 throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed;"
                         + " unexpected component '" + printable(p, 30) + "'");
@@ -242,9 +251,9 @@ public final class SigV4aVerifyEngine {
         String accessKeyId = scope[0];
         String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
         Headers headers = request.headers();
-        checkRegionSet(headers.firstValue(V4a.REGION_SET_LOWER).orElse(null),
+        checkRegionSet(single(headers, V4a.REGION_SET_LOWER, AuthError.INVALID_ARGUMENT),
                 AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; ", accessKeyId);
-        String amzDate = headers.firstValue("x-amz-date").orElse(null);
+        String amzDate = single(headers, "x-amz-date", AuthError.INVALID_ARGUMENT);
         Instant date;
         String amzDateText;
         if (amzDate != null) {
@@ -256,7 +265,7 @@ public final class SigV4aVerifyEngine {
             }
             amzDateText = amzDate.trim();
         } else {
-            String httpDate = headers.firstValue("date").orElse(null);
+            String httpDate = single(headers, "date", AuthError.INVALID_ARGUMENT);
             if (httpDate == null) {
                 throw reject(AuthError.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date header",
                         accessKeyId);
@@ -282,14 +291,16 @@ public final class SigV4aVerifyEngine {
         }
         checkAllSigned(headers, names, accessKeyId);
 
-        String contentSha = headers.firstValue("x-amz-content-sha256").map(String::trim).orElse(null);
+        String contentSha = contentSha(headers, accessKeyId);
+        PayloadSigning literal = contentSha == null ? null : V4a.fromLiteral(contentSha);
+        if (checkBody && literal != null && literal.isStreaming()) {
+            throw reject(AuthError.INVALID_REQUEST, "This is an aws-chunked upload (x-amz-content-sha256: "
+                    + contentSha + "): verify it with SigV4aVerifier.verifyStreaming, which checks every chunk of"
+                    + " its body", accessKeyId);
+        }
         boolean s3 = "s3".equals(scope[2]);
         String payloadHash;
         if (contentSha != null) {
-            if (V4a.fromLiteral(contentSha) == null && !Hex.isHex(contentSha, 64)) {
-                throw reject(AuthError.INVALID_ARGUMENT, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, "
-                        + V4a.STREAMING_SIGNED + " or a valid sha256 value.", accessKeyId);
-            }
             payloadHash = contentSha;
         } else if (s3) {
             throw reject(AuthError.INVALID_REQUEST, "Missing required header for this request: x-amz-content-sha256",
@@ -301,16 +312,8 @@ public final class SigV4aVerifyEngine {
         String credentialScope = scope[1] + '/' + scope[2] + "/aws4_request";
         VerificationResult result = compare(request, key, scope[2], names, signedHeaders, payloadHash, amzDateText,
                 credentialScope, signature, null, null);
-        if (result.isValid() && checkBody && contentSha != null && Hex.isHex(contentSha, 64)) {
-            Payload p = request.payload();
-            if (p.kind() == Payload.Kind.BYTES || p.kind() == Payload.Kind.STREAM) {
-                String actual = CanonicalWriter.payloadHash(p, PayloadSigning.SIGNED);
-                if (!actual.equalsIgnoreCase(contentSha)) {
-                    result = VerificationResult.failure(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH,
-                            "The provided 'x-amz-content-sha256' header does not match what was computed.",
-                            accessKeyId, null, null);
-                }
-            }
+        if (checkBody) {
+            result = checkBody(result, request, contentSha, accessKeyId);
         }
         if (!result.isValid() && !checkBody) {
             throw new Reject(result);
@@ -320,19 +323,23 @@ public final class SigV4aVerifyEngine {
 
     // ------------------------------------------------------------------ presigned
 
-    private Accepted checkPresigned(SignableRequest request, String query, SecretLookup secrets, Instant now)
+    private Accepted checkPresigned(SignableRequest request, QueryAuthParams q, SecretLookup secrets, Instant now)
             throws Reject {
-        String algorithm = param(query, "X-Amz-Algorithm");
+        if (q.repeated() != null) {
+            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "The query has the " + q.repeated()
+                    + " parameter more than once (in some spelling); it must have it once");
+        }
+        String algorithm = q.value(0);
         if (!V4a.ALGORITHM.equals(algorithm)) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "X-Amz-Algorithm only supports \"" + V4a.ALGORITHM + "\"");
         }
-        String credential = param(query, "X-Amz-Credential");
-        String amzDate = param(query, "X-Amz-Date");
-        String expiresText = param(query, "X-Amz-Expires");
-        String signedHeaders = param(query, "X-Amz-SignedHeaders");
-        String signature = param(query, "X-Amz-Signature");
-        String regionSet = param(query, "X-Amz-Region-Set");
+        String credential = q.value(1);
+        String amzDate = q.value(2);
+        String expiresText = q.value(3);
+        String signedHeaders = q.value(4);
+        String signature = q.value(5);
+        String regionSet = q.value(6);
         if (credential == null || amzDate == null || expiresText == null || signedHeaders == null
                 || signature == null || regionSet == null) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, QUERY_PARAMS_REQUIRED);
@@ -351,16 +358,12 @@ public final class SigV4aVerifyEngine {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"", accessKeyId);
         }
-        long expires;
-        try {
-            expires = Long.parseLong(expiresText);
-        } catch (NumberFormatException e) {
-            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Expires should be a number",
-                    accessKeyId);
-        }
+        // ASCII digits only: Long.parseLong would also read "+600" and other scripts' digits
+        long expires = Checks.parseDecimal(expiresText);
         if (expires < 0) {
-            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Expires must be non-negative",
-                    accessKeyId);
+            boolean negative = expiresText.startsWith("-") && Checks.parseDecimal(expiresText.substring(1)) >= 0;
+            throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, negative
+                    ? "X-Amz-Expires must be non-negative" : "X-Amz-Expires should be a number", accessKeyId);
         }
         if (expires > SigV4Options.MAX_PRESIGN_SECONDS) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
@@ -380,10 +383,33 @@ public final class SigV4aVerifyEngine {
         checkAllSigned(request.headers(), names, accessKeyId);
         boolean s3 = "s3".equals(scope[2]);
         PayloadSigning mode = settings.payloadSigning;
-        String contentSha = request.headers().firstValue("x-amz-content-sha256").map(String::trim).orElse(null);
+        String contentSha = contentSha(request.headers(), accessKeyId);
+        String queryContentSha = q.value(8);
+        if (queryContentSha != null) {
+            // signed as a query parameter (MinIO reads it there first): the payload hash, compared
+            // with the body like the header; both, and different, is two answers to one question
+            String v = queryContentSha.trim();
+            if (V4a.fromLiteral(v) == null && !Hex.isHex(v, 64)) {
+                throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Content-Sha256 must be"
+                        + " UNSIGNED-PAYLOAD or a valid sha256 value.", accessKeyId);
+            }
+            if (contentSha != null && !contentSha.equals(v)) {
+                throw reject(AuthError.INVALID_ARGUMENT, "The X-Amz-Content-Sha256 query parameter and the"
+                        + " x-amz-content-sha256 header differ", accessKeyId);
+            }
+            contentSha = v;
+        }
+        PayloadSigning literal = contentSha == null ? null : V4a.fromLiteral(contentSha);
+        if (literal != null && literal.isStreaming()) {
+            throw reject(AuthError.INVALID_REQUEST, "An aws-chunked upload must be signed with an Authorization"
+                    + " header and verified with SigV4aVerifier.verifyStreaming", accessKeyId);
+        }
         String payloadHash;
-        if (mode == PayloadSigning.UNSIGNED || (mode == null && s3)) {
-            payloadHash = s3 && contentSha != null ? contentSha : PayloadSigning.UNSIGNED.literal();
+        if (contentSha != null) {
+            // the request's own signed hash is the payload hash; a hash value is compared with the body below
+            payloadHash = contentSha;
+        } else if (mode == PayloadSigning.UNSIGNED || (mode == null && s3)) {
+            payloadHash = PayloadSigning.UNSIGNED.literal();
         } else {
             payloadHash = CanonicalWriter.payloadHash(request.payload(), PayloadSigning.SIGNED);
         }
@@ -393,7 +419,8 @@ public final class SigV4aVerifyEngine {
         String credentialScope = scope[1] + '/' + scope[2] + "/aws4_request";
         VerificationResult result = compare(request, key, scope[2], names, signedHeaders, payloadHash, amzDate,
                 credentialScope, signature, "X-Amz-Signature", tokenSkip);
-        return new Accepted(result, key, amzDate, credentialScope, signature, contentSha);
+        return new Accepted(checkBody(result, request, contentSha, accessKeyId), key, amzDate, credentialScope,
+                signature, contentSha);
     }
 
     // ------------------------------------------------------------------ shared
@@ -488,12 +515,12 @@ public final class SigV4aVerifyEngine {
     }
 
     private static String lookup(SecretLookup secrets, String accessKeyId) throws Reject {
-        Optional<String> secret = secrets.secretKey(accessKeyId);
-        if (secret == null || secret.isEmpty()) {
+        String secret = Secrets.find(secrets, accessKeyId); // absent or blank: unknown
+        if (secret == null) {
             throw reject(AuthError.INVALID_ACCESS_KEY_ID, "The AWS Access Key Id you provided does not exist in our"
                     + " records.", accessKeyId);
         }
-        return secret.get();
+        return secret;
     }
 
     private static String[] splitSignedHeaders(String list, AuthError error, String accessKeyId) throws Reject {
@@ -502,8 +529,16 @@ public final class SigV4aVerifyEngine {
         }
         String[] names = list.split(";", -1);
         for (String n : names) {
-            if (n.isEmpty() || !n.equals(Canonical.lower(n))) {
+            if (n.isEmpty() || !n.equals(Ascii.lower(n))) {
                 throw reject(error, "SignedHeaders must be lower-case header names separated by ';'", accessKeyId);
+            }
+        }
+        for (int i = 1; i < names.length; i++) {
+            int c = names[i - 1].compareTo(names[i]);
+            if (c >= 0) {
+                // sorted, each once: servers disagree on what any other list means
+                throw reject(error, c == 0 ? "SignedHeaders lists '" + printable(names[i], 40) + "' more than once"
+                        : "SignedHeaders must list the header names in sorted order", accessKeyId);
             }
         }
         return names;
@@ -517,7 +552,7 @@ public final class SigV4aVerifyEngine {
             missing.add("host");
         }
         for (Headers.Header h : headers.entries()) {
-            String lower = Canonical.lower(h.name());
+            String lower = Ascii.lower(h.name());
             if (!lower.startsWith("x-amz-") || signed.contains(lower)) {
                 continue;
             }
@@ -538,25 +573,64 @@ public final class SigV4aVerifyEngine {
         }
     }
 
-    /** The decoded value of the first parameter with that decoded name, or null. */
-    static String param(String query, String name) {
-        int start = 0;
-        int len = query.length();
-        while (start <= len) {
-            int amp = query.indexOf('&', start);
-            int end = amp < 0 ? len : amp;
-            int eq = query.indexOf('=', start);
-            boolean hasValue = eq >= 0 && eq < end;
-            String rawName = query.substring(start, hasValue ? eq : end);
-            if (name.equals(rawName) || (rawName.indexOf('%') >= 0 && name.equals(UriEncoding.decode(rawName, true)))) {
-                return hasValue ? UriEncoding.decode(query.substring(eq + 1, end), true) : "";
-            }
-            if (amp < 0) {
-                break;
-            }
-            start = amp + 1;
+    /** The value of a header the verifier reads as one value, or null; repeated, it is ambiguous. */
+    private static String single(Headers headers, String name, AuthError error) throws Reject {
+        List<String> values = headers.values(name);
+        if (values.isEmpty()) {
+            return null;
         }
-        return null;
+        if (values.size() > 1) {
+            throw reject(error, "The request has more than one " + name + " header; it must have one at most");
+        }
+        return values.get(0);
+    }
+
+    /** {@code value} when {@code was} is null; a component given twice is malformed. */
+    private static String once(String was, String value, String component) throws Reject {
+        if (was != null) {
+            throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; it has "
+                    + component + "= more than once");
+        }
+        return value;
+    }
+
+    /** The trimmed x-amz-content-sha256, or null: one value, a payload mode or 64 hex digits. */
+    private static String contentSha(Headers headers, String accessKeyId) throws Reject {
+        String v = single(headers, "x-amz-content-sha256", AuthError.INVALID_ARGUMENT);
+        if (v == null) {
+            return null;
+        }
+        v = v.trim();
+        if (V4a.fromLiteral(v) == null && !Hex.isHex(v, 64)) {
+            throw reject(AuthError.INVALID_ARGUMENT, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, "
+                    + V4a.STREAMING_SIGNED + " or a valid sha256 value.", accessKeyId);
+        }
+        return v;
+    }
+
+    /** A valid signature over a hash of the body is not yet a valid body: the hash is compared with the body's. */
+    private static VerificationResult checkBody(VerificationResult result, SignableRequest request, String contentSha,
+                                                String accessKeyId) {
+        if (!result.isValid() || contentSha == null || !Hex.isHex(contentSha, 64)) {
+            return result;
+        }
+        Payload p = request.payload();
+        if (p.kind() != Payload.Kind.BYTES && p.kind() != Payload.Kind.STREAM) {
+            return result;
+        }
+        String actual;
+        try {
+            actual = CanonicalWriter.payloadHash(p, PayloadSigning.SIGNED);
+        } catch (dev.awssig.SigningException e) {
+            return VerificationResult.failure(AuthError.INCOMPLETE_BODY, "The request body could not be read",
+                    accessKeyId, null, null);
+        }
+        if (!Ascii.equalsIgnoreCase(actual, contentSha)) {
+            return VerificationResult.failure(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH,
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.", accessKeyId,
+                    null, null);
+        }
+        return result;
     }
 
     private static boolean isDigits(String s) {
