@@ -114,7 +114,10 @@ class NullArgumentsTest {
             "VerificationResult.success/3(stringToSign)",
             "VerificationResult.failure/5(accessKeyId)",
             "VerificationResult.failure/5(canonicalRequest)",
-            "VerificationResult.failure/5(stringToSign)");
+            "VerificationResult.failure/5(stringToSign)",
+            "CredentialsLookup.secretsFor/1(sessionToken)",
+            "PostUpload.of/4(fileName)",
+            "PostUpload.of/4(fileContentType)");
 
     /** Methods not checked, with the reason. */
     static final Set<String> NOT_CHECKED = Set.of(
@@ -215,6 +218,23 @@ class NullArgumentsTest {
         sample(PostPolicyEnforcer.class, () -> PostPolicyEnforcer.create(SecretLookup.of(CREDENTIALS),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         sample(PostPolicyEnforcer.Builder.class, PostPolicyEnforcer::builder);
+        sample(dev.awssig.CredentialsLookup.class, () -> dev.awssig.CredentialsLookup.of(List.of(CREDENTIALS)));
+        sample(dev.awssig.BodyVerificationException.class, () -> new dev.awssig.BodyVerificationException(
+                VerificationResult.failure(AuthError.INCOMPLETE_BODY, "short")));
+        sample(dev.awssig.servlet.VerifyingFilter.class, () -> dev.awssig.servlet.VerifyingFilter.builder()
+                .secrets(SecretLookup.of(CREDENTIALS)).build());
+        sample(dev.awssig.servlet.VerifyingFilter.Builder.class, dev.awssig.servlet.VerifyingFilter::builder);
+        sample(dev.awssig.servlet.PostUpload.class, () -> dev.awssig.servlet.PostUpload.of("examplebucket",
+                List.of(Map.entry("key", "up/a.txt")), "a.txt", "text/plain"));
+        // the container's objects: the filter checks its arguments before it uses them
+        sample(jakarta.servlet.ServletRequest.class, () -> proxy(jakarta.servlet.ServletRequest.class));
+        sample(jakarta.servlet.ServletResponse.class, () -> proxy(jakarta.servlet.ServletResponse.class));
+        sample(jakarta.servlet.FilterChain.class, () -> proxy(jakarta.servlet.FilterChain.class));
+    }
+
+    private static Object proxy(Class<?> type) {
+        return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (p, m, a) -> m.getName().equals("toString") ? type.getSimpleName() : null);
     }
 
     private void sample(Class<?> type, Supplier<?> value) {
@@ -244,6 +264,9 @@ class NullArgumentsTest {
         impls.put(CredentialsProvider.class, List.of(CredentialsProviders.of(CREDENTIALS),
                 CredentialsProviders.defaultChain(Map.of(), new Properties(), Paths.get("/nonexistent"))));
         impls.put(SecretLookup.class, List.of(SecretLookup.of(CREDENTIALS)));
+        impls.put(dev.awssig.CredentialsLookup.class, List.of(dev.awssig.CredentialsLookup.of(List.of(CREDENTIALS)),
+                dev.awssig.CredentialsLookup.of(SecretLookup.of(CREDENTIALS))));
+        impls.put(dev.awssig.StreamingVerifier.class, List.of(SigV4Verifier.create(config)));
         return impls;
     }
 
