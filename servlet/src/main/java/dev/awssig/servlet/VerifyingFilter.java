@@ -95,7 +95,10 @@ import org.slf4j.LoggerFactory;
 public final class VerifyingFilter implements Filter {
     /** Request attribute: the access key id that signed the request ({@code String}). */
     public static final String ACCESS_KEY_ID_ATTRIBUTE = "dev.awssig.servlet.accessKeyId";
-    /** Request attribute: how it was authenticated ({@link AuthScheme}). */
+    /**
+     * Request attribute: how it was authenticated ({@link AuthScheme}); on a refused request, the
+     * scheme it was refused under.
+     */
     public static final String SCHEME_ATTRIBUTE = "dev.awssig.servlet.scheme";
     /**
      * Request attribute: the headers the signature covers, lower-case ({@code List<String>}; for
@@ -322,6 +325,7 @@ public final class VerifyingFilter implements Filter {
             }
             return pass(req, received, AuthScheme.ANONYMOUS, null, List.of(), null);
         }
+        req.setAttribute(SCHEME_ATTRIBUTE, scheme); // also on a refusal: the scheme it was refused under
         if (verifier == null) {
             throw refused(AuthError.INVALID_REQUEST, NOT_SUPPORTED + " (no verifier for it on this server)", close);
         }

@@ -61,6 +61,9 @@ final class FilterServer implements AutoCloseable {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // header values as the client sent them (Jetty's header cache would hand on its own
+        // spelling of a known value, "text/plain; charset=utf-8" for "...=UTF-8": not what was signed)
+        http.setHeaderCacheCaseSensitive(true);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);

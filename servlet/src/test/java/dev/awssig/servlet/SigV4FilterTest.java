@@ -110,6 +110,17 @@ class SigV4FilterTest {
     }
 
     @Test
+    void headersReachTheVerifierAsSent() throws Exception {
+        byte[] data = "item 0".getBytes(StandardCharsets.UTF_8);
+        SignedRequest s = signer(KEY, PayloadSigning.SIGNED, null).sign(SignableRequest.builder().method("PUT")
+                .uri(uri("/bucket/list/0")).header("Content-Type", "text/plain; charset=UTF-8")
+                .header("Content-Language", "en,  de").header("x-amz-meta-a", " spaced  value ")
+                .payload(Payload.ofBytes(data)).build());
+        Http.Response r = Http.send(server.port, Http.raw(s.request(), data));
+        assertEquals(200, r.status, r.text());
+    }
+
+    @Test
     void presignedGetIsAccepted() throws Exception {
         PresignedUrl url = signer(KEY, PayloadSigning.UNSIGNED, null).presign(SignableRequest.builder().method("GET")
                 .uri(uri("/bucket/photo.jpg?response-content-type=image%2Fjpeg")).build(), Duration.ofMinutes(5));
