@@ -93,6 +93,7 @@ public final class CredentialsEnvironment {
      * @since 0.2.0
      */
     public String variable(String name) {
+        Objects.requireNonNull(name, "name");
         return nonBlank(environment().get(name));
     }
 
@@ -114,6 +115,7 @@ public final class CredentialsEnvironment {
      * @since 0.2.0
      */
     public String systemProperty(String name) {
+        Objects.requireNonNull(name, "name");
         return nonBlank(systemProperties().getProperty(name));
     }
 

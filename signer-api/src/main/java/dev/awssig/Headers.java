@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe. The order of entries is the order they were added; a name that
  * occurs several times keeps every value, in order. Names are validated as RFC 7230 tokens and
- * values must not contain CR or LF (an obs-fold continuation must be unfolded by the caller
+ * values must not contain CR, LF or NUL (an obs-fold continuation must be unfolded by the caller
  * into a single line with spaces). {@link #toString()} redacts credentials-bearing headers.
  *
  * @since 0.1.0

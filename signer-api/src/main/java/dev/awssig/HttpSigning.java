@@ -149,6 +149,7 @@ public final class HttpSigning {
      * @since 0.2.0
      */
     public PayloadMode payloadModeFor(SignableRequest request, boolean replayable) {
+        Objects.requireNonNull(request, "request");
         Payload p = request.payload();
         switch (p.kind()) {
             case PRECOMPUTED_SHA256:
@@ -317,6 +318,7 @@ public final class HttpSigning {
          * @since 0.2.0
          */
         public Builder unsignedHeaders(String... headerNames) {
+            Objects.requireNonNull(headerNames, "headerNames");
             for (String n : headerNames) {
                 String lower = Checks.requireHeaderName(n).toLowerCase(Locale.ROOT);
                 if (lower.equals("host") || lower.startsWith("x-amz-")) {

@@ -1,5 +1,7 @@
 package dev.awssig;
 
+import dev.awssig.internal.OptionNames;
+
 /**
  * What a presigner does when the temporary credentials that sign a URL expire before the URL
  * would: a request made with the URL after the credentials expired fails ({@code ExpiredToken}
@@ -50,5 +52,5 @@ public enum PresignExpiryPolicy {
      * @since 0.2.0
      */
     public static final SigningOption<PresignExpiryPolicy> OPTION =
-            SigningOption.of("presign.credentialsExpiry", PresignExpiryPolicy.class);
+            OptionNames.own("presign.credentialsExpiry", PresignExpiryPolicy.class, false);
 }

@@ -30,7 +30,7 @@ public final class PresignedUrl {
     private final List<String> warnings;
 
     private PresignedUrl(Builder b) {
-        this.url = Checks.requireNonBlank(b.url, "url");
+        this.url = Checks.requireNoControl(Checks.requireNonBlank(b.url, "url"), "url");
         this.method = Checks.requireToken(b.method, "method");
         this.signedHeaders = Objects.requireNonNull(b.signedHeaders, "signedHeaders");
         this.expiration = Objects.requireNonNull(b.expiration, "expiration");
@@ -244,7 +244,7 @@ public final class PresignedUrl {
         /**
          * Sets the URL.
          *
-         * @param url the presigned URL
+         * @param url the presigned URL, without control characters (checked by {@link #build()})
          * @return this builder
          * @since 0.1.0
          */
@@ -339,7 +339,7 @@ public final class PresignedUrl {
          * @since 0.2.0
          */
         public Builder warnings(List<String> warnings) {
-            this.warnings = List.copyOf(warnings);
+            this.warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
             return this;
         }
 
@@ -347,6 +347,8 @@ public final class PresignedUrl {
          * Builds the result.
          *
          * @return the presigned URL
+         * @throws IllegalArgumentException if the URL is blank or has a control character, the
+         *     method is not a token, or the signature or a warning is blank
          * @since 0.1.0
          */
         public PresignedUrl build() {

@@ -48,7 +48,10 @@ public interface Presigner {
      */
     default PresignedUrl presign(String method, S3Location location, S3Location.Endpoint endpoint,
                                  Duration expiresIn) {
+        java.util.Objects.requireNonNull(method, "method");
         java.util.Objects.requireNonNull(location, "location");
+        java.util.Objects.requireNonNull(endpoint, "endpoint");
+        java.util.Objects.requireNonNull(expiresIn, "expiresIn");
         return presign(location.request(method, endpoint).build(), expiresIn);
     }
 }

@@ -226,6 +226,7 @@ public final class S3Location {
      * @since 0.2.0
      */
     public static boolean isVirtualHostable(String bucket, boolean tls) {
+        Objects.requireNonNull(bucket, "bucket");
         int n = bucket.length();
         if (n < 3 || n > 63) {
             return false;
@@ -405,6 +406,7 @@ public final class S3Location {
          * @since 0.2.0
          */
         public static Endpoint of(String url) {
+            Objects.requireNonNull(url, "url");
             Checks.requireNonBlank(url, "endpoint");
             String e = url.strip();
             int sep = e.indexOf("://");

@@ -333,12 +333,7 @@ public final class SignableRequest {
             if (uri.indexOf('#') >= 0) {
                 throw new IllegalArgumentException("uri: must not contain a fragment ('#'); percent-encode '#' as %23");
             }
-            for (int i = 0; i < uri.length(); i++) {
-                char c = uri.charAt(i);
-                if (c < 0x20 || c == 0x7f) {
-                    throw new IllegalArgumentException("uri: contains a control character at index " + i);
-                }
-            }
+            Checks.requireNoControl(uri, "uri");
             int authStart = schemeEnd + 3;
             int pathStart = authStart;
             while (pathStart < uri.length() && uri.charAt(pathStart) != '/' && uri.charAt(pathStart) != '?') {
@@ -398,8 +393,10 @@ public final class SignableRequest {
         /**
          * Replaces the raw path, kept exactly as given.
          *
-         * @param rawPath a path starting with {@code /}
+         * @param rawPath a path starting with {@code /}, without control characters
          * @return this builder
+         * @throws IllegalArgumentException if the path does not start with {@code /} or has a
+         *     control character (CR, LF, NUL, ...)
          * @since 0.1.0
          */
         public Builder rawPath(String rawPath) {
@@ -407,19 +404,20 @@ public final class SignableRequest {
             if (rawPath.charAt(0) != '/') {
                 throw new IllegalArgumentException("rawPath: must start with '/'");
             }
-            this.rawPath = rawPath;
+            this.rawPath = Checks.requireNoControl(rawPath, "rawPath");
             return this;
         }
 
         /**
          * Replaces the raw query (without {@code ?}), kept exactly as given.
          *
-         * @param rawQuery the query, or {@code null} for none
+         * @param rawQuery the query, without control characters, or {@code null} for none
          * @return this builder
+         * @throws IllegalArgumentException if the query has a control character (CR, LF, NUL, ...)
          * @since 0.1.0
          */
         public Builder rawQuery(String rawQuery) {
-            this.rawQuery = rawQuery;
+            this.rawQuery = rawQuery == null ? null : Checks.requireNoControl(rawQuery, "rawQuery");
             return this;
         }
 
@@ -429,11 +427,16 @@ public final class SignableRequest {
          * @param encodedName the encoded parameter name
          * @param encodedValue the encoded value, or {@code null} for a parameter without {@code =}
          * @return this builder
+         * @throws IllegalArgumentException if the name is blank, or either has a control character
          * @since 0.1.0
          */
         public Builder appendQueryParameter(String encodedName, String encodedValue) {
             Objects.requireNonNull(encodedName, "encodedName");
             Checks.requireNonBlank(encodedName, "query parameter name");
+            Checks.requireNoControl(encodedName, "encodedName");
+            if (encodedValue != null) {
+                Checks.requireNoControl(encodedValue, "encodedValue");
+            }
             String pair = encodedValue == null ? encodedName : encodedName + '=' + encodedValue;
             this.rawQuery = (rawQuery == null || rawQuery.isEmpty()) ? pair : rawQuery + '&' + pair;
             return this;

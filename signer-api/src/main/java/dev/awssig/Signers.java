@@ -181,6 +181,9 @@ public final class Signers {
      * @since 0.2.0
      */
     public Signer streamingSigner(String algorithm, SigningConfig config, PayloadMode mode, String trailerChecksum) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(mode, "mode");
         return provider(algorithm).streamingSigner(config, mode, trailerChecksum).orElseThrow(() ->
                 new SignerLookupException("Algorithm '" + algorithm + "' has no aws-chunked streaming form;"
                         + " sign the body with PayloadMode.SIGNED or UNSIGNED"));

@@ -1,6 +1,7 @@
 package dev.awssig;
 
 import dev.awssig.internal.Checks;
+import dev.awssig.internal.OptionNames;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -104,12 +105,14 @@ public final class SigningConfig {
      * @param option the option key
      * @param <T> the value type
      * @return the value, or empty when not set
+     * @throws IllegalArgumentException if the value set is not of the option's type (set with a
+     *     key its module later declared with another type)
      * @since 0.1.0
      */
     public <T> Optional<T> option(SigningOption<T> option) {
         Objects.requireNonNull(option, "option");
         Object v = options.get(option);
-        return v == null ? Optional.empty() : Optional.of(option.type().cast(v));
+        return v == null ? Optional.empty() : Optional.of(OptionNames.requireType(option, v));
     }
 
     /**
@@ -119,12 +122,14 @@ public final class SigningConfig {
      * @param defaultValue the value when unset (may be null)
      * @param <T> the value type
      * @return the value or the default
+     * @throws IllegalArgumentException if the value set is not of the option's type (set with a
+     *     key its module later declared with another type)
      * @since 0.1.0
      */
     public <T> T option(SigningOption<T> option, T defaultValue) {
         Objects.requireNonNull(option, "option");
         Object v = options.get(option);
-        return v == null ? defaultValue : option.type().cast(v);
+        return v == null ? defaultValue : OptionNames.requireType(option, v);
     }
 
     /**
@@ -245,20 +250,30 @@ public final class SigningConfig {
         }
 
         /**
-         * Sets an option.
+         * Sets an option. An option whose name no loaded module declares is kept (a framework may
+         * pass options for signers it does not know); the signers that read it check its value
+         * when they are created.
          *
          * @param option the key
          * @param value the value, or {@code null} to unset
          * @param <T> the value type
          * @return this builder
+         * @throws IllegalArgumentException if the value is not of the key's type (a raw-typed
+         *     call), or the key's type is not the one the option's module declared for its name
          * @since 0.1.0
          */
         public <T> Builder option(SigningOption<T> option, T value) {
             Objects.requireNonNull(option, "option");
+            Class<?> declared = OptionNames.type(option.name());
+            if (declared != null && declared != option.type()) {
+                throw new IllegalArgumentException("option '" + option.name() + "': declared as "
+                        + declared.getName() + " by the module that reads it, but this key is a "
+                        + option.type().getName() + " option");
+            }
             if (value == null) {
                 options.remove(option);
             } else {
-                options.put(option, option.type().cast(value));
+                options.put(option, OptionNames.requireType(option, value));
             }
             return this;
         }

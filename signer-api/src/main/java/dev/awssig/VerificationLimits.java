@@ -1,5 +1,6 @@
 package dev.awssig;
 
+import dev.awssig.internal.OptionNames;
 import java.util.Objects;
 
 /**
@@ -31,7 +32,7 @@ public final class VerificationLimits {
      * @since 0.2.0
      */
     public static final SigningOption<VerificationLimits> OPTION =
-            SigningOption.of("verify.limits", VerificationLimits.class);
+            OptionNames.own("verify.limits", VerificationLimits.class, false);
 
     private static final VerificationLimits DEFAULTS = new Builder().build();
 

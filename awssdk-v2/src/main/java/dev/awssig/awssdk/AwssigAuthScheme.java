@@ -71,6 +71,7 @@ public final class AwssigAuthScheme implements AuthScheme<AwsCredentialsIdentity
      */
     @Override
     public IdentityProvider<AwsCredentialsIdentity> identityProvider(IdentityProviders providers) {
+        Objects.requireNonNull(providers, "providers");
         return providers.identityProvider(AwsCredentialsIdentity.class);
     }
 

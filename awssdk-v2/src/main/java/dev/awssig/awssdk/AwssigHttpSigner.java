@@ -124,6 +124,7 @@ public final class AwssigHttpSigner implements HttpSigner<AwsCredentialsIdentity
      */
     @Override
     public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
+        Objects.requireNonNull(request, "request");
         ContentStreamProvider body = request.payload().orElse(null);
         if (isAnonymous(request.identity())) {
             return SignedRequest.builder().request(request.request()).payload(body).build();
@@ -179,6 +180,7 @@ public final class AwssigHttpSigner implements HttpSigner<AwsCredentialsIdentity
      */
     @Override
     public CompletableFuture<AsyncSignedRequest> signAsync(AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
+        Objects.requireNonNull(request, "request");
         Publisher<ByteBuffer> body = request.payload().orElse(null);
         if (isAnonymous(request.identity())) {
             return CompletableFuture.completedFuture(AsyncSignedRequest.builder().request(request.request())
@@ -466,6 +468,7 @@ public final class AwssigHttpSigner implements HttpSigner<AwsCredentialsIdentity
          * @since 0.2.0
          */
         public Builder unsignedHeaders(String... headerNames) {
+            Objects.requireNonNull(headerNames, "headerNames");
             for (String n : headerNames) {
                 String lower = Objects.requireNonNull(n, "header name").toLowerCase(Locale.ROOT);
                 if (lower.equals("host") || lower.startsWith("x-amz-")) {

@@ -3,6 +3,7 @@ package dev.awssig.devpay;
 import dev.awssig.SigningConfig;
 import dev.awssig.SigningOption;
 import dev.awssig.devpay.internal.SecurityToken;
+import dev.awssig.internal.OptionNames;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public final class DevPayOptions {
      *
      * @since 0.1.0
      */
-    public static final SigningOption<String> USER_TOKEN = SigningOption.secret("devpay.userToken", String.class);
+    public static final SigningOption<String> USER_TOKEN = OptionNames.own("devpay.userToken", String.class, true);
 
     /**
      * The product token ({@code "devpay.productToken"}); set it only for a user token of the
@@ -41,7 +42,7 @@ public final class DevPayOptions {
      * @since 0.1.0
      */
     public static final SigningOption<String> PRODUCT_TOKEN =
-            SigningOption.secret("devpay.productToken", String.class);
+            OptionNames.own("devpay.productToken", String.class, true);
 
     private DevPayOptions() {
     }

@@ -50,7 +50,7 @@ public final class DevPayTokens {
      * @param userToken the customer's user token, for example {@code {UserToken}BA4PXRKl...Kczg==}
      * @return the tokens
      * @throws NullPointerException if the token is null
-     * @throws IllegalArgumentException if the token is blank or contains CR or LF (the
+     * @throws IllegalArgumentException if the token is blank or contains CR, LF or NUL (the
      *     message names the field, never the value)
      * @since 0.1.0
      */
@@ -67,7 +67,7 @@ public final class DevPayTokens {
      * @param productToken the product token of the DevPay product
      * @return the tokens
      * @throws NullPointerException if a token is null
-     * @throws IllegalArgumentException if a token is blank or contains CR or LF (the
+     * @throws IllegalArgumentException if a token is blank or contains CR, LF or NUL (the
      *     message names the field, never the value)
      * @since 0.1.0
      */

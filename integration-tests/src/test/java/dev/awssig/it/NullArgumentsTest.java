@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.awssig.Algorithms;
 import dev.awssig.AuthError;
 import dev.awssig.Credentials;
+import dev.awssig.CredentialsEnvironment;
 import dev.awssig.CredentialsProvider;
 import dev.awssig.CredentialsProviders;
 import dev.awssig.Headers;
+import dev.awssig.HttpSigning;
 import dev.awssig.Payload;
+import dev.awssig.PayloadMode;
 import dev.awssig.PresignedUrl;
 import dev.awssig.Presigner;
+import dev.awssig.S3Location;
 import dev.awssig.SecretLookup;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
@@ -22,8 +26,15 @@ import dev.awssig.SigningOption;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.Verifier;
+import dev.awssig.awssdk.AwssigAuthScheme;
+import dev.awssig.awssdk.AwssigHttpSigner;
 import dev.awssig.devpay.DevPay;
 import dev.awssig.devpay.DevPayTokens;
+import dev.awssig.http.apache5.AwsSigningAsyncExec;
+import dev.awssig.http.apache5.AwsSigningExec;
+import dev.awssig.http.jdk.HttpRequestSigner;
+import dev.awssig.http.jdk.SigningHttpClient;
+import dev.awssig.http.okhttp.AwsSigningInterceptor;
 import dev.awssig.post.PolicyCondition;
 import dev.awssig.post.PostForm;
 import dev.awssig.post.PostFormRequest;
@@ -39,6 +50,9 @@ import dev.awssig.v2.S3V2Verifier;
 import dev.awssig.v4.SigV4Signer;
 import dev.awssig.v4.SigV4Verifier;
 import dev.awssig.v4.SignedHeadersPolicy;
+import dev.awssig.v4a.RegionSet;
+import dev.awssig.v4a.SigV4aSigner;
+import dev.awssig.v4a.SigV4aVerifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +110,21 @@ class NullArgumentsTest {
      */
     static final Set<String> NULLABLE = Set.of(
             "Credentials.of/3(sessionToken)",
+            "Credentials.of/4(sessionToken)", // none
+            "Credentials.of/4(expiration)", // credentials that do not expire
+            "CredentialsEnvironment$Builder.home/1(home)", // found from the variables, as the CLI does
+            "CredentialsProviders.profile/2(profileName)", // AWS_PROFILE or default
+            "S3Location.of/3(versionId)", // the current version
+            "S3Location.withVersionId/1(versionId)",
+            "HttpSigning$Builder.payloadMode/1(mode)", // chosen per request
+            "HttpSigning$Builder.trailerChecksum/1(checksum)", // the provider's default
+            "SignerProvider.streamingSigner/3(trailerChecksum)",
+            "Signers.streamingSigner/4(trailerChecksum)",
+            "AwssigHttpSigner$Builder.payloadMode/1(mode)", // as the SDK decides
+            // the clients' own contracts: HttpClient.sendAsync takes a null push promise handler,
+            // Apache's AsyncExecChainHandler.execute a null entity producer (a request without a body)
+            "SigningHttpClient.sendAsync/3(pushPromiseHandler)",
+            "AwsSigningAsyncExec.execute/5(producer)",
             "CredentialsProviders.profile/3(profileName)",
             "SignableRequest$Builder.rawQuery/1(rawQuery)",
             "SignableRequest$Builder.appendQueryParameter/2(encodedValue)",
@@ -125,6 +154,7 @@ class NullArgumentsTest {
             "valueOf", "values"); // enum methods of the JDK
 
     private final Map<Class<?>, Supplier<Object>> samples = new HashMap<>();
+    private final java.net.http.HttpClient jdkClient = java.net.http.HttpClient.newHttpClient();
 
     NullArgumentsTest() {
         SigningConfig config = SigningConfig.builder().credentials(CREDENTIALS).region("us-east-1").service("s3")
@@ -218,6 +248,19 @@ class NullArgumentsTest {
         sample(PostPolicyEnforcer.class, () -> PostPolicyEnforcer.create(SecretLookup.of(CREDENTIALS),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         sample(PostPolicyEnforcer.Builder.class, PostPolicyEnforcer::builder);
+        sample(CredentialsEnvironment.class, () -> CredentialsEnvironment.builder().environment(Map.of())
+                .systemProperties(new Properties()).home(Paths.get("/nonexistent")).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build());
+        sample(CredentialsEnvironment.Builder.class, CredentialsEnvironment::builder);
+        sample(S3Location.class, () -> S3Location.of("examplebucket", "photos/cat.jpg"));
+        sample(S3Location.Endpoint.class, () -> S3Location.Endpoint.region("us-east-1"));
+        sample(PayloadMode.class, () -> PayloadMode.STREAMING_SIGNED_TRAILER); // what streamingSigner takes
+        sample(HttpSigning.class, () -> HttpSigning.of(config));
+        sample(HttpSigning.Builder.class, () -> HttpSigning.builder(config));
+        sample(RegionSet.class, () -> RegionSet.of("us-east-1"));
+        sample(SigV4aSigner.class, () -> SigV4aSigner.create(config));
+        sample(SigV4aVerifier.class, () -> SigV4aVerifier.create(config));
+        adapterSamples(config);
         sample(dev.awssig.CredentialsLookup.class, () -> dev.awssig.CredentialsLookup.of(List.of(CREDENTIALS)));
         sample(dev.awssig.BodyVerificationException.class, () -> new dev.awssig.BodyVerificationException(
                 VerificationResult.failure(AuthError.INCOMPLETE_BODY, "short")));
@@ -227,14 +270,82 @@ class NullArgumentsTest {
         sample(dev.awssig.servlet.PostUpload.class, () -> dev.awssig.servlet.PostUpload.of("examplebucket",
                 List.of(Map.entry("key", "up/a.txt")), "a.txt", "text/plain"));
         // the container's objects: the filter checks its arguments before it uses them
-        sample(jakarta.servlet.ServletRequest.class, () -> proxy(jakarta.servlet.ServletRequest.class));
-        sample(jakarta.servlet.ServletResponse.class, () -> proxy(jakarta.servlet.ServletResponse.class));
-        sample(jakarta.servlet.FilterChain.class, () -> proxy(jakarta.servlet.FilterChain.class));
+        sample(jakarta.servlet.ServletRequest.class, () -> stub(jakarta.servlet.ServletRequest.class));
+        sample(jakarta.servlet.ServletResponse.class, () -> stub(jakarta.servlet.ServletResponse.class));
+        sample(jakarta.servlet.FilterChain.class, () -> stub(jakarta.servlet.FilterChain.class));
     }
 
-    private static Object proxy(Class<?> type) {
-        return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (p, m, a) -> m.getName().equals("toString") ? type.getSimpleName() : null);
+    /**
+     * The adapters and the clients' types they take. Requests go to 127.0.0.1 (nothing listens on
+     * the discard port); the chains and callbacks a handler proceeds with are stubs that fail.
+     */
+    private void adapterSamples(SigningConfig config) {
+        String local = "http://127.0.0.1:9/examplebucket/cat.jpg";
+        sample(java.net.http.HttpClient.class, () -> jdkClient);
+        sample(java.net.http.HttpRequest.class, () -> java.net.http.HttpRequest.newBuilder(URI.create(local)).build());
+        sample(java.net.http.HttpResponse.BodyHandler.class, java.net.http.HttpResponse.BodyHandlers::discarding);
+        sample(java.net.http.HttpResponse.PushPromiseHandler.class, () -> stub(
+                java.net.http.HttpResponse.PushPromiseHandler.class));
+        sample(HttpRequestSigner.class, () -> HttpRequestSigner.of(HttpSigning.of(config)));
+        sample(SigningHttpClient.class, () -> SigningHttpClient.wrap(jdkClient, HttpSigning.of(config)));
+        sample(okhttp3.Request.class, () -> new okhttp3.Request.Builder().url(local).build());
+        sample(AwsSigningInterceptor.class, () -> AwsSigningInterceptor.of(HttpSigning.of(config)));
+        sample(org.apache.hc.core5.http.ClassicHttpRequest.class,
+                () -> org.apache.hc.core5.http.io.support.ClassicRequestBuilder.get(local).build());
+        sample(org.apache.hc.core5.http.HttpRequest.class,
+                () -> org.apache.hc.core5.http.support.BasicRequestBuilder.get(local).build());
+        sample(org.apache.hc.core5.http.nio.AsyncEntityProducer.class,
+                () -> org.apache.hc.core5.http.nio.entity.AsyncEntityProducers.create("x"));
+        org.apache.hc.client5.http.HttpRoute route = new org.apache.hc.client5.http.HttpRoute(
+                new org.apache.hc.core5.http.HttpHost("127.0.0.1", 9));
+        sample(org.apache.hc.client5.http.classic.ExecChain.Scope.class,
+                () -> new org.apache.hc.client5.http.classic.ExecChain.Scope("ex-1", route,
+                        org.apache.hc.core5.http.io.support.ClassicRequestBuilder.get(local).build(),
+                        stub(org.apache.hc.client5.http.classic.ExecRuntime.class),
+                        org.apache.hc.client5.http.protocol.HttpClientContext.create()));
+        sample(org.apache.hc.client5.http.async.AsyncExecChain.Scope.class,
+                () -> new org.apache.hc.client5.http.async.AsyncExecChain.Scope("ex-1", route,
+                        org.apache.hc.core5.http.support.BasicRequestBuilder.get(local).build(),
+                        stub(org.apache.hc.core5.concurrent.CancellableDependency.class),
+                        org.apache.hc.client5.http.protocol.HttpClientContext.create(),
+                        stub(org.apache.hc.client5.http.async.AsyncExecRuntime.class),
+                        stub(org.apache.hc.client5.http.async.AsyncExecChain.Scheduler.class),
+                        new java.util.concurrent.atomic.AtomicInteger(1)));
+        sample(org.apache.hc.client5.http.classic.ExecChain.class,
+                () -> stub(org.apache.hc.client5.http.classic.ExecChain.class));
+        sample(org.apache.hc.client5.http.async.AsyncExecChain.class,
+                () -> stub(org.apache.hc.client5.http.async.AsyncExecChain.class));
+        sample(org.apache.hc.client5.http.async.AsyncExecCallback.class,
+                () -> stub(org.apache.hc.client5.http.async.AsyncExecCallback.class));
+        sample(org.apache.hc.client5.http.impl.classic.HttpClientBuilder.class,
+                org.apache.hc.client5.http.impl.classic.HttpClientBuilder::create);
+        sample(org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder.class,
+                org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder::create);
+        sample(AwsSigningExec.class, () -> AwsSigningExec.of(HttpSigning.of(config)));
+        sample(AwsSigningAsyncExec.class, () -> AwsSigningAsyncExec.of(HttpSigning.of(config)));
+        sample(software.amazon.awssdk.identity.spi.IdentityProviders.class,
+                () -> software.amazon.awssdk.identity.spi.IdentityProviders.builder().build());
+        sample(AwssigAuthScheme.class, AwssigAuthScheme::create);
+        sample(AwssigHttpSigner.class, AwssigHttpSigner::create);
+        sample(AwssigHttpSigner.Builder.class, AwssigHttpSigner::builder);
+    }
+
+    /** An implementation of an interface whose every method fails (the test never gets that far). */
+    private static <T> T stub(Class<T> type) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "toString":
+                            return "stub " + type.getSimpleName();
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new UnsupportedOperationException("stub " + type.getSimpleName() + "."
+                                    + method.getName());
+                    }
+                }));
     }
 
     private void sample(Class<?> type, Supplier<?> value) {

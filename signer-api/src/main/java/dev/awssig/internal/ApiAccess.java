@@ -15,9 +15,23 @@ import java.util.function.Function;
  * copying or checking them again. Internal: exported only to the sibling modules of this project;
  * never hand it values that did not come from a validated {@link Headers.Header} or request.
  *
+ * <p>On the module path only the sibling modules can link to this class. On the class path every
+ * class can, so {@link #bridge()} checks its caller: only classes of this project's packages
+ * ({@code dev.awssig}, {@code dev.awssig.internal} and the modules' {@code dev.awssig.*.internal}
+ * packages) get the bridge; any other caller gets an {@link IllegalCallerException}, so that no
+ * application code can build an unchecked header (a value with CR or LF) from its input. The
+ * check walks the stack: a class that uses the bridge on a hot path keeps it in a private static
+ * final field.
+ *
  * @since 0.1.0
  */
 public final class ApiAccess {
+    /**
+     * Sees hidden frames too: a method reference ({@code ApiAccess::bridge}) runs in a hidden class
+     * of the package that wrote it, which must not pass for the code it is handed to.
+     */
+    private static final StackWalker WALKER = StackWalker.getInstance(java.util.Set.of(
+            StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
     private static volatile Bridge bridge;
 
     private ApiAccess() {
@@ -143,13 +157,18 @@ public final class ApiAccess {
     }
 
     /**
-     * Installs the bridge; called once by the request model when it is initialised.
+     * Installs the bridge; called once by the request model ({@link Headers}) when it is
+     * initialised.
      *
      * @param b the bridge
      * @throws IllegalStateException if a bridge is already installed
+     * @throws IllegalCallerException if the caller is not {@link Headers}
      * @since 0.1.0
      */
     public static void install(Bridge b) {
+        if (caller() != Headers.class) {
+            throw new IllegalCallerException("ApiAccess: only the request model installs the bridge");
+        }
         if (bridge != null) {
             throw new IllegalStateException("ApiAccess: bridge already installed");
         }
@@ -157,17 +176,54 @@ public final class ApiAccess {
     }
 
     /**
-     * The bridge.
+     * The bridge, for the classes of this project only.
      *
      * @return the bridge
+     * @throws IllegalCallerException if the caller is not a class of this project's packages
      * @since 0.1.0
      */
     public static Bridge bridge() {
+        Class<?> caller = caller();
+        if (!isProjectClass(caller)) {
+            throw new IllegalCallerException("dev.awssig.internal.ApiAccess is internal to awssig: its trusted path"
+                    + " builds requests and headers without validating them, for the awssig modules only (caller: "
+                    + caller.getName() + "); use the public builders (Headers, SignableRequest), which check every"
+                    + " value");
+        }
         Bridge b = bridge;
         if (b == null) {
             Headers.empty(); // initialises Headers, which installs the bridge
             b = bridge;
+            if (b == null) {
+                throw new IllegalStateException("ApiAccess: the request model is still being initialised");
+            }
         }
         return b;
+    }
+
+    /** The class of the frame that called the public method that called this one (hidden frames included). */
+    private static Class<?> caller() {
+        return WALKER.walk(frames -> frames.skip(2).findFirst()).map(StackWalker.StackFrame::getDeclaringClass)
+                .orElse(Object.class);
+    }
+
+    /**
+     * Whether a class belongs to this project: on the module path, to a module named
+     * {@code dev.awssig} or {@code dev.awssig.*} (only the siblings can link to this package there);
+     * on the class path, to {@code dev.awssig}, {@code dev.awssig.internal} (or below it) or a
+     * module's {@code dev.awssig.*.internal} package.
+     *
+     * @param c the class
+     * @return true for a class of this project
+     */
+    static boolean isProjectClass(Class<?> c) {
+        Module m = c.getModule();
+        if (m.isNamed()) {
+            String name = m.getName();
+            return name.equals("dev.awssig") || name.startsWith("dev.awssig.");
+        }
+        String p = c.getPackageName();
+        return p.equals("dev.awssig") || p.equals("dev.awssig.internal") || p.startsWith("dev.awssig.internal.")
+                || (p.startsWith("dev.awssig.") && p.endsWith(".internal"));
     }
 }

@@ -115,6 +115,25 @@ public final class Checks {
     }
 
     /**
+     * Requires text without control characters (U+0000..U+001F, U+007F), such as a URI or one of
+     * its parts: a CR or LF there would end the request line.
+     *
+     * @param value the value, not null
+     * @param field the field name for the message
+     * @return the value
+     * @throws IllegalArgumentException naming the field and the index of the first control character
+     */
+    public static String requireNoControl(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(field + ": contains a control character at index " + i);
+            }
+        }
+        return value;
+    }
+
+    /**
      * Requires a secret: non-blank, without control characters; the value is never echoed.
      *
      * @param value the secret

@@ -26,6 +26,8 @@ import java.util.List;
  * exported only to the sibling modules of this project.
  */
 public final class PresignExpiry {
+    /** The trusted path into the request model (see {@link ApiAccess}), obtained once. */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
     private static final ThreadLocal<Credentials> PINNED = new ThreadLocal<>();
 
     private final CredentialsProvider provider;
@@ -125,7 +127,7 @@ public final class PresignExpiry {
             // set, not remove: the thread keeps its (empty) entry, so the next presign allocates nothing
             PINNED.set(previous);
         }
-        return warning == null ? url : ApiAccess.bridge().withWarnings(url, List.of(warning));
+        return warning == null ? url : BRIDGE.withWarnings(url, List.of(warning));
     }
 
     private static boolean outlives(Instant now, Duration expiresIn, Instant credentialsExpire) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  * fast path. Internal: exported only to the sibling modules of this project.
  */
 public final class UriEncoding {
+    /** The trusted path into the request model (see {@link ApiAccess}), obtained once. */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
     private static final boolean[] UNRESERVED = new boolean[128];
     /** Characters legal as they are in an RFC 3986 path or query: unreserved, sub-delims, ':', '@', '/', '?'. */
     private static final boolean[] URI_LEGAL = new boolean[128];
@@ -189,7 +191,7 @@ public final class UriEncoding {
         if (legalPath == path && legalQuery == query) {
             return request;
         }
-        return ApiAccess.bridge().withPathAndQuery(request, legalPath, legalQuery);
+        return BRIDGE.withPathAndQuery(request, legalPath, legalQuery);
     }
 
     /**

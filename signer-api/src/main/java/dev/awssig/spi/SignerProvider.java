@@ -59,6 +59,8 @@ public interface SignerProvider {
      * @since 0.2.0
      */
     default Optional<Signer> streamingSigner(SigningConfig config, PayloadMode mode, String trailerChecksum) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(mode, "mode");
         return Optional.empty();
     }
 

@@ -1,6 +1,7 @@
 package dev.awssig.v2;
 
 import dev.awssig.SigningOption;
+import dev.awssig.internal.OptionNames;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public final class V2Options {
      *
      * @since 0.1.0
      */
-    public static final SigningOption<String> SIGNATURE_METHOD = SigningOption.of("sigv2.signatureMethod", String.class);
+    public static final SigningOption<String> SIGNATURE_METHOD =
+            OptionNames.own("sigv2.signatureMethod", String.class, false);
 
     /**
      * Comma-separated endpoint domains of a non-AWS S3 service that supports virtual-hosted
@@ -29,7 +31,7 @@ public final class V2Options {
      * @since 0.1.0
      */
     public static final SigningOption<String> VIRTUAL_HOST_SUFFIXES =
-            SigningOption.of("sigv2.virtualHostSuffixes", String.class);
+            OptionNames.own("sigv2.virtualHostSuffixes", String.class, false);
 
     /**
      * Whether a host that is neither an AWS endpoint, nor under a
@@ -39,7 +41,8 @@ public final class V2Options {
      *
      * @since 0.1.0
      */
-    public static final SigningOption<Boolean> CNAME_BUCKETS = SigningOption.of("sigv2.cnameBuckets", Boolean.class);
+    public static final SigningOption<Boolean> CNAME_BUCKETS =
+            OptionNames.own("sigv2.cnameBuckets", Boolean.class, false);
 
     /**
      * Comma-separated query parameters to sign as sub-resources in addition to the default list
@@ -48,7 +51,7 @@ public final class V2Options {
      * @since 0.1.0
      */
     public static final SigningOption<String> EXTRA_SUB_RESOURCES =
-            SigningOption.of("sigv2.extraSubResources", String.class);
+            OptionNames.own("sigv2.extraSubResources", String.class, false);
 
     /**
      * Verifiers: the largest accepted difference between the request's {@code Date} /
@@ -57,7 +60,8 @@ public final class V2Options {
      *
      * @since 0.1.0
      */
-    public static final SigningOption<Duration> MAX_CLOCK_SKEW = SigningOption.of("sigv2.maxClockSkew", Duration.class);
+    public static final SigningOption<Duration> MAX_CLOCK_SKEW =
+            OptionNames.own("sigv2.maxClockSkew", Duration.class, false);
 
     /**
      * The default {@link #MAX_CLOCK_SKEW}: 15 minutes.

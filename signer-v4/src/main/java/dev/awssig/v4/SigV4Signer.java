@@ -51,8 +51,7 @@ public final class SigV4Signer implements Signer, Presigner {
     private SigV4Signer(SigningConfig config) {
         this.engine = new SigV4SigningEngine(config);
         this.region = config.region().orElseThrow();
-        this.legalUris = !config.option(SigV4Options.DOUBLE_URL_ENCODE,
-                !"s3".equals(config.service().orElseThrow()));
+        this.legalUris = !engine.encodesPathTwice();
         this.expiry = PresignExpiry.of(config);
         SigV4SigningEngine presignEngine = new SigV4SigningEngine(PresignExpiry.pinned(config));
         this.presignStep = (request, credentials, expiresIn) -> presignEngine.presign(request, expiresIn);

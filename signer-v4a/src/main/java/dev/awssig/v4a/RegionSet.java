@@ -3,6 +3,7 @@ package dev.awssig.v4a;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The regions a SigV4a signature is valid in, sent as {@code X-Amz-Region-Set} (a header, or a
@@ -51,7 +52,8 @@ public final class RegionSet {
      * @since 0.2.0
      */
     public static RegionSet of(String... regions) {
-        if (regions == null || regions.length == 0) {
+        Objects.requireNonNull(regions, "regions");
+        if (regions.length == 0) {
             throw new IllegalArgumentException("regions: at least one region is required");
         }
         List<String> list = new ArrayList<>(regions.length);
@@ -71,7 +73,8 @@ public final class RegionSet {
      * @since 0.2.0
      */
     public static RegionSet parse(String text) {
-        if (text == null || text.isBlank()) {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
             throw new IllegalArgumentException("region set: is empty; give regions separated by ',' or '*'");
         }
         String[] parts = text.split(",", -1);
@@ -82,7 +85,8 @@ public final class RegionSet {
     }
 
     private static String check(String region, String field) {
-        if (region == null || region.isEmpty()) {
+        Objects.requireNonNull(region, field);
+        if (region.isEmpty()) {
             throw new IllegalArgumentException(field + ": must not be empty");
         }
         for (int i = 0; i < region.length(); i++) {
@@ -126,9 +130,7 @@ public final class RegionSet {
      * @since 0.2.0
      */
     public boolean covers(String region) {
-        if (region == null) {
-            return false;
-        }
+        Objects.requireNonNull(region, "region");
         for (String r : regions) {
             if (r.equals(region) || r.equals("*")
                     || (r.endsWith("*") && region.startsWith(r.substring(0, r.length() - 1)))) {

@@ -4,6 +4,7 @@ import dev.awssig.Credentials;
 import dev.awssig.v4a.internal.EcKeys;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
+import java.util.Objects;
 
 /**
  * The SigV4a P-256 key of a pair of credentials, as AWS derives it from the secret access key:
@@ -21,13 +22,10 @@ public final class SigV4aKeys {
      *
      * @param credentials the credentials (the session token plays no part)
      * @return the P-256 public key
-     * @throws IllegalArgumentException if the credentials are null
      * @since 0.2.0
      */
     public static ECPublicKey publicKey(Credentials credentials) {
-        if (credentials == null) {
-            throw new IllegalArgumentException("credentials: is required (was null)");
-        }
+        Objects.requireNonNull(credentials, "credentials");
         return EcKeys.shared().get(credentials.accessKeyId(), credentials.secretAccessKey()).publicKey();
     }
 
@@ -42,9 +40,8 @@ public final class SigV4aKeys {
      * @since 0.2.0
      */
     public static ECPublicKey publicKey(String x, String y) {
-        if (x == null || y == null) {
-            throw new IllegalArgumentException("x, y: are required");
-        }
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         try {
             return EcKeys.publicKey(new BigInteger(x, 16), new BigInteger(y, 16));
         } catch (NumberFormatException e) {

@@ -1,6 +1,7 @@
 package dev.awssig.v4a;
 
 import dev.awssig.SigningOption;
+import dev.awssig.internal.OptionNames;
 
 /**
  * The {@link SigningOption options} of the SigV4a signer, presigner and verifier. SigV4a shares
@@ -20,7 +21,8 @@ public final class SigV4aOptions {
      *
      * @since 0.2.0
      */
-    public static final SigningOption<RegionSet> REGION_SET = SigningOption.of("sigv4a.regionSet", RegionSet.class);
+    public static final SigningOption<RegionSet> REGION_SET =
+            OptionNames.own("sigv4a.regionSet", RegionSet.class, false);
 
     private SigV4aOptions() {
     }

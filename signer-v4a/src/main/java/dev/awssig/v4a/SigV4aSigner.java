@@ -9,6 +9,7 @@ import dev.awssig.Signer;
 import dev.awssig.SigningConfig;
 import dev.awssig.v4a.internal.SigV4aSigningEngine;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * AWS Signature Version 4a ({@code AWS4-ECDSA-P256-SHA256}), the signature of S3 Multi-Region
@@ -56,9 +57,7 @@ public final class SigV4aSigner implements Signer, Presigner {
      * @since 0.2.0
      */
     public static SigV4aSigner create(SigningConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config: is required (was null)");
-        }
+        Objects.requireNonNull(config, "config");
         return new SigV4aSigner(config);
     }
 
@@ -98,9 +97,7 @@ public final class SigV4aSigner implements Signer, Presigner {
      */
     @Override
     public SignedRequest sign(SignableRequest request) {
-        if (request == null) {
-            throw new IllegalArgumentException("request: is required (was null)");
-        }
+        Objects.requireNonNull(request, "request");
         return engine.sign(request);
     }
 
@@ -119,9 +116,8 @@ public final class SigV4aSigner implements Signer, Presigner {
      */
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
-        if (request == null) {
-            throw new IllegalArgumentException("request: is required (was null)");
-        }
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(expiresIn, "expiresIn");
         return engine.presign(request, expiresIn);
     }
 

@@ -10,6 +10,7 @@ import dev.awssig.StreamingVerifier;
 import dev.awssig.v4a.internal.SigV4aVerifyEngine;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Verifies SigV4a requests on the receiving side and decides as S3 does: header-signed and
@@ -49,9 +50,7 @@ public final class SigV4aVerifier implements StreamingVerifier {
      * @since 0.2.0
      */
     public static SigV4aVerifier create(SigningConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config: is required (was null)");
-        }
+        Objects.requireNonNull(config, "config");
         return new SigV4aVerifier(config);
     }
 
@@ -76,11 +75,13 @@ public final class SigV4aVerifier implements StreamingVerifier {
      * @param secrets finds the secret of an access key id
      * @param now the server's time
      * @return the outcome; never throws for a bad request
-     * @throws IllegalArgumentException if an argument is null
      * @since 0.2.0
      */
     @Override
     public VerificationResult verify(SignableRequest request, SecretLookup secrets, Instant now) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(now, "now");
         return engine.verify(request, secrets, now);
     }
 
@@ -102,9 +103,10 @@ public final class SigV4aVerifier implements StreamingVerifier {
     @Override
     public InputStream verifyStreaming(SignableRequest request, SecretLookup secrets, Instant now,
                                        InputStream encodedBody) {
-        if (encodedBody == null) {
-            throw new IllegalArgumentException("encodedBody: is required (was null)");
-        }
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(encodedBody, "encodedBody");
         return engine.verifyStreaming(request, secrets, now, encodedBody);
     }
 

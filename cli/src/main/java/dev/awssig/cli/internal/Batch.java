@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
 final class Batch {
     private static final Logger LOG = LoggerFactory.getLogger(Batch.class);
 
-    private static final Set<String> SIGN_FIELDS = Set.of("method", "url", "headers", "body", "bodyBase64",
-            "payloadHash", "unsignedPayload", "algorithm", "region", "regionSet", "service", "time", "sessionToken",
-            "devpayUserToken", "devpayProductToken");
-    private static final Set<String> PRESIGN_FIELDS = Set.of("method", "url", "headers", "algorithm", "region",
-            "regionSet",
-            "service", "time", "expires", "sessionToken", "devpayUserToken", "devpayProductToken");
+    private static final Set<String> SIGN_FIELDS = Set.of("method", "url", "endpoint", "pathStyle", "headers", "body",
+            "bodyBase64", "payloadHash", "unsignedPayload", "algorithm", "region", "regionSet", "service", "time",
+            "sessionToken", "devpayUserToken", "devpayProductToken");
+    private static final Set<String> PRESIGN_FIELDS = Set.of("method", "url", "endpoint", "pathStyle", "headers",
+            "algorithm", "region", "regionSet", "service", "time", "expires", "sessionToken", "devpayUserToken",
+            "devpayProductToken");
 
     /** What to do with one parsed job. */
     @FunctionalInterface
@@ -67,6 +67,7 @@ final class Batch {
                 ObjectNode result;
                 try {
                     Job job = parse(line, presign, defaults.get());
+                    job.url = s3Url(env, job);
                     result = action.run(job);
                 } catch (RuntimeException e) {
                     failures++;
@@ -106,6 +107,8 @@ final class Batch {
         job.algorithmField = "algorithm";
         Set<String> allowed = presign ? PRESIGN_FIELDS : SIGN_FIELDS;
         int payloads = 0;
+        String lineEndpoint = null;
+        Boolean linePathStyle = null;
         Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
@@ -124,6 +127,15 @@ final class Batch {
                     break;
                 case "url":
                     job.url = text(v, name);
+                    break;
+                case "endpoint":
+                    lineEndpoint = text(v, name);
+                    break;
+                case "pathStyle":
+                    if (!v.isBoolean()) {
+                        throw new UserException("pathStyle: must be true or false");
+                    }
+                    linePathStyle = v.booleanValue();
                     break;
                 case "headers":
                     job.headers.clear();
@@ -201,7 +213,36 @@ final class Batch {
         if (job.url == null) {
             throw new UserException("url: is required");
         }
+        if (isS3(job.url)) {
+            // the line's endpoint and path style win over the command line's
+            if (lineEndpoint != null) {
+                job.endpoint = lineEndpoint;
+                job.endpointHost = Targets.endpointHost(lineEndpoint);
+            }
+            if (linePathStyle != null) {
+                job.pathStyle = linePathStyle;
+            }
+        } else if (lineEndpoint != null || linePathStyle != null) {
+            throw new UserException("endpoint and pathStyle apply to s3://BUCKET/KEY urls, not to a full URL");
+        }
         return job;
+    }
+
+    private static boolean isS3(String url) {
+        return url.regionMatches(true, 0, "s3://", 0, 5);
+    }
+
+    /**
+     * The URL to sign for a line: an {@code s3://BUCKET/KEY} url becomes the URL of the object on
+     * the line's (or the command line's) endpoint, as in the one-request mode; any other url is
+     * kept.
+     */
+    private static String s3Url(CliEnvironment env, Job job) {
+        if (!isS3(job.url)) {
+            return job.url;
+        }
+        String region = job.region != null ? job.region : Setup.defaultRegion(env);
+        return Targets.url(job.url, region, job.endpoint, job.pathStyle, "url", "region", "endpoint", "pathStyle");
     }
 
     private static void readHeaders(JsonNode v, Job job) {

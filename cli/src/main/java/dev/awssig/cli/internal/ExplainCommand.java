@@ -2,6 +2,7 @@ package dev.awssig.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awssig.Algorithms;
 import dev.awssig.AuthError;
 import dev.awssig.Credentials;
 import dev.awssig.CredentialsNotFoundException;
@@ -34,9 +35,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code awssig explain}: why did the server say SignatureDoesNotMatch? */
 @Command(name = "explain", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Explain why a server rejected a request (SignatureDoesNotMatch and other errors).",
-            "For SignatureDoesNotMatch, shows line by line where our canonical request and string to sign differ",
-            "from the ones the server returned in its error XML, and what usually causes each difference",
-            "(key encoding, a header a proxy changed, a clock, a region)."},
+            "For SignatureDoesNotMatch (SigV4, SigV4a, SigV2), shows line by line where our canonical request and",
+            "string to sign differ from the ones the server returned in its error XML, and what usually causes",
+            "each difference (key encoding, a header a proxy changed, a clock, a region)."},
         footer = {"", "REQUEST is the raw HTTP request as sent (signed, or unsigned: it is then signed with the",
             "time, region and service of the server's string to sign). ERROR_XML is the response body.",
             "", "Examples:",
@@ -111,9 +112,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         AuthInfo auth = AuthInfo.of(request);
         Algorithm algorithm = auth != null ? auth.algorithm
-                : serverSts != null && serverSts.startsWith("AWS4-HMAC-SHA256") ? Algorithm.V4 : Algorithm.V2;
+                : serverSts != null && serverSts.startsWith(Algorithms.SIGV4) ? Algorithm.V4
+                : serverSts != null && serverSts.startsWith(Algorithms.SIGV4A) ? Algorithm.V4A : Algorithm.V2;
         Computed ours = compute(env, request, auth, algorithm, serverSts, error);
-        boolean v4 = algorithm == Algorithm.V4;
+        boolean v4 = algorithm.isSigV4Family();
         if (v4 && serverCr != null) {
             section(out, report, "canonicalRequest", "Canonical request", ours.canonicalRequest, serverCr);
         }
@@ -200,7 +202,7 @@ final class ExplainCommand implements Callable<Integer> {
     /** For a signed request: what a verifier computes from it, as of the request's own time. */
     private Computed viaVerifier(CliEnvironment env, SignableRequest request, AuthInfo auth,
                                  Optional<Credentials> real) {
-        String reg = region != null ? region : auth.region != null ? auth.region : Setup.region(env, null, request.host());
+        String reg = auth.verifierRegion(env, region, request);
         String svc = service != null ? service : auth.service != null ? auth.service : Setup.service(null, request.host());
         SigningConfig config = Setup.config(null, reg, svc, env.clock(), null, null);
         VerificationResult result;
@@ -223,11 +225,15 @@ final class ExplainCommand implements Callable<Integer> {
     /** For an unsigned request (or when no verifier helps): sign it at the server's time and scope. */
     private Computed viaSigning(CliEnvironment env, SignableRequest request, AuthInfo auth, Algorithm algorithm,
                                 String serverSts, ErrorXml error, Optional<Credentials> real) {
-        SignableRequest unsigned = stripAuthentication(request);
+        SignableRequest unsigned = stripAuthentication(request, algorithm == Algorithm.V4A);
         String reg = region;
         String svc = service;
+        if (algorithm == Algorithm.V4A && reg == null) {
+            // SigV4a signs for the region set the request carries (the signer adds it again)
+            reg = auth != null ? auth.regionSet : request.headers().firstValue(AuthInfo.REGION_SET).orElse(null);
+        }
         Instant when = time == null ? null : Setup.parseTime(time, "--time");
-        if (algorithm == Algorithm.V4 && serverSts != null) {
+        if (algorithm.isSigV4Family() && serverSts != null) {
             String[] lines = serverSts.split("\n", -1);
             if (lines.length >= 3) {
                 if (when == null) {
@@ -237,6 +243,8 @@ final class ExplainCommand implements Callable<Integer> {
                 if (scope.length == 4) {
                     reg = reg != null ? reg : scope[1];
                     svc = svc != null ? svc : scope[2];
+                } else if (scope.length == 3) { // SigV4a: date/service/aws4_request
+                    svc = svc != null ? svc : scope[1];
                 }
             }
         }
@@ -255,8 +263,12 @@ final class ExplainCommand implements Callable<Integer> {
         return new Computed(signed.canonicalRequest(), signed.stringToSign());
     }
 
-    /** The request without Authorization, signature query parameters or the headers the signer adds. */
-    static SignableRequest stripAuthentication(SignableRequest r) {
+    /**
+     * The request without Authorization, signature query parameters or the headers the signer adds
+     * (for SigV4a, the region set too).
+     */
+    static SignableRequest stripAuthentication(SignableRequest r, boolean v4a) {
+        String regionSet = v4a ? AuthInfo.REGION_SET : null;
         SignableRequest.Builder b = r.toBuilder().removeHeader("Authorization");
         String hash = r.headers().firstValue("x-amz-content-sha256").orElse(null);
         if (hash != null && Hex.isHex(hash.strip().toLowerCase(Locale.ROOT), 64)) {
@@ -272,7 +284,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (name.equals("X-Amz-Signature") || name.equals("Signature") || name.equals("X-Amz-Algorithm")
                         || name.equals("X-Amz-Credential") || name.equals("X-Amz-Date") || name.equals("X-Amz-Expires")
                         || name.equals("X-Amz-SignedHeaders") || name.equals("AWSAccessKeyId")
-                        || name.equals("Expires")) {
+                        || name.equals("Expires") || name.equals(regionSet)) {
                     continue;
                 }
                 if (kept.length() > 0) {
@@ -284,7 +296,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Headers.Builder hb = Headers.builder();
         for (Headers.Header h : r.headers().entries()) {
-            if (!h.name().equalsIgnoreCase("Authorization")) {
+            if (!h.name().equalsIgnoreCase("Authorization") && !h.name().equalsIgnoreCase(regionSet)) {
                 hb.add(h.name(), h.value());
             }
         }
@@ -294,10 +306,10 @@ final class ExplainCommand implements Callable<Integer> {
     /** The time a request says it was signed at (so that clock skew does not hide the signature check). */
     static Instant requestTime(CliEnvironment env, SignableRequest r, AuthInfo auth) {
         try {
-            if (auth.algorithm == Algorithm.V4 && auth.amzDate != null) {
+            if (auth.algorithm.isSigV4Family() && auth.amzDate != null) {
                 return Timestamps.parseAmzDate(auth.amzDate.strip(), "X-Amz-Date");
             }
-            if (auth.presigned && auth.algorithm != Algorithm.V4) {
+            if (auth.presigned && !auth.algorithm.isSigV4Family()) {
                 String expires = AuthInfo.query(r.rawQuery().orElse(""), "Expires");
                 if (expires != null) {
                     return Instant.ofEpochSecond(Long.parseLong(expires.strip()) - 1);

@@ -331,6 +331,15 @@ final class Explainer {
                 if (!sa[3].equals(sb[3])) {
                     causes.add("The scope terminator differs (yours: " + sa[3] + ", the server's: " + sb[3] + ").");
                 }
+            } else if (sa.length == 3 && sb.length == 3) { // SigV4a: date/service/aws4_request
+                if (!sa[1].equals(sb[1])) {
+                    causes.add("The service in the credential scope differs (yours: " + sa[1] + ", the server's: "
+                            + sb[1] + "): sign with the service's signing name (--service " + sb[1] + ").");
+                }
+                if (!sa[0].equals(sb[0])) {
+                    causes.add("The date in the credential scope differs (yours: " + sa[0] + ", the server's: "
+                            + sb[0] + "): the scope date must be the UTC date of X-Amz-Date.");
+                }
             } else {
                 causes.add("The credential scope differs (yours: " + a[2] + ", the server's: " + b[2] + ").");
             }

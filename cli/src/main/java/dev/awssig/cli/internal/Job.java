@@ -38,6 +38,10 @@ final class Job {
     Duration expires = Durations.DEFAULT;
     /** The host of --endpoint, for SigV2's virtual-hosted bucket detection, or null. */
     String endpointHost;
+    /** Batch: the S3-compatible endpoint of s3:// urls (--endpoint, or the line's), or null for AWS. */
+    String endpoint;
+    /** Batch: whether s3:// urls put the bucket in the path (--path-style, or the line's). */
+    boolean pathStyle;
 
     /** Option names (command line) or field names (batch) for messages. */
     String methodField = "--method";

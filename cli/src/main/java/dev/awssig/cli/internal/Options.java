@@ -47,11 +47,13 @@ final class Options {
     /** Where the request goes: an s3:// target or a URL. */
     static final class Target {
         @Option(names = "--endpoint", paramLabel = "URL",
-                description = "Endpoint of an S3-compatible server for s3:// targets, like http://127.0.0.1:9000.")
+                description = "Endpoint of an S3-compatible server for s3:// targets, like http://127.0.0.1:9000"
+                        + " (--batch: for the s3:// lines that name none).")
         String endpoint;
 
         @Option(names = "--path-style",
-                description = "Put the bucket in the path (https://host/BUCKET/KEY) instead of the host name.")
+                description = "Put the bucket in the path (https://host/BUCKET/KEY) instead of the host name"
+                        + " (--batch: for the s3:// lines that do not say).")
         boolean pathStyle;
     }
 }

@@ -175,6 +175,8 @@ final class PresignCommand implements Callable<Integer> {
         job.devpayUserToken = devpay.userToken;
         job.devpayProductToken = devpay.productToken;
         job.endpointHost = Targets.endpointHost(target.endpoint);
+        job.endpoint = target.endpoint;
+        job.pathStyle = target.pathStyle;
         if (expires != null) {
             job.expires = Durations.parse(expires, "--expires");
             if (job.algorithm.isSigV4Family()) {

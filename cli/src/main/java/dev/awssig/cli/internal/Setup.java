@@ -129,10 +129,12 @@ final class Setup {
         if (credentials != null) {
             b.credentials(credentials);
         }
-        try {
-            b.region(region);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(regionField + ": " + Cli.oneLine(e.getMessage()));
+        if (region != null) { // null: a SigV4a verifier that accepts any region of the request's set
+            try {
+                b.region(region);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(regionField + ": " + Cli.oneLine(e.getMessage()));
+            }
         }
         try {
             b.service(service);

@@ -164,6 +164,8 @@ final class SignCommand implements Callable<Integer> {
         job.devpayUserToken = devpay.userToken;
         job.devpayProductToken = devpay.productToken;
         job.endpointHost = Targets.endpointHost(target.endpoint);
+        job.endpoint = target.endpoint;
+        job.pathStyle = target.pathStyle;
         return job;
     }
 

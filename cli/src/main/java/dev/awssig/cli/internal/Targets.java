@@ -17,6 +17,15 @@ final class Targets {
      * @param field the option name for messages
      */
     static String url(String target, String region, String endpoint, boolean pathStyle, String field) {
+        return url(target, region, endpoint, pathStyle, field, "--region", "--endpoint", "--path-style");
+    }
+
+    /**
+     * The URL for a target, with the names of the region, endpoint and path-style options (or
+     * batch fields) for messages.
+     */
+    static String url(String target, String region, String endpoint, boolean pathStyle, String field,
+                      String regionField, String endpointField, String pathStyleField) {
         if (target == null || target.isBlank()) {
             throw new UserException(field + ": is required (s3://BUCKET/KEY or an http(s):// URL)");
         }
@@ -25,7 +34,8 @@ final class Targets {
         String lower = t.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             if (endpoint != null || pathStyle) {
-                throw new UserException("--endpoint and --path-style apply to s3://BUCKET/KEY targets, not to a full URL");
+                throw new UserException(endpointField + " and " + pathStyleField
+                        + " apply to s3://BUCKET/KEY targets, not to a full URL");
             }
             return t;
         }
@@ -43,7 +53,7 @@ final class Targets {
             where = endpoint == null ? S3Location.Endpoint.region(region == null ? Setup.DEFAULT_REGION : region)
                     : S3Location.Endpoint.of(endpoint);
         } catch (IllegalArgumentException e) {
-            throw new UserException((endpoint == null ? "--region" : "--endpoint") + ": "
+            throw new UserException((endpoint == null ? regionField : endpointField) + ": "
                     + e.getMessage().replaceFirst("^(region|endpoint): ", ""));
         }
         return location.url(where.withPathStyle(pathStyle));

@@ -23,8 +23,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code awssig verify}: verify a raw HTTP request as S3 would. */
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Verify a raw HTTP request as S3 would: prints OK, or S3's error code.",
-            "SigV4 or SigV2, header or query string, with the secret of its access key from the credentials",
-            "chain. On failure (exit 1) it prints the canonical request and string to sign it computed.",
+            "SigV4, SigV4a or SigV2, header or query string, with the secret of its access key from the",
+            "credentials chain. On failure (exit 1) it prints the canonical request and string to sign it",
+            "computed.",
             "With --json: one JSON object (valid, code, error, canonicalRequest, stringToSign, notes)."},
         footer = {"", "Examples:",
             "  awssig verify request.txt",
@@ -38,7 +39,8 @@ final class VerifyCommand implements Callable<Integer> {
     String file;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Region the server is in (default: the region the request names).")
+            description = "Region the server is in (default: the region the request names; SigV4a: any region of"
+                    + " its region set).")
     String region;
 
     @Option(names = "--service", paramLabel = "SERVICE",
@@ -74,8 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
                     "the request has no Authorization header and no signature in its query string"), List.of());
         }
         Credentials credentials = Setup.credentials(env, profile, null);
-        String reg = region != null ? region : auth.region != null ? auth.region
-                : Setup.region(env, null, request.host());
+        String reg = auth.verifierRegion(env, region, request);
         String svc = service != null ? service : auth.service != null ? auth.service
                 : Setup.service(null, request.host());
         SigningConfig config = Setup.config(null, reg, svc, env.clock(), null, null);

@@ -124,6 +124,63 @@ class BatchTest {
         assertEquals(Cli.EXIT_USAGE, r.code);
     }
 
+    /** The URL and signature of {@code awssig sign --json} for one target (the one-request mode). */
+    private JsonNode oneRequest(String... args) throws IOException {
+        CliHarness.Result r = CliHarness.withCredentials(home).run(args);
+        assertEquals(0, r.code, r::toString);
+        return JSON.readTree(r.out);
+    }
+
+    @Test
+    void batchLinesTakeS3TargetsAsTheOneRequestModeDoes() throws IOException {
+        String input = String.join("\n",
+                "{\"url\":\"s3://examplebucket/photos/a b.jpg\"}",
+                "{\"url\":\"s3://examplebucket/k\",\"region\":\"eu-west-1\"}",
+                "{\"url\":\"s3://examplebucket/k\",\"endpoint\":\"http://127.0.0.1:9000\",\"pathStyle\":true}",
+                "{\"url\":\"https://examplebucket.s3.amazonaws.com/k\",\"endpoint\":\"http://127.0.0.1:9000\"}",
+                "{\"url\":\"s3:///k\"}",
+                "{\"url\":\"s3://examplebucket/k\",\"pathStyle\":\"yes\"}") + "\n";
+        CliHarness.Result r = CliHarness.withCredentials(home).stdin(input).run("sign", "--batch");
+        List<JsonNode> out = lines(r);
+        assertEquals(6, out.size(), r::toString);
+        for (int i = 0; i < 3; i++) {
+            JsonNode expected = oneRequest(new String[][] {
+                {"sign", "--json", "--url", "s3://examplebucket/photos/a b.jpg"},
+                {"sign", "--json", "--url", "s3://examplebucket/k", "--region", "eu-west-1"},
+                {"sign", "--json", "--url", "s3://examplebucket/k", "--endpoint", "http://127.0.0.1:9000", "--path-style"}
+            }[i]);
+            assertEquals(expected.get("url").asText(), out.get(i).get("url").asText(), "line " + (i + 1));
+            assertEquals(expected.get("signature").asText(), out.get(i).get("signature").asText(), "line " + (i + 1));
+        }
+        assertEquals("http://127.0.0.1:9000/examplebucket/k", out.get(2).get("url").asText());
+        assertEquals("endpoint and pathStyle apply to s3://BUCKET/KEY urls, not to a full URL",
+                out.get(3).get("error").asText());
+        assertTrue(out.get(4).get("error").asText().startsWith("url: "), out.get(4)::toString);
+        assertEquals("pathStyle: must be true or false", out.get(5).get("error").asText());
+        assertEquals(Cli.EXIT_USAGE, r.code);
+    }
+
+    @Test
+    void endpointAndPathStyleOnTheCommandLineAreTheDefaultsOfS3Lines() throws IOException {
+        String input = String.join("\n",
+                "{\"url\":\"s3://examplebucket/k\"}",
+                "{\"url\":\"s3://examplebucket/k\",\"endpoint\":\"http://minio.example:9000\",\"pathStyle\":false}",
+                "{\"url\":\"https://other.example/k\"}") + "\n";
+        CliHarness.Result r = CliHarness.withCredentials(home).stdin(input).run("presign", "--batch",
+                "--endpoint", "http://127.0.0.1:9000", "--path-style", "--time", "20130524T000000Z");
+        assertEquals(0, r.code, r::toString);
+        List<JsonNode> out = lines(r);
+        assertTrue(out.get(0).get("url").asText().startsWith("http://127.0.0.1:9000/examplebucket/k?X-Amz-"),
+                out.get(0)::toString);
+        assertTrue(out.get(1).get("url").asText().startsWith("http://examplebucket.minio.example:9000/k?X-Amz-"),
+                out.get(1)::toString);
+        assertTrue(out.get(2).get("url").asText().startsWith("https://other.example/k?X-Amz-"),
+                "a full URL keeps its own host: " + out.get(2));
+        JsonNode one = oneRequest("presign", "--json", "s3://examplebucket/k", "--endpoint", "http://127.0.0.1:9000",
+                "--path-style", "--time", "20130524T000000Z");
+        assertEquals(one.get("url").asText(), out.get(0).get("url").asText(), "as the one-request mode presigns it");
+    }
+
     @Test
     void noCredentialsStopsBeforeReadingAndSaysSo() {
         CliHarness.Result r = new CliHarness(home).stdin("{\"url\":\"https://h.example/a\"}\n").run("sign", "--batch");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -153,8 +154,15 @@ class SdkDifferentialTest {
             } else {
                 String body = method.equals("PUT") || method.equals("POST") ? random(rnd, VALUE_CHARS, 0, 64) : "";
                 if (!body.isEmpty()) {
-                    args.add("--data");
-                    args.add(body);
+                    if (body.startsWith("-")) {
+                        // picocli reads a value like "-X=a" as the -X option, even as --data=-X=a
+                        Path file = Files.writeString(home.resolve("body-" + i), body, StandardCharsets.UTF_8);
+                        args.add("--data-file");
+                        args.add(file.toString());
+                    } else {
+                        args.add("--data");
+                        args.add(body);
+                    }
                 }
                 req.putHeader("x-amz-content-sha256", sha256(body));
                 SignedRequest s = sdk.sign(r -> r.identity(identity).request(req.build())

@@ -208,9 +208,14 @@ class VerifyAndExplainTest {
 
     /** The server's error document for a received request, computed by signer-v4's verifier. */
     private static String serverError(String receivedRaw) {
+        return serverError(receivedRaw, Algorithms.SIGV4);
+    }
+
+    /** The server's error document for a received request, computed by the algorithm's verifier. */
+    private static String serverError(String receivedRaw, String algorithm) {
         SignableRequest received = RawHttp.parse(receivedRaw.getBytes(StandardCharsets.UTF_8), "received")
                 .toRequest("https", "received");
-        VerificationResult result = Signers.discover().verifier(Algorithms.SIGV4, SigningConfig.builder()
+        VerificationResult result = Signers.discover().verifier(algorithm, SigningConfig.builder()
                 .region("us-east-1").service("s3").build())
                 .verify(received, SecretLookup.of(Map.of(CliHarness.AKID, CliHarness.SECRET)),
                         Instant.parse("2013-05-24T00:00:00Z"));
@@ -225,6 +230,55 @@ class VerifyAndExplainTest {
 
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;");
+    }
+
+    private JsonNode signedV4aGet() throws IOException {
+        return sign("sign", "--json", "--v4a", "--region-set", "us-east-1,us-west-2", "--time", "20130524T000000Z",
+                "--url", GET_URL, "-H", "Range: bytes=0-9");
+    }
+
+    @Test
+    void verifyAcceptsSigV4aHeaderAndPresignedRequests() throws IOException {
+        Path req = file("v4a.txt", raw(signedV4aGet(), "GET", ""));
+        CliHarness.Result ok = CliHarness.withCredentials(home).run("verify", req.toString());
+        assertEquals("OK\n", ok.out, ok::toString);
+        CliHarness.Result json = CliHarness.withCredentials(home).run("verify", "--json", req.toString());
+        assertEquals(Algorithms.SIGV4A, JSON.readTree(json.out).get("algorithm").asText(), json::toString);
+        assertEquals("OK\n", CliHarness.withCredentials(home).run("verify", "--region", "us-west-2",
+                req.toString()).out, "a region of the set");
+        CliHarness.Result elsewhere = CliHarness.withCredentials(home).run("verify", "--region", "eu-west-1",
+                req.toString());
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, elsewhere.code, elsewhere::toString);
+        assertTrue(elsewhere.out.contains("eu-west-1"), elsewhere.out);
+
+        Path changed = file("v4a-changed.txt", raw(signedV4aGet(), "GET", "").replace("bytes=0-9", "bytes=0-99"));
+        CliHarness.Result bad = CliHarness.withCredentials(home).run("verify", changed.toString());
+        assertEquals(Cli.EXIT_VERIFICATION_FAILED, bad.code, bad::toString);
+        assertTrue(bad.out.startsWith("SignatureDoesNotMatch: "), bad.out);
+        assertTrue(bad.out.contains("range:bytes=0-99") && bad.out.contains("x-amz-region-set:us-east-1,us-west-2"),
+                bad.out);
+        assertTrue(bad.out.contains("String to sign:\nAWS4-ECDSA-P256-SHA256\n20130524T000000Z\n20130524/s3/aws4_request\n"),
+                bad.out);
+
+        CliHarness.Result p = CliHarness.withCredentials(home).run("presign", "--v4a", "--region-set", "*",
+                "s3://examplebucket/test.txt", "--time", "20130524T000000Z", "--expires", "15m");
+        String url = p.out.strip();
+        Path presigned = file("v4a-presigned.txt", "GET " + url.substring(url.indexOf("/test.txt")) + " HTTP/1.1\n"
+                + "Host: examplebucket.s3.amazonaws.com\n\n");
+        assertEquals("OK\n", CliHarness.withCredentials(home).run("verify", presigned.toString(), "--time",
+                "20130524T001000Z").out);
+    }
+
+    @Test
+    void explainComparesTheTextsOfASigV4aRequest() throws IOException {
+        String sent = raw(signedV4aGet(), "GET", "");
+        Path req = file("sent-v4a.txt", sent);
+        Path err = file("error-v4a.xml", serverError(sent.replace("bytes=0-9", "bytes=0-99"), Algorithms.SIGV4A));
+        CliHarness.Result r = new CliHarness(home).run("explain", req.toString(), err.toString());
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.contains("\n- range:bytes=0-9\n+ range:bytes=0-99\n"), r.out);
+        assertTrue(r.out.contains("'range' was changed in transit"), r.out);
+        assertFalse(r.out.contains("Canonical request: identical"), r.out);
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class DevPayPresigner implements Presigner {
     @Override
     public PresignedUrl presign(SignableRequest request, Duration expiresIn) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(expiresIn, "expiresIn");
         Decoration.requireNoToken(request);
         SignableRequest withToken = request.toBuilder().appendQueryParameter(queryName, encodedParameter).build();
         LOG.debug("DevPay: {} query parameter with the user token for {}", queryName, inner.algorithm());

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DevPaySigner implements Signer {
     private static final Logger LOG = LoggerFactory.getLogger(DevPaySigner.class);
+    /** The trusted path into the request model (see {@link ApiAccess}), obtained once. */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
 
     private final Signer inner;
     private final DevPayTokens tokens;
@@ -49,7 +51,7 @@ public final class DevPaySigner implements Signer {
         Decoration.requireNoToken(request);
         String value = tokens.headerValue();
         // derived (not rebuilt) from the caller's request, so that SignedRequest.addedHeaders() has the token
-        SignableRequest withToken = ApiAccess.bridge().withHeaders(request,
+        SignableRequest withToken = BRIDGE.withHeaders(request,
                 request.headers().toBuilder().add(SecurityToken.NAME, value).build(), request.payload());
         if (LOG.isDebugEnabled()) {
             LOG.debug("DevPay: {} header with the user token{} for {}", SecurityToken.NAME,

@@ -36,6 +36,9 @@ public final class DevPayVerifier implements Verifier {
 
     @Override
     public VerificationResult verify(SignableRequest request, SecretLookup secrets, Instant now) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(now, "now");
         VerificationResult result = inner.verify(request, secrets, now);
         if (!result.isValid()) {
             return result;

@@ -31,7 +31,7 @@ public final class SecurityToken {
     }
 
     /**
-     * Checks a token the way DevPay defines it: present, not blank, no CR or LF. The value is
+     * Checks a token the way DevPay defines it: present, not blank, no CR, LF or NUL. The value is
      * never part of the message.
      *
      * @param value the token
@@ -49,8 +49,8 @@ public final class SecurityToken {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException(field + ": must not contain CR or LF (found at index " + i
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException(field + ": must not contain CR, LF or NUL (found at index " + i
                         + "); DevPay tokens travel in an HTTP header");
             }
         }

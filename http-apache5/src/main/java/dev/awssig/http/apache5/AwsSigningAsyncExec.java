@@ -65,6 +65,7 @@ public final class AwsSigningAsyncExec implements AsyncExecChainHandler {
      * @since 0.2.0
      */
     public HttpAsyncClientBuilder addTo(HttpAsyncClientBuilder builder) {
+        Objects.requireNonNull(builder, "builder");
         return builder.addExecInterceptorAfter(ChainElement.PROTOCOL.name(), NAME, this);
     }
 
@@ -84,6 +85,10 @@ public final class AwsSigningAsyncExec implements AsyncExecChainHandler {
     @Override
     public void execute(HttpRequest request, AsyncEntityProducer producer, AsyncExecChain.Scope scope,
                         AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(chain, "chain");
+        Objects.requireNonNull(callback, "callback");
         HttpRequest copy = BasicRequestBuilder.copy(request).build();
         long length = producer == null ? 0 : producer.getContentLength();
         Exchanges.Signed signed = Exchanges.sign(signing, copy, length, () -> ProducerStreams.read(producer),

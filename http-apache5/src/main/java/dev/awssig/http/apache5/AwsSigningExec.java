@@ -70,6 +70,7 @@ public final class AwsSigningExec implements ExecChainHandler {
      * @since 0.2.0
      */
     public HttpClientBuilder addTo(HttpClientBuilder builder) {
+        Objects.requireNonNull(builder, "builder");
         return builder.addExecInterceptorAfter(ChainElement.PROTOCOL.name(), NAME, this);
     }
 
@@ -87,6 +88,9 @@ public final class AwsSigningExec implements ExecChainHandler {
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(chain, "chain");
         ClassicHttpRequest copy = ClassicRequestBuilder.copy(request).build();
         HttpEntity entity = request.getEntity();
         long length = entity == null ? 0 : entity.getContentLength();

@@ -80,6 +80,8 @@ public final class SigningHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
         return client.send(signer.sign(request), handler);
     }
 
@@ -94,6 +96,8 @@ public final class SigningHttpClient extends HttpClient {
      */
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
         return client.sendAsync(signer.sign(request), handler);
     }
 
@@ -110,6 +114,8 @@ public final class SigningHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
         return client.sendAsync(signer.sign(request), handler, pushPromiseHandler);
     }
 

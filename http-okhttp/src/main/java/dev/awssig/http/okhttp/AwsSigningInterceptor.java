@@ -84,6 +84,7 @@ public final class AwsSigningInterceptor implements Interceptor {
      */
     @Override
     public Response intercept(Chain chain) throws IOException {
+        Objects.requireNonNull(chain, "chain");
         return chain.proceed(sign(chain.request()));
     }
 

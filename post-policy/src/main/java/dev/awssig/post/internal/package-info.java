@@ -1,4 +1,6 @@
 /**
- * Implementation of the POST policy module: JSON, HTML, field rules and signatures. Not exported.
+ * Implementation of the POST policy module: the engines behind the public signer and enforcer
+ * ({@code PostFormSigningEngine}, {@code PostPolicyVerifyEngine}), JSON, HTML, field rules and
+ * signatures. Not exported.
  */
 package dev.awssig.post.internal;

@@ -1,13 +1,8 @@
 package dev.awssig.v2.internal;
 
 import dev.awssig.Headers;
-import dev.awssig.SigningConfig;
 import dev.awssig.v2.V2Options;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,46 +21,14 @@ public final class S3Canonicalizer {
     private volatile HostBucket lastHost;
 
     /**
-     * A canonicalizer configured from the {@link V2Options} of a config.
+     * A canonicalizer with the bucket-addressing and sub-resource settings of a config.
      *
-     * @param config the signing or verifying config
+     * @param settings the resolved {@link V2Options}
      */
-    public S3Canonicalizer(SigningConfig config) {
-        Set<String> sub = new HashSet<>(V2Options.DEFAULT_SUB_RESOURCES);
-        for (String s : splitList(config.option(V2Options.EXTRA_SUB_RESOURCES, ""),
-                V2Options.EXTRA_SUB_RESOURCES.name(), false)) {
-            sub.add(s);
-        }
-        this.subResources = Collections.unmodifiableSet(sub);
-        List<String> suffixes = splitList(config.option(V2Options.VIRTUAL_HOST_SUFFIXES, ""),
-                V2Options.VIRTUAL_HOST_SUFFIXES.name(), true);
-        this.hostSuffixes = suffixes.toArray(new String[0]);
-        this.cnameBuckets = config.option(V2Options.CNAME_BUCKETS, Boolean.TRUE);
-    }
-
-    private static List<String> splitList(String text, String field, boolean lowerCase) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        while (start <= text.length()) {
-            int comma = text.indexOf(',', start);
-            int end = comma < 0 ? text.length() : comma;
-            String item = text.substring(start, end).trim();
-            if (!item.isEmpty()) {
-                for (int i = 0; i < item.length(); i++) {
-                    char c = item.charAt(i);
-                    if (c <= ' ' || c >= 0x7f || c == '/' || c == '&' || c == '=' || c == '?') {
-                        throw new IllegalArgumentException(field + ": '" + item
-                                + "' contains a character that is not allowed (whitespace, '/', '&', '=', '?' or non-ASCII)");
-                    }
-                }
-                out.add(lowerCase ? item.toLowerCase(Locale.ROOT) : item);
-            }
-            if (comma < 0) {
-                break;
-            }
-            start = comma + 1;
-        }
-        return out;
+    S3Canonicalizer(Settings settings) {
+        this.subResources = settings.subResources;
+        this.hostSuffixes = settings.hostSuffixes;
+        this.cnameBuckets = settings.cnameBuckets;
     }
 
     /**

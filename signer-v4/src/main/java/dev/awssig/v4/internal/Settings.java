@@ -1,6 +1,7 @@
 package dev.awssig.v4.internal;
 
 import dev.awssig.SigningConfig;
+import dev.awssig.VerificationLimits;
 import dev.awssig.v4.ChecksumAlgorithm;
 import dev.awssig.v4.PayloadSigning;
 import dev.awssig.v4.SessionTokenPlacement;
@@ -8,7 +9,11 @@ import dev.awssig.v4.SigV4Options;
 import dev.awssig.v4.SignedHeadersPolicy;
 import java.time.Duration;
 
-/** The SigV4 options of a config, resolved once with their defaults. */
+/**
+ * The options of a config that the SigV4 signer and verifier read ({@link SigV4Options} and
+ * {@link VerificationLimits}), resolved and checked once, with their defaults, when a signer or
+ * verifier is created: a value of the wrong type or out of range fails there, naming the option.
+ */
 final class Settings {
     final PayloadSigning payloadSigning;
     final SignedHeadersPolicy policy;
@@ -20,6 +25,7 @@ final class Settings {
     final ChecksumAlgorithm trailerChecksum;
     final Duration maxSkew;
     final int maxChunkSize;
+    final VerificationLimits limits;
 
     Settings(SigningConfig config) {
         this.payloadSigning = config.option(SigV4Options.PAYLOAD_SIGNING, null);
@@ -43,6 +49,7 @@ final class Settings {
             throw new IllegalArgumentException(SigV4Options.MAX_CHUNK_SIZE.name() + ": must be >= 1, was "
                     + maxChunkSize);
         }
+        this.limits = VerificationLimits.of(config);
     }
 
     boolean normalize(String service) {

@@ -12,6 +12,7 @@ import dev.awssig.v4.PayloadSigning;
 import dev.awssig.v4.SigV4Options;
 import dev.awssig.v4.SigV4Signer;
 import dev.awssig.v4.SigV4Verifier;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,9 @@ public final class SigV4Provider implements SignerProvider {
      */
     @Override
     public Optional<Signer> streamingSigner(SigningConfig config, PayloadMode mode, String trailerChecksum) {
-        if (mode == null || !mode.isStreaming()) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(mode, "mode");
+        if (!mode.isStreaming()) {
             throw new IllegalArgumentException("mode: must be a streaming mode, was " + mode);
         }
         PayloadSigning signing = mode == PayloadMode.STREAMING_SIGNED ? PayloadSigning.STREAMING_SIGNED

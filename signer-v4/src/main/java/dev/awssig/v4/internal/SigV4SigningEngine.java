@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SigV4SigningEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SigV4SigningEngine.class);
+    /** The trusted path into the request model (see {@link ApiAccess}), obtained once. */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
     private static final String[] NO_STRINGS = new String[0];
 
     private final CredentialsProvider credentials;
@@ -66,6 +68,17 @@ public final class SigV4SigningEngine {
         this.normalize = settings.normalize(service);
         this.doubleEncode = settings.doubleEncode(service);
         this.isS3 = "s3".equals(service);
+    }
+
+    /**
+     * Whether the path is encoded twice (the other services' rule): otherwise (S3) it is decoded
+     * before it is encoded, so a path or query with characters a URI cannot hold signs the same
+     * once they are percent-encoded.
+     *
+     * @return true when the path is encoded twice
+     */
+    public boolean encodesPathTwice() {
+        return doubleEncode;
     }
 
     private SigningKey key(Credentials c, String dateStamp) {
@@ -149,7 +162,7 @@ public final class SigV4SigningEngine {
         }
         // built only when read: the hot path does not pay for strings nobody asks for (the
         // signature is the end of the Authorization value, the texts are recomputed)
-        return ApiAccess.bridge().signedRequest(signed, SigV4Core.ALGORITHM, authorization, signatureFrom,
+        return BRIDGE.signedRequest(signed, SigV4Core.ALGORITHM, authorization, signatureFrom,
                 signedHeaderList, now, new Explanation(this, request, d, key, mode, payloadHash, decodedLength, token));
     }
 
@@ -196,7 +209,7 @@ public final class SigV4SigningEngine {
         for (int i = 0; i < oc; i++) {
             out[k++] = s.header(oName[i], oValue[i]);
         }
-        ApiAccess.Bridge bridge = ApiAccess.bridge();
+        ApiAccess.Bridge bridge = BRIDGE;
         // the value is the key's checked prefix, lower-case header names joined by ';' and hex
         out[k] = trustedAuthorization ? bridge.trustedHeader("Authorization", authorization)
                 : new Headers.Header("Authorization", authorization);
@@ -487,7 +500,7 @@ public final class SigV4SigningEngine {
                     .signature(urlText.substring(signatureTo - 64))
                     .build();
         }
-        return ApiAccess.bridge().presignedUrl(urlText, request.method(), sent, expiration, signatureTo - 64,
+        return BRIDGE.presignedUrl(urlText, request.method(), sent, expiration, signatureTo - 64,
                 signatureTo, new PresignExplanation(this, request, addHost, d, key, payloadHash, token, tokenSigned, expires));
     }
 
@@ -629,7 +642,7 @@ public final class SigV4SigningEngine {
             // thread gets the same immutable Host-only headers
             Headers.Header host = s.header("Host", request.hostHeaderValue());
             if (host != s.lastHostOnlyHeader) {
-                s.lastHostOnlyHeaders = ApiAccess.bridge().headers(new Headers.Header[] {host});
+                s.lastHostOnlyHeaders = BRIDGE.headers(new Headers.Header[] {host});
                 s.lastHostOnlyHeader = host;
             }
             return s.lastHostOnlyHeaders;
@@ -644,7 +657,7 @@ public final class SigV4SigningEngine {
                 out[k++] = entries.get(i);
             }
         }
-        return ApiAccess.bridge().headers(out);
+        return BRIDGE.headers(out);
     }
 
     /** Recomputes the canonical request and string to sign of a presigned URL when they are read. */

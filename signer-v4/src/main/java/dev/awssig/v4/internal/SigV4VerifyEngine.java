@@ -71,7 +71,7 @@ public final class SigV4VerifyEngine {
         this.region = config.region().orElse(null);
         this.service = config.service().orElse(null);
         this.settings = new Settings(config);
-        this.limits = VerificationLimits.of(config);
+        this.limits = settings.limits;
     }
 
     /** A successful header verification, with what the body decoder needs. */

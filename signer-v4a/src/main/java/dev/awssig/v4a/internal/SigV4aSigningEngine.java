@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SigV4aSigningEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SigV4aSigningEngine.class);
+    /** The trusted path into the request model (see {@link ApiAccess}), obtained once. */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
     private static final String[] NO_STRINGS = new String[0];
 
     private final CredentialsProvider credentials;
@@ -218,7 +220,7 @@ public final class SigV4aSigningEngine {
             outPayload = Payload.ofStream(() -> new ChunkedEncoder(payload.openStream(), decoded, chunkSize, m,
                     checksum, scope.key.privateKey, amzDate, scope.scope, seed), encodedLength);
         }
-        ApiAccess.Bridge bridge = ApiAccess.bridge();
+        ApiAccess.Bridge bridge = BRIDGE;
         SignableRequest signed = bridge.withHeaders(request, bridge.headers(out), outPayload);
         return SignedRequest.builder()
                 .request(signed)
@@ -510,7 +512,7 @@ public final class SigV4aSigningEngine {
                 out[k++] = entries.get(i);
             }
         }
-        return ApiAccess.bridge().headers(out);
+        return BRIDGE.headers(out);
     }
 
     private static void checkNotPresigned(String rawQuery) {
