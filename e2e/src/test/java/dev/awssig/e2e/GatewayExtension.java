@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests one shared {@link GatewayServer} (a child JVM) per test run in front of the shared
- * s3proxy, and the s3proxy itself: started on first use, stopped (SIGTERM) when the run ends.
+ * s3proxy (with {@link S3ProxyExtension} for tests that also want s3proxy itself): started on
+ * first use, stopped (SIGTERM) when the run ends.
  */
 final class GatewayExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(GatewayExtension.class);
@@ -29,15 +30,12 @@ final class GatewayExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
-        return p.getParameter().getType() == GatewayServer.class || p.getParameter().getType() == S3ProxyServer.class;
+        return p.getParameter().getType() == GatewayServer.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
         S3ProxyServer s3proxy = S3ProxyExtension.server(c);
-        if (p.getParameter().getType() == S3ProxyServer.class) {
-            return s3proxy;
-        }
         return c.getRoot().getStore(NS).computeIfAbsent("gateway", k -> {
             try {
                 return new Holder(GatewayServer.startProcess(s3proxy, "-Xmx256m", "-XX:+UseSerialGC"));

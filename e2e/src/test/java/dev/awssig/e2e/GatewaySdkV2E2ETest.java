@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +52,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
  * presigned URLs fetched with java.net.http. Refused with S3's code: a wrong secret, an altered
  * signed header, an altered chunk, an expired URL.
  */
-@ExtendWith(GatewayExtension.class)
+@ExtendWith({S3ProxyExtension.class, GatewayExtension.class})
 class GatewaySdkV2E2ETest {
     private static final String BUCKET = "sdk-v2-through-gateway";
     private static GatewayServer inProcess;
@@ -76,10 +75,8 @@ class GatewaySdkV2E2ETest {
         return client(endpoint, GatewayServer.CLIENT_KEY, GatewayServer.CLIENT_SECRET, null);
     }
 
-    static byte[] bytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
+    private static byte[] bytes(int n, long seed) {
+        return Scenarios.bytes(n, seed);
     }
 
     @Test

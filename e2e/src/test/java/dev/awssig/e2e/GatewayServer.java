@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,7 @@ final class GatewayServer implements AutoCloseable {
     final String endpoint;
     final Path dir;
     final Path keys;
-    final List<String> lines = new CopyOnWriteArrayList<>();
+    final Queue<String> lines = new ConcurrentLinkedQueue<>();
     /** Milliseconds from starting the command to the printed address. */
     final long startMillis;
 
