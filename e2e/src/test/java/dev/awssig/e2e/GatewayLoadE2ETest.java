@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * presigned GET over their own keys — and check every answer against what they stored; at the end
  * every stored object is read back and compared byte for byte. Throughput and latency
  * percentiles are logged and written to {@code e2e/target/e2e-work/gateway-load.txt}, never
- * asserted. The count is {@code -Dawssig.e2e.loadRequests=N} (default 2,000 in the build; the
+ * asserted. The count is {@code -Dawssig.e2e.loadRequests=N} (default 1,000 in the build; the
  * README quotes a 20,000-request run), the mix replays with {@code -Dawssig.seed=N}.
  */
 @ExtendWith({S3ProxyExtension.class, GatewayExtension.class})
@@ -61,7 +61,7 @@ class GatewayLoadE2ETest {
     @Test
     void mixedRequestsFromEightClientsAreAllAnsweredAndEveryObjectReadsBackByteIdentical(GatewayServer gateway)
             throws Exception {
-        int total = Integer.getInteger("awssig.e2e.loadRequests", 2_000);
+        int total = Integer.getInteger("awssig.e2e.loadRequests", 1_000);
         long seed = Long.getLong("awssig.seed", System.nanoTime());
         LOG.info("gateway load: {} requests from {} clients, seed {} (-Dawssig.seed={} replays the mix)", total,
                 CLIENTS, seed, seed);
