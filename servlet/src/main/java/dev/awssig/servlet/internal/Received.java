@@ -3,6 +3,7 @@ package dev.awssig.servlet.internal;
 import dev.awssig.Headers;
 import dev.awssig.Payload;
 import dev.awssig.SignableRequest;
+import dev.awssig.internal.Checks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public final class Received {
                 if (name.equalsIgnoreCase("transfer-encoding")) {
                     chunked = true;
                 } else if (name.equalsIgnoreCase("content-length")) {
-                    contentLength = parseLength(value.trim());
+                    contentLength = Checks.parseDecimal(value.trim());
                 }
             }
         }
@@ -91,21 +92,6 @@ public final class Received {
             }
         }
         return true;
-    }
-
-    private static long parseLength(String s) {
-        if (s.isEmpty() || s.length() > 18) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     /**
