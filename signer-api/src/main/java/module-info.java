@@ -13,7 +13,7 @@ module dev.awssig {
     exports dev.awssig;
     exports dev.awssig.spi;
     exports dev.awssig.internal to dev.awssig.v2, dev.awssig.v4, dev.awssig.v4a, dev.awssig.devpay, dev.awssig.post,
-            dev.awssig.cli, dev.awssig.http.jdk, dev.awssig.awssdk;
+            dev.awssig.cli, dev.awssig.http.jdk, dev.awssig.awssdk, dev.awssig.servlet;
 
     uses dev.awssig.spi.SignerProvider;
 }

@@ -293,7 +293,8 @@ public final class HttpSigning {
 
         /**
          * The checksum of the {@code aws-chunked} trailer, as S3 names it: {@code CRC32},
-         * {@code CRC32C}, {@code SHA1} or {@code SHA256} (default: the provider's, CRC32C for SigV4).
+         * {@code CRC32C}, {@code CRC64NVME}, {@code SHA1} or {@code SHA256} (default: the
+         * provider's, CRC32C for SigV4).
          *
          * @param checksum the checksum name, or null for the default
          * @return this builder

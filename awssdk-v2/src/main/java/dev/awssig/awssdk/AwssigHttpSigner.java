@@ -55,8 +55,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * (those its default policy excludes, such as {@code Transfer-Encoding} and {@code Via}, which
  * proxies rewrite); a {@code Content-Encoding} already on an aws-chunked request becomes
  * {@code aws-chunked,<it>} in one header rather than a second header; the trailer checksums are
- * those awssig streams (CRC32, CRC32C, SHA-1, SHA-256; another, such as CRC64NVME, is refused
- * with a message). Event streams are not signed.
+ * those awssig streams (CRC32, CRC32C, CRC64NVME, SHA-1, SHA-256; another, such as XXHASH64, is
+ * refused with a message). Event streams are not signed.
  *
  * <p>Async bodies that go aws-chunked are read on a small pool of daemon threads (the encoder
  * reads a stream); every other body is passed through or digested as it is published.
@@ -322,9 +322,10 @@ public final class AwssigHttpSigner implements HttpSigner<AwsCredentialsIdentity
             return null;
         }
         String id = plan.trailerChecksum.algorithmId().toUpperCase(Locale.ROOT);
-        if (!id.equals("CRC32") && !id.equals("CRC32C") && !id.equals("SHA1") && !id.equals("SHA256")) {
-            throw new UnsupportedOperationException("awssig streams the trailer checksums CRC32, CRC32C, SHA1 and"
-                    + " SHA256, not " + id + "; choose one of those as the request's checksum algorithm");
+        if (!id.equals("CRC32") && !id.equals("CRC32C") && !id.equals("CRC64NVME") && !id.equals("SHA1")
+                && !id.equals("SHA256")) {
+            throw new UnsupportedOperationException("awssig streams the trailer checksums CRC32, CRC32C, CRC64NVME,"
+                    + " SHA1 and SHA256, not " + id + "; choose one of those as the request's checksum algorithm");
         }
         return id;
     }

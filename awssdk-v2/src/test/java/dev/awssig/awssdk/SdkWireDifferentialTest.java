@@ -179,7 +179,7 @@ class SdkWireDifferentialTest {
             s3.putObject(b -> b.bucket("bucket").key("large.bin"), RequestBody.fromBytes(large));
             s3.putObject(b -> b.bucket("bucket").key("empty"), RequestBody.empty());
             for (ChecksumAlgorithm a : new ChecksumAlgorithm[] {ChecksumAlgorithm.CRC32_C, ChecksumAlgorithm.SHA1,
-                ChecksumAlgorithm.SHA256}) {
+                ChecksumAlgorithm.SHA256, ChecksumAlgorithm.CRC64_NVME}) {
                 s3.putObject(b -> b.bucket("bucket").key("sum-" + a).checksumAlgorithm(a), RequestBody.fromBytes(large));
             }
             s3.getObject(b -> b.bucket("bucket").key("a b/c+d.txt").range("bytes=0-1"),

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * screenshot is saved) and with JavaScript off (the plain form; the browser shows the server's
  * answer). Every uploaded file is read back from the server.
  */
-@ExtendWith(S3ProxyExtension.class)
+@ExtendWith({S3ProxyExtension.class, GatewayExtension.class})
 class BrowserPostE2ETest {
     private static final String BUCKET = "browser-uploads";
     /** Where the screenshot of the page after an upload goes (e2e/README.md shows a copy). */
@@ -93,6 +93,10 @@ class BrowserPostE2ETest {
     }
 
     private static PostForm form(PostFormSigner signer, String prefix) {
+        return form(signer, prefix, endpoint);
+    }
+
+    private static PostForm form(PostFormSigner signer, String prefix, String endpoint) {
         Clock clock = Clock.systemUTC();
         return signer.sign(PostFormRequest.builder()
                 .bucket(BUCKET)
@@ -187,16 +191,33 @@ class BrowserPostE2ETest {
 
     @Test
     void chromiumUploadsThroughThePlainFormWithJavaScriptOff() throws Exception {
+        postPlainForm(PostFormSigner.v4(Fixtures.config()), endpoint, "chromium/plain/", "hello plain.txt");
+    }
+
+    /**
+     * The same plain form, signed with a key of {@code awssig gateway} and posted through it: the
+     * gateway checks the form's signature and policy and stores the file in s3proxy.
+     */
+    @Test
+    void chromiumPostsThePlainFormThroughTheGateway(GatewayServer gateway) throws Exception {
+        PostFormSigner signer = PostFormSigner.v4(Fixtures.config(dev.awssig.Credentials.of(GatewayServer.CLIENT_KEY,
+                GatewayServer.CLIENT_SECRET), Clock.systemUTC()).build());
+        postPlainForm(signer, gateway.endpoint, "chromium/gateway/", "through the gateway.txt");
+        assertTrue(gateway.accessLog().stream().anyMatch(l -> l.contains(" " + GatewayServer.CLIENT_KEY
+                + " POST_POLICY_V4 POST /" + BUCKET)), String.join("\n", gateway.accessLog()));
+    }
+
+    private static void postPlainForm(PostFormSigner signer, String target, String prefix, String fileName)
+            throws Exception {
         chromium.driver().executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
-        PostForm form = form(PostFormSigner.v4(Fixtures.config()), "chromium/plain/");
-        String fileName = "hello plain.txt";
+        PostForm form = form(signer, prefix, target);
         byte[] content = file(fileName, "uploaded by Chromium with JavaScript off\n");
         pickAndPress(form, "/plain.html", fileName);
         // the browser itself posted the form and now shows the server's answer, S3's PostResponse
-        waitFor(() -> chromium.driver().getCurrentUrl().startsWith(endpoint), "the server's answer as a page");
+        waitFor(() -> chromium.driver().getCurrentUrl().startsWith(target), "the server's answer as a page");
         String answer = chromium.driver().getPageSource();
-        assertTrue(answer.contains("PostResponse") && answer.contains("chromium/plain/hello plain.txt"), answer);
+        assertTrue(answer.contains("PostResponse") && answer.contains(prefix + fileName), answer);
         assertFalse(answer.contains("progress-bar"), "no longer the upload page");
-        assertArrived("chromium/plain/" + fileName, content);
+        assertArrived(prefix + fileName, content);
     }
 }

@@ -12,10 +12,10 @@ final class Checksums {
     }
 
     /**
-     * The Base64 checksum S3 expects in {@code x-amz-checksum-*}: the big-endian 4 bytes of a
-     * CRC, or the digest bytes.
+     * The Base64 checksum S3 expects in {@code x-amz-checksum-*}: the big-endian 4 (8 for
+     * CRC-64) bytes of a CRC, or the digest bytes.
      *
-     * @param algorithm CRC32, CRC32C, SHA1 or SHA256
+     * @param algorithm CRC32, CRC32C, CRC64NVME, SHA1 or SHA256
      * @param body the bytes
      * @return the Base64 value
      */
@@ -27,6 +27,9 @@ final class Checksums {
                 break;
             case "CRC32C":
                 value = crc(new CRC32C(), body);
+                break;
+            case "CRC64NVME":
+                value = crc64Nvme(body);
                 break;
             case "SHA1":
                 value = MessageDigest.getInstance("SHA-1").digest(body);
@@ -44,5 +47,25 @@ final class Checksums {
         c.update(body, 0, body.length);
         long v = c.getValue();
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    /**
+     * CRC-64/NVME bit by bit (reflected polynomial 0x9A6C9329AC4BC9B5, initial value and final
+     * XOR all ones; check value of "123456789": 0xAE8B14860A799888), big-endian.
+     */
+    static byte[] crc64Nvme(byte[] body) {
+        long crc = -1L;
+        for (byte b : body) {
+            crc ^= b & 0xff;
+            for (int k = 0; k < 8; k++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0x9A6C9329AC4BC9B5L : crc >>> 1;
+            }
+        }
+        long v = ~crc;
+        byte[] out = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            out[i] = (byte) (v >>> (56 - 8 * i));
+        }
+        return out;
     }
 }

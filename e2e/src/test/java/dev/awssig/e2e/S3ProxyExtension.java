@@ -35,6 +35,11 @@ final class S3ProxyExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+        return server(c);
+    }
+
+    /** The run's server (for other extensions that put something in front of it). */
+    static S3ProxyServer server(ExtensionContext c) {
         return c.getRoot().getStore(NS).computeIfAbsent("server", k -> {
             try {
                 return new Holder(S3ProxyServer.start());

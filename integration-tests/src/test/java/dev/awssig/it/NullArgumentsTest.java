@@ -143,7 +143,10 @@ class NullArgumentsTest {
             "VerificationResult.success/3(stringToSign)",
             "VerificationResult.failure/5(accessKeyId)",
             "VerificationResult.failure/5(canonicalRequest)",
-            "VerificationResult.failure/5(stringToSign)");
+            "VerificationResult.failure/5(stringToSign)",
+            "CredentialsLookup.secretsFor/1(sessionToken)",
+            "PostUpload.of/4(fileName)",
+            "PostUpload.of/4(fileContentType)");
 
     /** Methods not checked, with the reason. */
     static final Set<String> NOT_CHECKED = Set.of(
@@ -258,6 +261,18 @@ class NullArgumentsTest {
         sample(SigV4aSigner.class, () -> SigV4aSigner.create(config));
         sample(SigV4aVerifier.class, () -> SigV4aVerifier.create(config));
         adapterSamples(config);
+        sample(dev.awssig.CredentialsLookup.class, () -> dev.awssig.CredentialsLookup.of(List.of(CREDENTIALS)));
+        sample(dev.awssig.BodyVerificationException.class, () -> new dev.awssig.BodyVerificationException(
+                VerificationResult.failure(AuthError.INCOMPLETE_BODY, "short")));
+        sample(dev.awssig.servlet.VerifyingFilter.class, () -> dev.awssig.servlet.VerifyingFilter.builder()
+                .secrets(SecretLookup.of(CREDENTIALS)).build());
+        sample(dev.awssig.servlet.VerifyingFilter.Builder.class, dev.awssig.servlet.VerifyingFilter::builder);
+        sample(dev.awssig.servlet.PostUpload.class, () -> dev.awssig.servlet.PostUpload.of("examplebucket",
+                List.of(Map.entry("key", "up/a.txt")), "a.txt", "text/plain"));
+        // the container's objects: the filter checks its arguments before it uses them
+        sample(jakarta.servlet.ServletRequest.class, () -> stub(jakarta.servlet.ServletRequest.class));
+        sample(jakarta.servlet.ServletResponse.class, () -> stub(jakarta.servlet.ServletResponse.class));
+        sample(jakarta.servlet.FilterChain.class, () -> stub(jakarta.servlet.FilterChain.class));
     }
 
     /**
@@ -360,6 +375,9 @@ class NullArgumentsTest {
         impls.put(CredentialsProvider.class, List.of(CredentialsProviders.of(CREDENTIALS),
                 CredentialsProviders.defaultChain(Map.of(), new Properties(), Paths.get("/nonexistent"))));
         impls.put(SecretLookup.class, List.of(SecretLookup.of(CREDENTIALS)));
+        impls.put(dev.awssig.CredentialsLookup.class, List.of(dev.awssig.CredentialsLookup.of(List.of(CREDENTIALS)),
+                dev.awssig.CredentialsLookup.of(SecretLookup.of(CREDENTIALS))));
+        impls.put(dev.awssig.StreamingVerifier.class, List.of(SigV4Verifier.create(config)));
         return impls;
     }
 

@@ -51,7 +51,7 @@ public interface SignerProvider {
      * @param config credentials, region, service, clock and options
      * @param mode a streaming mode ({@link PayloadMode#isStreaming()})
      * @param trailerChecksum the checksum of the trailer as S3 names it ({@code CRC32},
-     *     {@code CRC32C}, {@code SHA1}, {@code SHA256}), or null for the provider's default;
+     *     {@code CRC32C}, {@code CRC64NVME}, {@code SHA1}, {@code SHA256}), or null for the provider's default;
      *     ignored by {@link PayloadMode#STREAMING_SIGNED}
      * @return the signer, or empty if the algorithm has no streaming form
      * @throws IllegalArgumentException if {@code mode} is not a streaming mode or the checksum is

@@ -1,22 +1,22 @@
 package dev.awssig.v4;
 
 import dev.awssig.AuthError;
+import dev.awssig.BodyVerificationException;
 import dev.awssig.VerificationResult;
-import java.io.IOException;
 import java.util.Objects;
 
 /**
  * An {@code aws-chunked} body was rejected while it was decoded: a chunk or trailer signature
  * does not match, the framing is broken, the length or the trailing checksum is wrong. Thrown by
  * the stream of {@link SigV4Verifier#verifyStreaming} before the data of the bad chunk is handed
- * on. The message never contains a signature or a secret.
+ * on. The message never contains a signature or a secret. A {@link BodyVerificationException}
+ * (since 0.2.0), so that code that finds its verifier through the SPI can catch it without naming
+ * this module.
  *
  * @since 0.1.0
  */
-public final class AwsChunkedException extends IOException {
+public final class AwsChunkedException extends BodyVerificationException {
     private static final long serialVersionUID = 1L;
-
-    private final transient VerificationResult result;
 
     /**
      * Wraps a failed verification.
@@ -25,8 +25,7 @@ public final class AwsChunkedException extends IOException {
      * @since 0.1.0
      */
     public AwsChunkedException(VerificationResult result) {
-        super(Objects.requireNonNull(result, "result").error().map(AuthError::code).orElse("OK") + ": " + result.message());
-        this.result = result;
+        super(Objects.requireNonNull(result, "result"));
     }
 
     /**
@@ -35,8 +34,9 @@ public final class AwsChunkedException extends IOException {
      * @return the result
      * @since 0.1.0
      */
+    @Override
     public VerificationResult result() {
-        return result;
+        return super.result();
     }
 
     /**
@@ -45,7 +45,8 @@ public final class AwsChunkedException extends IOException {
      * @return for example {@link AuthError#SIGNATURE_DOES_NOT_MATCH}
      * @since 0.1.0
      */
+    @Override
     public AuthError error() {
-        return result.error().orElseThrow();
+        return super.error();
     }
 }

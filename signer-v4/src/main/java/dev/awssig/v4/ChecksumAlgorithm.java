@@ -1,6 +1,7 @@
 package dev.awssig.v4;
 
 import dev.awssig.internal.Crypto;
+import dev.awssig.v4.internal.Crc64Nvme;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -23,7 +24,13 @@ public enum ChecksumAlgorithm {
     /** SHA-1, {@code x-amz-checksum-sha1}. */
     SHA1("x-amz-checksum-sha1"),
     /** SHA-256, {@code x-amz-checksum-sha256}. */
-    SHA256("x-amz-checksum-sha256");
+    SHA256("x-amz-checksum-sha256"),
+    /**
+     * CRC-64/NVME, {@code x-amz-checksum-crc64nvme} (S3's default full-object checksum since 2024).
+     *
+     * @since 0.2.0
+     */
+    CRC64NVME("x-amz-checksum-crc64nvme");
 
     private final String headerName;
 
@@ -64,7 +71,7 @@ public enum ChecksumAlgorithm {
     /**
      * The length of the Base64 value of this checksum.
      *
-     * @return 8 for the CRCs, 28 for SHA-1, 44 for SHA-256
+     * @return 8 for CRC32 and CRC32C, 12 for CRC64NVME, 28 for SHA-1, 44 for SHA-256
      * @since 0.1.0
      */
     public int base64Length() {
@@ -72,6 +79,8 @@ public enum ChecksumAlgorithm {
             case CRC32:
             case CRC32C:
                 return 8;
+            case CRC64NVME:
+                return 12;
             case SHA1:
                 return 28;
             default:
@@ -96,24 +105,34 @@ public enum ChecksumAlgorithm {
      */
     public static final class Running {
         private final Checksum crc;
+        private final int crcBytes;
         private final MessageDigest digest;
 
         private Running(ChecksumAlgorithm algorithm) {
             switch (algorithm) {
                 case CRC32:
                     crc = new CRC32();
+                    crcBytes = 4;
                     digest = null;
                     break;
                 case CRC32C:
                     crc = new CRC32C();
+                    crcBytes = 4;
+                    digest = null;
+                    break;
+                case CRC64NVME:
+                    crc = new Crc64Nvme();
+                    crcBytes = 8;
                     digest = null;
                     break;
                 case SHA1:
                     crc = null;
+                    crcBytes = 0;
                     digest = Crypto.newDigest("SHA-1");
                     break;
                 default:
                     crc = null;
+                    crcBytes = 0;
                     digest = Crypto.newDigest("SHA-256");
                     break;
             }
@@ -143,7 +162,9 @@ public enum ChecksumAlgorithm {
          * @since 0.1.0
          */
         public String base64() {
-            byte[] raw = crc != null ? ByteBuffer.allocate(4).putInt((int) crc.getValue()).array() : digest.digest();
+            byte[] raw = crc == null ? digest.digest() : crcBytes == 8
+                    ? ByteBuffer.allocate(8).putLong(crc.getValue()).array()
+                    : ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
             return Base64.getEncoder().encodeToString(raw);
         }
     }

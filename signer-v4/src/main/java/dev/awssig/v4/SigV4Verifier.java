@@ -6,7 +6,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.VerificationException;
 import dev.awssig.VerificationResult;
-import dev.awssig.Verifier;
+import dev.awssig.StreamingVerifier;
 import dev.awssig.v4.internal.SigV4VerifyEngine;
 import java.io.InputStream;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public final class SigV4Verifier implements Verifier {
+public final class SigV4Verifier implements StreamingVerifier {
     private final SigV4VerifyEngine engine;
 
     private SigV4Verifier(SigningConfig config) {
@@ -113,6 +113,7 @@ public final class SigV4Verifier implements Verifier {
      * @throws VerificationException if the request is rejected before any body is read
      * @since 0.1.0
      */
+    @Override
     public InputStream verifyStreaming(SignableRequest request, SecretLookup secrets, Instant now,
                                        InputStream encodedBody) {
         Objects.requireNonNull(request, "request");

@@ -124,13 +124,7 @@ class SdkV2StreamingDifferentialTest {
                 ourBody = in.readAllBytes();
             }
 
-            TreeMap<String, String> sdkHeaders = new TreeMap<>();
-            theirs.request().forEachHeader((k, v) -> sdkHeaders.put(k.toLowerCase(java.util.Locale.ROOT),
-                    String.join(",", v)));
-            TreeMap<String, String> ourHeaders = new TreeMap<>();
-            ours.request().headers().entries().forEach(h -> ourHeaders.put(h.name().toLowerCase(java.util.Locale.ROOT),
-                    h.value()));
-            assertEquals(sdkHeaders, ourHeaders, context);
+            SdkV2StreamingDifferentialTest.assertSameHeaders(theirs.request(), ours.request(), context);
             int diff = firstDifference(sdkBody, ourBody);
             if (diff >= 0) {
                 throw new AssertionError(context + ": encoded bodies differ at byte " + diff + " (lengths "
@@ -146,5 +140,14 @@ class SdkV2StreamingDifferentialTest {
                     new ByteArrayInputStream(sdkBody));
             assertArrayEquals(body, decoded.readAllBytes(), context);
         }
+    }
+
+    /** The SDK's signed request and ours carry the same headers (names lower-cased, values joined by commas). */
+    static void assertSameHeaders(SdkHttpRequest sdk, SignableRequest ours, String context) {
+        TreeMap<String, String> sdkHeaders = new TreeMap<>();
+        sdk.forEachHeader((k, v) -> sdkHeaders.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+        TreeMap<String, String> ourHeaders = new TreeMap<>();
+        ours.headers().entries().forEach(h -> ourHeaders.put(h.name().toLowerCase(java.util.Locale.ROOT), h.value()));
+        assertEquals(sdkHeaders, ourHeaders, context);
     }
 }

@@ -6,7 +6,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.VerificationException;
 import dev.awssig.VerificationResult;
-import dev.awssig.Verifier;
+import dev.awssig.StreamingVerifier;
 import dev.awssig.v4a.internal.SigV4aVerifyEngine;
 import java.io.InputStream;
 import java.time.Instant;
@@ -34,7 +34,7 @@ import java.util.Objects;
  *
  * @since 0.2.0
  */
-public final class SigV4aVerifier implements Verifier {
+public final class SigV4aVerifier implements StreamingVerifier {
     private final SigV4aVerifyEngine engine;
 
     private SigV4aVerifier(SigningConfig config) {
@@ -100,6 +100,7 @@ public final class SigV4aVerifier implements Verifier {
      * @throws VerificationException if the request is rejected before any body is read
      * @since 0.2.0
      */
+    @Override
     public InputStream verifyStreaming(SignableRequest request, SecretLookup secrets, Instant now,
                                        InputStream encodedBody) {
         Objects.requireNonNull(request, "request");

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Sign, presign, build browser POST forms for, verify and explain AWS requests",
-            "(Signature Version 4 and 2, S3 and S3-compatible servers).",
+            "(Signature Version 4 and 2, S3 and S3-compatible servers), and run a verifying gateway.",
             "",
             "Credentials come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,",
             "AWS_SESSION_TOKEN), Java system properties, or ~/.aws/credentials (--profile / AWS_PROFILE).",
@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             PostFormCommand.class,
             VerifyCommand.class,
             ExplainCommand.class,
+            GatewayCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class})
 final class AwssigCommand implements Runnable {
@@ -49,7 +50,7 @@ final class AwssigCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required: presign, sign, post-form, verify or explain");
+                "a subcommand is required: presign, sign, post-form, verify, explain or gateway");
     }
 
     /** The version from the build. */

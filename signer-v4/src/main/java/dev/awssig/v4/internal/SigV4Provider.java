@@ -51,7 +51,7 @@ public final class SigV4Provider implements SignerProvider {
      *
      * @param config credentials, region, service, clock and options
      * @param mode a streaming mode
-     * @param trailerChecksum {@code CRC32}, {@code CRC32C}, {@code SHA1} or {@code SHA256}, or null
+     * @param trailerChecksum {@code CRC32}, {@code CRC32C}, {@code CRC64NVME}, {@code SHA1} or {@code SHA256}, or null
      *     for {@link SigV4Options#TRAILER_CHECKSUM} (default CRC32C)
      * @return the signer
      * @since 0.2.0

@@ -187,7 +187,7 @@ public final class SigV4VerifyEngine {
                 checksum = ChecksumAlgorithm.fromHeaderName(trailer == null ? null : trailer.trim());
                 if (checksum == null) {
                     throw reject(AuthError.INVALID_REQUEST, "x-amz-trailer must name a supported checksum header"
-                            + " (x-amz-checksum-crc32, -crc32c, -sha1, -sha256)", a.key.accessKeyId);
+                            + " (x-amz-checksum-crc32, -crc32c, -crc64nvme, -sha1, -sha256)", a.key.accessKeyId);
                 }
             }
             long contentLength = -1;
