@@ -6,7 +6,6 @@ import dev.awssig.VerificationResult;
 import dev.awssig.benchmarks.floor.MacFloor;
 import dev.awssig.benchmarks.floor.SigV4Floor;
 import dev.awssig.post.PostForm;
-import dev.awssig.post.PostFormRequest;
 import dev.awssig.post.PostFormSigner;
 import dev.awssig.post.PostPolicyEnforcer;
 import dev.awssig.post.PostSubmission;
@@ -47,16 +46,7 @@ public class SigV4PostEnforce {
     public void setup() {
         Credentials credentials = Credentials.of(Fixtures.S3_ACCESS_KEY, Fixtures.S3_SECRET);
         PostForm form = PostFormSigner.v4(Ours.config(credentials, Fixtures.REGION, "s3", Fixtures.PostV4.TIME)
-                .build()).sign(PostFormRequest.builder().bucket("sigv4examplebucket")
-                .policyDocument(Fixtures.PostV4.POLICY_JSON)
-                .key("user/user1/${filename}")
-                .field("acl", "public-read")
-                .field("success_action_redirect", "http://sigv4examplebucket.s3.amazonaws.com/successful_upload.html")
-                .field("Content-Type", "image/jpeg")
-                .field("x-amz-meta-uuid", "14365123651274")
-                .field("x-amz-server-side-encryption", "AES256")
-                .field("x-amz-meta-tag", "")
-                .build());
+                .build()).sign(Fixtures.PostV4.formRequest());
         Check.same("awssig", Fixtures.PostV4.SIGNATURE, form.field("x-amz-signature").orElse(null));
         submission = PostSubmission.of(form, "photo.jpg", 4096);
         ours = PostPolicyEnforcer.builder().secretLookup(SecretLookup.of(credentials))
