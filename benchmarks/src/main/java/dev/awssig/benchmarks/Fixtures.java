@@ -263,6 +263,24 @@ public final class Fixtures {
         private PostV4() {
         }
 
+        /**
+         * The docs' form: the verbatim policy document and the fields it names.
+         *
+         * @return the form request
+         */
+        public static dev.awssig.post.PostFormRequest formRequest() {
+            return dev.awssig.post.PostFormRequest.builder().bucket("sigv4examplebucket")
+                    .policyDocument(POLICY_JSON)
+                    .key("user/user1/${filename}")
+                    .field("acl", "public-read")
+                    .field("success_action_redirect", "http://sigv4examplebucket.s3.amazonaws.com/successful_upload.html")
+                    .field("Content-Type", "image/jpeg")
+                    .field("x-amz-meta-uuid", "14365123651274")
+                    .field("x-amz-server-side-encryption", "AES256")
+                    .field("x-amz-meta-tag", "")
+                    .build();
+        }
+
         /** Signing time. */
         public static final Instant TIME = Instant.parse("2015-12-29T00:00:00Z");
         /** The policy, Base64 (this is the string to sign). */

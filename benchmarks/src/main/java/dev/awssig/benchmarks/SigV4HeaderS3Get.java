@@ -12,6 +12,7 @@ import dev.awssig.Signer;
 import dev.awssig.benchmarks.floor.SigV4Floor;
 import dev.awssig.benchmarks.peers.AwsSdkV1;
 import dev.awssig.benchmarks.peers.AwsSdkV2;
+import dev.awssig.benchmarks.peers.Crt;
 import dev.awssig.benchmarks.peers.Minio;
 import java.net.URI;
 import java.util.Date;
@@ -26,12 +27,13 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SigV4 header signing of the S3 docs' {@code GET /test.txt} with {@code Range: bytes=0-9} and
  * an empty payload ({@code x-amz-content-sha256} signed), by us, the AWS SDK v2, the AWS SDK
- * v1, MinIO, and the floor.
+ * v1, MinIO, the AWS CRT (native), and the floor.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +50,7 @@ public class SigV4HeaderS3Get {
     private URI sdkV1Endpoint;
     private List<String> sdkV1Headers;
     private okhttp3.Request minioRequest;
+    private Crt crt;
     private SigV4Floor floor;
 
     /** Builds every implementation and checks that they all give the published signature. */
@@ -74,6 +77,9 @@ public class SigV4HeaderS3Get {
                 "x-amz-content-sha256", Fixtures.GetObject.EMPTY_SHA256,
                 "x-amz-date", "20130524T000000Z");
 
+        crt = Crt.sigV4Header(Fixtures.S3_ACCESS_KEY, Fixtures.S3_SECRET, Fixtures.REGION, Fixtures.GetObject.TIME,
+                "GET", "/test.txt", "Host", Fixtures.GetObject.HOST, "Range", Fixtures.GetObject.RANGE);
+
         floor = new SigV4Floor(Fixtures.GetObject.CANONICAL_REQUEST,
                 SigV4Floor.prefixOf(Fixtures.GetObject.STRING_TO_SIGN),
                 SigV4Floor.signingKey(Fixtures.S3_SECRET, "20130524", Fixtures.REGION, "s3"));
@@ -87,6 +93,7 @@ public class SigV4HeaderS3Get {
         Check.same("AWS SDK v2", mine, AwsSdkV2.signature(awsSdkV2()));
         Check.same("AWS SDK v1", mine, Check.sigV4FromAuthorization(awsSdkV1().getHeaders().get("Authorization")));
         Check.same("MinIO", mine, Check.sigV4FromAuthorization(minio().header("Authorization")));
+        Check.same("AWS CRT", mine, Check.sigV4FromAuthorization(Crt.header(crt(), "Authorization")));
         Check.same("floor", mine, Check.hex(floor()));
     }
 
@@ -132,6 +139,22 @@ public class SigV4HeaderS3Get {
     public okhttp3.Request minio() {
         return Minio.sign(minioRequest, Fixtures.REGION, Fixtures.S3_ACCESS_KEY, Fixtures.S3_SECRET,
                 Fixtures.GetObject.EMPTY_SHA256);
+    }
+
+    /**
+     * The AWS CRT (native, through JNI).
+     *
+     * @return the signed request
+     */
+    @Benchmark
+    public software.amazon.awssdk.crt.http.HttpRequest crt() {
+        return crt.sign();
+    }
+
+    /** Closes the CRT's native signing config. */
+    @TearDown
+    public void tearDown() {
+        crt.close();
     }
 
     /**

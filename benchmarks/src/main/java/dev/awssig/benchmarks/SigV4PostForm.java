@@ -41,16 +41,7 @@ public class SigV4PostForm {
     public void setup() {
         ours = PostFormSigner.v4(Ours.config(Credentials.of(Fixtures.S3_ACCESS_KEY, Fixtures.S3_SECRET),
                 Fixtures.REGION, "s3", Fixtures.PostV4.TIME).build());
-        request = PostFormRequest.builder().bucket("sigv4examplebucket")
-                .policyDocument(Fixtures.PostV4.POLICY_JSON)
-                .key("user/user1/${filename}")
-                .field("acl", "public-read")
-                .field("success_action_redirect", "http://sigv4examplebucket.s3.amazonaws.com/successful_upload.html")
-                .field("Content-Type", "image/jpeg")
-                .field("x-amz-meta-uuid", "14365123651274")
-                .field("x-amz-server-side-encryption", "AES256")
-                .field("x-amz-meta-tag", "")
-                .build();
+        request = Fixtures.PostV4.formRequest();
         floor = new MacFloor("HmacSHA256",
                 SigV4Floor.signingKey(Fixtures.S3_SECRET, "20151229", Fixtures.REGION, "s3"),
                 Fixtures.PostV4.POLICY_BASE64);

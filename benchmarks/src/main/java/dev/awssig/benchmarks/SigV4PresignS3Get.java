@@ -12,6 +12,7 @@ import dev.awssig.SignableRequest;
 import dev.awssig.benchmarks.floor.SigV4Floor;
 import dev.awssig.benchmarks.peers.AwsSdkV1;
 import dev.awssig.benchmarks.peers.AwsSdkV2;
+import dev.awssig.benchmarks.peers.Crt;
 import dev.awssig.benchmarks.peers.Minio;
 import java.net.URI;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -49,6 +51,7 @@ public class SigV4PresignS3Get {
     private URI sdkV1Endpoint;
     private Date sdkV1Expiration;
     private okhttp3.Request minioRequest;
+    private Crt crt;
     private SigV4Floor floor;
 
     /** Builds every implementation and checks that they all give the published signature. */
@@ -71,6 +74,9 @@ public class SigV4PresignS3Get {
         minioRequest = Minio.get(Fixtures.GetObject.URI, "Host", Fixtures.GetObject.HOST,
                 "x-amz-date", "20130524T000000Z");
 
+        crt = Crt.sigV4Presign(Fixtures.S3_ACCESS_KEY, Fixtures.S3_SECRET, Fixtures.REGION, Fixtures.GetObject.TIME,
+                Fixtures.Presign.EXPIRES_SECONDS, "GET", "/test.txt", "Host", Fixtures.GetObject.HOST);
+
         floor = new SigV4Floor(Fixtures.Presign.CANONICAL_REQUEST, SigV4Floor.prefixOf(Fixtures.Presign.STRING_TO_SIGN),
                 SigV4Floor.signingKey(Fixtures.S3_SECRET, "20130524", Fixtures.REGION, "s3"));
         check();
@@ -83,6 +89,8 @@ public class SigV4PresignS3Get {
         Check.same("AWS SDK v2", mine, AwsSdkV2.signature(awsSdkV2()));
         Check.same("AWS SDK v1", mine, awsSdkV1().getParameters().get("X-Amz-Signature").get(0));
         Check.same("MinIO", mine, minio().queryParameter("X-Amz-Signature"));
+        Check.same("AWS CRT", mine, Check.queryParam("https://" + Fixtures.GetObject.HOST + crt().getEncodedPath(),
+                "X-Amz-Signature"));
         Check.same("floor", mine, Check.hex(floor()));
     }
 
@@ -128,6 +136,22 @@ public class SigV4PresignS3Get {
     public okhttp3.HttpUrl minio() {
         return Minio.presign(minioRequest, Fixtures.REGION, Fixtures.S3_ACCESS_KEY, Fixtures.S3_SECRET,
                 (int) Fixtures.Presign.EXPIRES_SECONDS);
+    }
+
+    /**
+     * The AWS CRT (native, through JNI).
+     *
+     * @return the presigned request
+     */
+    @Benchmark
+    public software.amazon.awssdk.crt.http.HttpRequest crt() {
+        return crt.sign();
+    }
+
+    /** Closes the CRT's native signing config. */
+    @TearDown
+    public void tearDown() {
+        crt.close();
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.awssig.SigningConfig;
 import dev.awssig.VerificationResult;
 import dev.awssig.Verifier;
 import dev.awssig.benchmarks.floor.SigV4Floor;
+import dev.awssig.benchmarks.peers.S3Proxy;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Verification, on the receiving side, of the S3 docs' header-signed {@code GET /test.txt}: parse
  * the {@code Authorization} header, rebuild the canonical request, recompute and compare the
- * signature. The floor is the same as for signing (one SHA-256, one HMAC-SHA256).
+ * signature; the same with s3proxy's verifier. The floor is that of signing (one SHA-256, one
+ * HMAC-SHA256) plus a constant-time compare with the signature the request carried.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,8 @@ public class SigV4VerifyS3Get {
     private SecretLookup secrets;
     private Instant now;
     private SigV4Floor floor;
+    private byte[] carried;
+    private S3Proxy s3proxy;
 
     /** Signs the request with our signer and checks that it verifies. */
     @Setup
@@ -54,16 +58,21 @@ public class SigV4VerifyS3Get {
         floor = new SigV4Floor(Fixtures.GetObject.CANONICAL_REQUEST,
                 SigV4Floor.prefixOf(Fixtures.GetObject.STRING_TO_SIGN),
                 SigV4Floor.signingKey(Fixtures.S3_SECRET, "20130524", Fixtures.REGION, "s3"));
+        carried = Check.unhex(Check.sigV4FromAuthorization(signed.headers().firstValue("Authorization").orElseThrow()));
+        s3proxy = S3Proxy.of(signed, Fixtures.S3_SECRET, "/test.txt");
         check();
     }
 
-    /** Ours must accept the request; the floor must give the docs' signature. */
+    /** Ours and s3proxy must accept the request; the floor must give the docs' signature and match. */
     void check() {
         VerificationResult result = awssig();
         if (!result.isValid()) {
             throw new IllegalStateException("awssig verifier rejected a valid request: " + result);
         }
-        Check.same("floor", Fixtures.GetObject.SIGNATURE, Check.hex(floor()));
+        Check.same("floor", Fixtures.GetObject.SIGNATURE, Check.hex(floor.sign()));
+        if (!floor() || !s3proxy()) {
+            throw new IllegalStateException("the floor or s3proxy rejected the request");
+        }
     }
 
     /**
@@ -77,12 +86,22 @@ public class SigV4VerifyS3Get {
     }
 
     /**
-     * The floor.
+     * s3proxy's verifier.
      *
-     * @return the signature bytes
+     * @return whether it verifies
      */
     @Benchmark
-    public byte[] floor() {
-        return floor.sign();
+    public boolean s3proxy() {
+        return s3proxy.verifyV4Header();
+    }
+
+    /**
+     * The floor: the signature's SHA-256 and HMAC, and a constant-time compare.
+     *
+     * @return whether it matches
+     */
+    @Benchmark
+    public boolean floor() {
+        return floor.verify(carried);
     }
 }

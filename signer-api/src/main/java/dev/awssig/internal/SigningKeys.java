@@ -1,13 +1,12 @@
 package dev.awssig.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * SigV4 signing keys, {@code HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service), "aws4_request")},
- * with a bounded, thread-safe least-recently-used cache: a flood of regions, services or dates
- * evicts old keys instead of growing memory. Internal: exported only to the sibling modules.
+ * with a bounded, thread-safe least-recently-used cache ({@link BoundedCache}: reads take no lock): a
+ * flood of regions, services or dates evicts old keys instead of growing memory. Internal: exported
+ * only to the sibling modules.
  */
 public final class SigningKeys {
     /** Default number of cached keys. */
@@ -15,8 +14,7 @@ public final class SigningKeys {
 
     private static final SigningKeys SHARED = new SigningKeys(DEFAULT_CAPACITY);
 
-    private final int capacity;
-    private final Map<Key, byte[]> cache;
+    private final BoundedCache<Key, byte[]> cache;
 
     /**
      * A cache of at most {@code capacity} keys.
@@ -24,18 +22,7 @@ public final class SigningKeys {
      * @param capacity the maximum number of entries, at least 1
      */
     public SigningKeys(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity: must be >= 1, was " + capacity);
-        }
-        this.capacity = capacity;
-        this.cache = new LinkedHashMap<>(Math.min(capacity, 64) * 2, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
-                return size() > SigningKeys.this.capacity;
-            }
-        };
+        this.cache = new BoundedCache<>(capacity);
     }
 
     /**
@@ -74,18 +61,11 @@ public final class SigningKeys {
      * @return the 32-byte key
      */
     public byte[] get(String secret, String dateStamp, String region, String service) {
-        Key key = new Key(secret, dateStamp, region, service);
-        synchronized (cache) {
-            byte[] k = cache.get(key);
-            if (k != null) {
-                return k;
-            }
-        }
-        byte[] derived = derive(secret, dateStamp, region, service);
-        synchronized (cache) {
-            cache.put(key, derived);
-        }
-        return derived;
+        return cache.get(new Key(secret, dateStamp, region, service), SigningKeys::deriveOf);
+    }
+
+    private static byte[] deriveOf(Key k) {
+        return derive(k.secret, k.dateStamp, k.region, k.service);
     }
 
     /**
@@ -94,9 +74,7 @@ public final class SigningKeys {
      * @return the size
      */
     public int size() {
-        synchronized (cache) {
-            return cache.size();
-        }
+        return cache.size();
     }
 
     private record Key(String secret, String dateStamp, String region, String service) {

@@ -49,4 +49,14 @@ public final class MacFloor {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The floor of verifying: the MAC compared in constant time with the one a request carried.
+     *
+     * @param expected the MAC bytes the request carried (decoded once, by the caller)
+     * @return whether they match
+     */
+    public boolean verify(byte[] expected) {
+        return java.security.MessageDigest.isEqual(sign(), expected);
+    }
 }

@@ -72,6 +72,17 @@ public final class SigV4Floor {
     }
 
     /**
+     * The floor of verifying: the signature as {@link #sign()} computes it, compared in constant
+     * time with the one a request carried.
+     *
+     * @param expected the 32 signature bytes the request carried (decoded once, by the caller)
+     * @return whether they match
+     */
+    public boolean verify(byte[] expected) {
+        return MessageDigest.isEqual(sign(), expected);
+    }
+
+    /**
      * Derives a SigV4 signing key (independently of the code under test).
      *
      * @param secret the secret access key

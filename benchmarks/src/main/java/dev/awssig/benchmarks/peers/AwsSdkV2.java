@@ -72,7 +72,25 @@ public final class AwsSdkV2 {
      */
     public static AwsSdkV2 presign(String accessKey, String secret, SdkHttpRequest request, String region,
             String service, Instant time, Duration expiry) {
-        return new AwsSdkV2(identity(accessKey, secret, null), request, region, service, time, expiry);
+        return presign(accessKey, secret, null, request, region, service, time, expiry);
+    }
+
+    /**
+     * A presigner with temporary credentials.
+     *
+     * @param accessKey access key id
+     * @param secret secret
+     * @param sessionToken session token, or null
+     * @param request the unsigned request
+     * @param region region
+     * @param service service
+     * @param time signing time
+     * @param expiry validity of the URL
+     * @return the peer
+     */
+    public static AwsSdkV2 presign(String accessKey, String secret, String sessionToken, SdkHttpRequest request,
+            String region, String service, Instant time, Duration expiry) {
+        return new AwsSdkV2(identity(accessKey, secret, sessionToken), request, region, service, time, expiry);
     }
 
     private static AwsCredentialsIdentity identity(String accessKey, String secret, String sessionToken) {

@@ -186,7 +186,7 @@ public final class Analysis {
             }
             if (ours.isPresent() && floor.isPresent()) {
                 double x = ours.get().nsPerOp() / floor.get().nsPerOp();
-                out.add(atMost(kind + ": time vs floor", s, x, 1.5, "x"));
+                out.add(atMost(kind + ": time vs floor", s, x, 1.25, "x")); // issue 14 (1.5 before)
             }
             if (ours.isPresent() && !Double.isNaN(ours.get().bytesPerOp())) {
                 out.add(atMost(kind + ": allocation per signature", s, ours.get().bytesPerOp(), 1024, " B"));
@@ -199,6 +199,30 @@ public final class Analysis {
                 double x = ours.get().nsPerOp() / floor.get().nsPerOp();
                 out.add(atMost((s.contains("Presign") ? "SigV2 presigning" : "SigV2 header signing")
                         + ": time vs HMAC-SHA1 floor", s, x, 2.0, "x"));
+            }
+        }
+        // issue 14: verification at most 1.5x its floor (the signing floor plus a constant-time
+        // compare) and 1 KiB per request; POST forms signed within 2x and enforced within 3x
+        for (String s : List.of("SigV4VerifyS3Get", "SigV4VerifyPresignS3Get", "SigV2VerifyS3Get")) {
+            String kind = s.startsWith("SigV2") ? "SigV2 verification" : s.contains("Presign")
+                    ? "SigV4 presigned verification" : "SigV4 header verification";
+            Optional<Result> ours = find(s, "awssig", 1);
+            Optional<Result> floor = floor(s, 1);
+            if (ours.isPresent() && floor.isPresent()) {
+                out.add(atMost(kind + ": time vs floor", s, ours.get().nsPerOp() / floor.get().nsPerOp(), 1.5, "x"));
+            }
+            if (ours.isPresent() && !Double.isNaN(ours.get().bytesPerOp())) {
+                out.add(atMost(kind + ": allocation per request", s, ours.get().bytesPerOp(), 1024, " B"));
+            }
+        }
+        for (String s : List.of("SigV4PostForm", "SigV4PostEnforce")) {
+            Optional<Result> ours = find(s, "awssig", 1);
+            Optional<Result> floor = floor(s, 1);
+            if (ours.isPresent() && floor.isPresent()) {
+                boolean enforce = s.endsWith("Enforce");
+                out.add(atMost(enforce ? "POST policy: enforcing a submission, time vs floor"
+                        : "POST policy: signing a form, time vs floor", s,
+                        ours.get().nsPerOp() / floor.get().nsPerOp(), enforce ? 3.0 : 2.0, "x"));
             }
         }
         // SigV4a (issue 17): signing at most 1.3x its floor (one SHA-256 + one P-256 ECDSA signature
@@ -219,6 +243,13 @@ public final class Analysis {
         if (chunked.isPresent() && sha.isPresent()) {
             double x = sha.get().nsPerOp() / chunked.get().nsPerOp();
             out.add(atLeast("aws-chunked: throughput vs SHA-256 alone", Scenarios.CHUNKED, x * 100, 80, "%"));
+        }
+        Optional<Result> chunkedVerify = find(Scenarios.CHUNKED_VERIFY, "awssig", 1);
+        Optional<Result> shaVerify = floor(Scenarios.CHUNKED_VERIFY, 1);
+        if (chunkedVerify.isPresent() && shaVerify.isPresent()) {
+            double x = shaVerify.get().nsPerOp() / chunkedVerify.get().nsPerOp();
+            out.add(atLeast("aws-chunked verify: throughput vs SHA-256 alone", Scenarios.CHUNKED_VERIFY, x * 100, 85,
+                    "%"));
         }
         for (int t : threadCounts()) {
             if (t == 2) {

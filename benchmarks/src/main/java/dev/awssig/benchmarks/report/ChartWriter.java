@@ -45,7 +45,7 @@ final class ChartWriter {
         List<String> scenarios = new ArrayList<>();
         List<String> impls = new ArrayList<>();
         for (Result r : one) {
-            if (r.scenario().equals(Scenarios.CHUNKED)) {
+            if (Scenarios.isChunked(r.scenario())) {
                 continue;
             }
             if (!scenarios.contains(r.scenario())) {
@@ -80,12 +80,13 @@ final class ChartWriter {
             }
         }
 
-        CategoryChart chunked = chart("aws-chunked: 1 MiB in 64 KiB signed chunks (higher is faster)", "MB/s");
+        CategoryChart chunked = chart("aws-chunked, signed and verified: 1 MiB in 64 KiB chunks (higher is faster)", "MB/s");
         List<String> cx = new ArrayList<>();
         List<Double> cy = new ArrayList<>();
         for (Result r : one) {
-            if (r.scenario().equals(Scenarios.CHUNKED)) {
-                cx.add(Scenarios.label(r.implementation()));
+            if (Scenarios.isChunked(r.scenario())) {
+                cx.add((r.scenario().equals(Scenarios.CHUNKED_VERIFY) ? "verify: " : "sign: ")
+                        + Scenarios.label(r.implementation()));
                 cy.add(Analysis.megabytesPerSecond(r));
             }
         }

@@ -132,7 +132,7 @@ public final class Report {
                 impl = "**" + impl + "**";
             }
             String ns = Analysis.fmt(r.nsPerOp());
-            if (r.scenario().equals(Scenarios.CHUNKED)) {
+            if (Scenarios.isChunked(r.scenario())) {
                 ns += " (" + Analysis.fmt(Analysis.megabytesPerSecond(r)) + " MB/s)";
             }
             sb.append("| ").append(title).append(" | ").append(impl).append(" | ").append(ns).append(" | ")

@@ -77,11 +77,11 @@ class ReportTest {
         List<Analysis.Target> t = analysis.targets();
         // SDK v2 2000 ns / ours 400 ns = 5x >= 4x: met.
         assertTrue(target(t, "SigV4 header signing: throughput vs AWS SDK v2").met());
-        // ours 400 / floor 250 = 1.6x > 1.5x: missed, by 0.1x.
+        // ours 400 / floor 250 = 1.6x > 1.25x (issue 14): missed, by 0.35x.
         Analysis.Target floor = target(t, "SigV4 header signing: time vs floor");
         assertFalse(floor.met());
         assertEquals("1.60x", floor.measured());
-        assertTrue(floor.gap().startsWith("over by 0.10x"), floor.gap());
+        assertTrue(floor.gap().startsWith("over by 0.35x"), floor.gap());
         assertTrue(target(t, "SigV4 header signing: allocation per signature").met());
         // SigV2: 300 / 200 = 1.5x <= 2x.
         assertTrue(target(t, "SigV2 header signing: time vs HMAC-SHA1 floor").met());

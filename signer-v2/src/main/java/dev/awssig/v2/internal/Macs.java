@@ -3,6 +3,7 @@ package dev.awssig.v2.internal;
 import dev.awssig.SigningException;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.MalformedTextException;
+import dev.awssig.internal.ScratchPool;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.util.Base64;
@@ -18,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Macs {
     /** Everything per thread in one place, so that a signature costs one thread-local lookup. */
     private static final ThreadLocal<Buffers> LOCAL = ThreadLocal.withInitial(Buffers::new);
+    /** The buffers of calls on virtual threads (see {@link ScratchPool}): not kept by the thread. */
+    private static final ScratchPool<Buffers> POOL = ScratchPool.forCarriers();
 
     private Macs() {
     }
@@ -59,17 +62,46 @@ public final class Macs {
      * @return the MAC
      */
     public static byte[] hmac(String algorithm, String secret, byte[] data) {
-        return keyed(algorithm, secret).mac.doFinal(data);
+        Buffers b = buffers();
+        try {
+            return b.keyed(algorithm, secret).mac.doFinal(data);
+        } finally {
+            release(b);
+        }
     }
 
 
     /**
-     * This thread's buffers and MACs, for a caller that needs several of them for one signature.
+     * This thread's buffers and MACs, for a caller that needs several of them for one signature;
+     * on a virtual thread, buffers borrowed from a small pool shared by the virtual threads (so a
+     * virtual thread neither builds nor keeps its own). Give them back with {@link #release}.
      *
-     * @return this thread's buffers
+     * @return the buffers for this call
      */
     public static Buffers buffers() {
+        if (ScratchPool.currentThreadIsVirtual()) {
+            Buffers b = POOL.take();
+            if (b == null) {
+                b = new Buffers();
+            }
+            b.pooled = true;
+            return b;
+        }
         return LOCAL.get();
+    }
+
+    /**
+     * Ends a call's use of {@link #buffers()}: buffers borrowed on a virtual thread go back to the
+     * pool (a thread's own stay with it). Call it after wiping what must not stay; buffers not
+     * released are simply left to the garbage collector.
+     *
+     * @param b the buffers
+     */
+    public static void release(Buffers b) {
+        if (b.pooled) {
+            b.pooled = false;
+            POOL.give(b);
+        }
     }
 
     private static String base64HmacOf(Slot slot, CharSequence data, StringBuilder url) {
@@ -119,9 +151,6 @@ public final class Macs {
         return new String(b64, 0, len, StandardCharsets.ISO_8859_1);
     }
 
-    private static Slot keyed(String algorithm, String secret) {
-        return LOCAL.get().keyed(algorithm, secret);
-    }
 
     /**
      * One thread's text buffers and keyed MACs. Not thread-safe: use it on the thread that got it
@@ -132,6 +161,8 @@ public final class Macs {
         private final StringBuilder url = new StringBuilder(256);
         private Slot sha1;
         private Slot sha256;
+        /** Whether these buffers were borrowed from {@link #POOL} (on a virtual thread). */
+        private boolean pooled;
 
         private Buffers() {
         }

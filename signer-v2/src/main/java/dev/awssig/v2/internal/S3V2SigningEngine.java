@@ -136,6 +136,7 @@ public final class S3V2SigningEngine {
             } else {
                 text.setLength(0);
             }
+            Macs.release(buffers);
         }
         String authorization = "AWS " + c.accessKeyId() + ':' + signature;
 
@@ -313,6 +314,7 @@ public final class S3V2SigningEngine {
                 text.setLength(0);
                 url.setLength(0);
             }
+            Macs.release(buffers);
         }
         Headers sent = signedHeaders(headers);
         Instant expiration = Instant.ofEpochSecond(expires);

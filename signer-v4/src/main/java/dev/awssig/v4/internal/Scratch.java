@@ -3,6 +3,7 @@ package dev.awssig.v4.internal;
 import dev.awssig.Headers;
 import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.ScratchPool;
 import dev.awssig.internal.UriEncoding;
 import java.security.MessageDigest;
 import java.util.List;
@@ -26,12 +27,21 @@ import java.util.List;
  * capacity and what the next call would store again (names, the date, the scope): every
  * reference stored into these long-lived arrays costs a GC write barrier (see {@link #set}). A
  * call that opens a scratch while its thread's is in use (a nested signature) gets a fresh one.
+ *
+ * <p>On a virtual thread the scratch is not the thread's: {@link #open()} takes one from a small
+ * pool shared by the virtual threads and {@link #close()}, after clearing, gives it back, so the
+ * state retained is bounded by the pool (about the number of carrier threads), not by the number
+ * of virtual threads, and a new virtual thread does not build its own.
  */
 final class Scratch implements AutoCloseable {
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+    /** The scratches of calls on virtual threads (see {@link ScratchPool}). */
+    static final ScratchPool<Scratch> POOL = ScratchPool.forCarriers();
 
     /** Whether a call has this scratch open. */
     private boolean inUse;
+    /** Whether this scratch goes back to {@link #POOL} on {@link #close()} (it was borrowed on a virtual thread). */
+    private boolean pooled;
 
     final ByteBuf creq = new ByteBuf(1024);
     final ByteBuf sts = new ByteBuf(256);
@@ -91,14 +101,25 @@ final class Scratch implements AutoCloseable {
 
     /**
      * Borrows this thread's scratch (or a fresh one when it is already borrowed), with empty
-     * canonical-request and string-to-sign buffers. Return it with {@link #close()}.
+     * canonical-request and string-to-sign buffers; on a virtual thread, one from {@link #POOL}
+     * (or a fresh one when the pool is empty). Return it with {@link #close()}.
      *
      * @return the scratch
      */
     static Scratch open() {
-        Scratch s = LOCAL.get();
-        if (s.inUse) {
-            s = new Scratch(); // nested use on this thread: nothing is shared with the outer call
+        Scratch s;
+        if (ScratchPool.currentThreadIsVirtual()) {
+            // a virtual thread: borrowed from the pool, not kept by the thread (which may be one of millions)
+            s = POOL.take();
+            if (s == null) {
+                s = new Scratch();
+            }
+            s.pooled = true;
+        } else {
+            s = LOCAL.get();
+            if (s.inUse) {
+                s = new Scratch(); // nested use on this thread: nothing is shared with the outer call
+            }
         }
         s.inUse = true;
         s.creq.reset();
@@ -146,6 +167,10 @@ final class Scratch implements AutoCloseable {
             dropCount = 0;
         }
         inUse = false;
+        if (pooled) {
+            pooled = false;
+            POOL.give(this);
+        }
     }
 
     /**

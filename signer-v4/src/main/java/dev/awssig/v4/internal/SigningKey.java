@@ -1,5 +1,6 @@
 package dev.awssig.v4.internal;
 
+import dev.awssig.internal.BoundedCache;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.SigningKeys;
 import dev.awssig.internal.UriEncoding;
@@ -9,6 +10,12 @@ import javax.crypto.spec.SecretKeySpec;
  * A derived SigV4 signing key with its scope, ready for a keyed {@code Mac}. Immutable.
  */
 public final class SigningKey {
+    /**
+     * The keys built last, with their pads and prefixes, so that a verifier (which has no signer's
+     * last key) does not rebuild them for every request; bounded like the derived keys.
+     */
+    private static final BoundedCache<Id, SigningKey> BUILT = new BoundedCache<>(SigningKeys.DEFAULT_CAPACITY);
+
     final String secret;
     final String accessKeyId;
     final String dateStamp;
@@ -54,7 +61,8 @@ public final class SigningKey {
     }
 
     /**
-     * The key for a scope, from the shared bounded cache.
+     * The key for a scope, from a bounded cache of built keys over the shared bounded cache of
+     * derived keys.
      *
      * @param accessKeyId the access key id
      * @param secret the secret access key
@@ -64,7 +72,16 @@ public final class SigningKey {
      * @return the key
      */
     public static SigningKey of(String accessKeyId, String secret, String dateStamp, String region, String service) {
-        return new SigningKey(accessKeyId, secret, dateStamp, region, service);
+        return BUILT.get(new Id(accessKeyId, secret, dateStamp, region, service),
+                id -> new SigningKey(id.accessKeyId, id.secret, id.dateStamp, id.region, id.service));
+    }
+
+    /** What a built key is a function of. */
+    private record Id(String accessKeyId, String secret, String dateStamp, String region, String service) {
+        @Override
+        public String toString() {
+            return "Id[" + accessKeyId + "/" + dateStamp + "/" + region + "/" + service + "]";
+        }
     }
 
     boolean matches(String id, String sec, String date, String reg, String svc) {

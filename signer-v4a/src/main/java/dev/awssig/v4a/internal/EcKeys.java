@@ -1,6 +1,7 @@
 package dev.awssig.v4a.internal;
 
 import dev.awssig.SigningException;
+import dev.awssig.internal.BoundedCache;
 import dev.awssig.internal.Crypto;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,6 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 
@@ -28,8 +27,8 @@ import javax.crypto.Mac;
  * length 256 bits). A candidate above n - 2 (n the order of the curve) is rejected and the
  * counter incremented; the private key is the candidate plus one, so it lies in [1, n - 1].
  *
- * <p>Derived keys are kept in a bounded, thread-safe least-recently-used cache, so a flood of
- * credentials cannot grow memory. The public key, which a verifier needs, is derived from the
+ * <p>Derived keys are kept in a bounded, thread-safe least-recently-used cache (reads take no
+ * lock), so a flood of credentials cannot grow memory. The public key, which a verifier needs, is derived from the
  * private key with the JDK's own EC code: the x coordinate of d·G is the ECDH secret of d and
  * the generator, y follows from the curve equation, and the sign of y is the one that verifies
  * a signature made with d.
@@ -52,8 +51,7 @@ public final class EcKeys {
 
     private static final EcKeys SHARED = new EcKeys(DEFAULT_CAPACITY);
 
-    private final int capacity;
-    private final Map<Id, KeyPair> cache;
+    private final BoundedCache<Id, KeyPair> cache;
 
     /**
      * A cache of at most {@code capacity} key pairs.
@@ -61,18 +59,7 @@ public final class EcKeys {
      * @param capacity at least 1
      */
     public EcKeys(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity: must be >= 1, was " + capacity);
-        }
-        this.capacity = capacity;
-        this.cache = new LinkedHashMap<>(Math.min(capacity, 64) * 2, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Id, KeyPair> eldest) {
-                return size() > EcKeys.this.capacity;
-            }
-        };
+        this.cache = new BoundedCache<>(capacity);
     }
 
     /**
@@ -92,22 +79,11 @@ public final class EcKeys {
      * @return the key pair
      */
     public KeyPair get(String accessKeyId, String secret) {
-        Id id = new Id(accessKeyId, secret);
-        synchronized (cache) {
-            KeyPair k = cache.get(id);
-            if (k != null) {
-                return k;
-            }
-        }
-        KeyPair derived = new KeyPair(accessKeyId, secret, privateKey(deriveScalar(accessKeyId, secret)));
-        synchronized (cache) {
-            KeyPair raced = cache.get(id);
-            if (raced != null) {
-                return raced;
-            }
-            cache.put(id, derived);
-        }
-        return derived;
+        return cache.get(new Id(accessKeyId, secret), EcKeys::derive);
+    }
+
+    private static KeyPair derive(Id id) {
+        return new KeyPair(id.accessKeyId, id.secret, privateKey(deriveScalar(id.accessKeyId, id.secret)));
     }
 
     /**
@@ -116,9 +92,7 @@ public final class EcKeys {
      * @return the size
      */
     public int size() {
-        synchronized (cache) {
-            return cache.size();
-        }
+        return cache.size();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.awssig.v4a.internal;
 
 import dev.awssig.SigningException;
 import dev.awssig.internal.Crypto;
+import dev.awssig.internal.ScratchPool;
 import dev.awssig.v4.internal.CanonicalWriter;
 import java.security.DigestException;
 import java.security.GeneralSecurityException;
@@ -19,10 +20,15 @@ import java.security.interfaces.ECPublicKey;
  * for verifying (looking them up is the expensive part of creating them), a per-thread random
  * source for the ECDSA nonces (so threads do not queue on one shared generator), and the header
  * arrays. {@link #close()} drops the references to request values, so nothing a caller sent or
- * signed outlives the call; a nested borrow on the same thread gets a fresh instance.
+ * signed outlives the call; a nested borrow on the same thread gets a fresh instance. On a
+ * virtual thread the scratch comes from a small pool shared by the virtual threads and goes back
+ * to it on {@link #close()}, so what is retained is bounded by the pool, not by the number of
+ * virtual threads.
  */
 final class Scratch implements AutoCloseable {
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+    /** The scratches of calls on virtual threads (see {@link ScratchPool}). */
+    static final ScratchPool<Scratch> POOL = ScratchPool.forCarriers();
 
     final CanonicalWriter creq = new CanonicalWriter();
     final CanonicalWriter sts = new CanonicalWriter();
@@ -34,6 +40,8 @@ final class Scratch implements AutoCloseable {
     boolean[] drop = new boolean[16];
     private int used;
     private boolean borrowed;
+    /** Whether this scratch goes back to {@link #POOL} on {@link #close()} (it was borrowed on a virtual thread). */
+    private boolean pooled;
     private Signature signer;
     private Signature verifier;
     private SecureRandom random;
@@ -42,14 +50,24 @@ final class Scratch implements AutoCloseable {
     }
 
     /**
-     * Borrows this thread's scratch (or a fresh one when it is already borrowed), reset.
+     * Borrows this thread's scratch (or a fresh one when it is already borrowed), reset; on a
+     * virtual thread, one from {@link #POOL} (or a fresh one when the pool is empty).
      *
      * @return the scratch; close it to return it
      */
     static Scratch open() {
-        Scratch s = LOCAL.get();
-        if (s.borrowed) {
-            s = new Scratch();
+        Scratch s;
+        if (ScratchPool.currentThreadIsVirtual()) {
+            s = POOL.take(); // a virtual thread does not keep a scratch of its own
+            if (s == null) {
+                s = new Scratch();
+            }
+            s.pooled = true;
+        } else {
+            s = LOCAL.get();
+            if (s.borrowed) {
+                s = new Scratch();
+            }
         }
         s.borrowed = true;
         s.creq.reset();
@@ -166,5 +184,9 @@ final class Scratch implements AutoCloseable {
         java.util.Arrays.fill(drop, 0, used, false);
         used = 0;
         borrowed = false;
+        if (pooled) {
+            pooled = false;
+            POOL.give(this);
+        }
     }
 }
