@@ -128,6 +128,25 @@ class QueryV2Test {
                 Instant.parse("2011-10-03T16:00:01Z")).error().orElseThrow());
     }
 
+    /** A Timestamp exactly 15 minutes old (or ahead) is in time; one second more is too skewed. */
+    @Test
+    void aTimestampExactlyFifteenMinutesAwayIsAccepted() {
+        SignableRequest r = signer().sign(SignableRequest.builder().method("GET")
+                .uri("https://ec2.amazonaws.com/?Action=DescribeRegions").build()).request();
+        Duration skew = Duration.ofMinutes(15);
+        assertTrue(VERIFIER.verify(r, SECRETS, NOW.plus(skew)).isValid());
+        assertTrue(VERIFIER.verify(r, SECRETS, NOW.minus(skew)).isValid());
+        assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED,
+                VERIFIER.verify(r, SECRETS, NOW.plus(skew).plusSeconds(1)).error().orElseThrow());
+        assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED,
+                VERIFIER.verify(r, SECRETS, NOW.minus(skew).minusSeconds(1)).error().orElseThrow());
+        QueryV2Verifier strict = QueryV2Verifier.create(SigningConfig.builder()
+                .option(V2Options.MAX_CLOCK_SKEW, Duration.ofSeconds(30)).build());
+        assertTrue(strict.verify(r, SECRETS, NOW.plusSeconds(30)).isValid());
+        assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED,
+                strict.verify(r, SECRETS, NOW.plusSeconds(31)).error().orElseThrow());
+    }
+
     @Test
     void getRoundTripAndTampering() {
         SignedRequest s = signer().sign(SignableRequest.builder().method("GET")
