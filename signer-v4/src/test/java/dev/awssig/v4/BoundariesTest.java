@@ -222,6 +222,25 @@ class BoundariesTest {
         assertTrue(r.message().endsWith("x-amz-meta-ua, x-amz-meta-ub, x-amz-meta-uc, x-amz-meta-ud, x-amz-meta-ue,"
                 + " x-amz-meta-uf, x-amz-meta-ug, x-amz-meta-uh, x-amz-meta-ui, x-amz-meta-uj, ... (2 more)"),
                 r.message());
+        assertTrue(r.message().contains("signed): x-amz-meta-ua, x-amz-meta-ub"), r.message());
+    }
+
+    /**
+     * A name in SignedHeaders that the request does not carry is canonically empty ({@code name:}),
+     * never filled with another header's value: the server's canonical request says so.
+     */
+    @Test
+    void aSignedHeaderTheRequestLacksIsCanonicallyEmpty() {
+        String signedHeaders = "host;x-absent;x-amz-date";
+        String canonical = "GET\n/\n\nhost:iam.amazonaws.com\nx-absent:\nx-amz-date:" + AMZ_DATE + "\n\n"
+                + signedHeaders + "\n" + EMPTY_SHA;
+        SignableRequest r = iamGet(null).header("X-Amz-Date", AMZ_DATE)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + ID + "/20240301/" + REGION
+                        + "/iam/aws4_request, SignedHeaders=" + signedHeaders + ", Signature=" + "0".repeat(64))
+                .build();
+        VerificationResult v = verifier("iam").verify(r, SECRETS, NOW);
+        assertRejected(AuthError.SIGNATURE_DOES_NOT_MATCH, v);
+        assertEquals(canonical, v.canonicalRequest().orElseThrow());
     }
 
     // ------------------------------------------------------------------ time
@@ -279,13 +298,13 @@ class BoundariesTest {
             assertRejected(AuthError.ACCESS_DENIED, verifier("s3").verify(r, SECRETS,
                     NOW.plusSeconds(Long.parseLong(expires) + 1)));
         }
-        for (String expires : new String[] {"604801", "-1", "+60", "1e3", "", "99999999999999999999"}) {
+        for (String expires : new String[] {"604801", "-1", "-0", "-x", "+60", "1e3", "", "99999999999999999999"}) {
             SignableRequest r = SignableRequest.builder().method("GET")
                     .uri("https://bucket.s3.eu-west-1.amazonaws.com/k?" + canonicalFor + expires
                             + "&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "0".repeat(64)).build();
             VerificationResult v = verifier("s3").verify(r, SECRETS, NOW);
             assertRejected(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, v);
-            assertTrue(v.message().contains(expires.equals("-1") ? "non-negative"
+            assertTrue(v.message().contains(expires.equals("-1") || expires.equals("-0") ? "non-negative"
                     : expires.equals("604801") ? "604800" : "number"), expires + ": " + v.message());
         }
     }

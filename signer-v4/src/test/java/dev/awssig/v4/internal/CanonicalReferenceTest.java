@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLDecoder;
@@ -78,6 +79,9 @@ class CanonicalReferenceTest {
         // the neighbours of the ASCII letters are not letters
         assertFalse(Canonical.equalsIgnoreAsciiCase("@", "`"));
         assertFalse(Canonical.equalsIgnoreAsciiCase("[", "{"));
+        // and in either argument
+        assertFalse(Canonical.equalsIgnoreAsciiCase("`", "@"));
+        assertFalse(Canonical.equalsIgnoreAsciiCase("{", "["));
         assertFalse(Canonical.equalsIgnoreAsciiCase("x-amz-checksum", "x-amz-check\u017fum"));
         assertTrue(Canonical.equalsIgnoreAsciiCase("AZ", "az"));
         assertEquals("@az[`az{", Canonical.lower("@AZ[`az{"));
@@ -165,6 +169,16 @@ class CanonicalReferenceTest {
         }
         for (char c = 0; c < 0x100; c++) {
             assertEquals(" \t\n\u000b\r\f".indexOf(c) >= 0, Canonical.isSpace(c), "isSpace " + (int) c);
+        }
+    }
+
+    @Test
+    void aWhitespaceOnlyHeaderValueIsTrimmedToNothing() {
+        for (String v : new String[] {" ", "   ", "\t", " \t \r\n\u000b\f ", "\n"}) {
+            ByteBuf b = new ByteBuf(2);
+            b.append("x:");
+            Canonical.appendTrimmed(b, v);
+            assertEquals("x:", b.asString(), () -> "value [" + v + "]");
         }
     }
 
@@ -331,6 +345,9 @@ class CanonicalReferenceTest {
         ByteBuf unsorted = new ByteBuf(4);
         Canonical.appendQuery(unsorted, "", new String[] {"B", "A", "A"}, new String[] {"1", "2", "1"}, 3, null, null);
         assertEquals("A=1&A=2&B=1", unsorted.asString());
+        ByteBuf noQuery = new ByteBuf(4);
+        Canonical.appendQuery(noQuery, null, new String[] {"B", "A"}, new String[] {"1", "2"}, 2, null, null);
+        assertEquals("A=2&B=1", noQuery.asString());
         assertTrue(Canonical.isSorted(new String[] {"a", "a", "b"}, new String[] {"1", "1", "0"}, 3));
         assertFalse(Canonical.isSorted(new String[] {"a", "a"}, new String[] {"2", "1"}, 2));
         assertFalse(Canonical.isSorted(new String[] {"b", "a"}, new String[] {"1", "1"}, 2));
@@ -339,6 +356,18 @@ class CanonicalReferenceTest {
         Canonical.appendQuery(skipped, "X-Amz-Signature=1&a=2&X-Amz-Security-Token=t&%58-Amz-Signature=3", null, null, 0,
                 "X-Amz-Signature", "X-Amz-Security-Token");
         assertEquals("a=2", skipped.asString());
+    }
+
+    @Test
+    void aLoneSurrogateInTheQueryIsRefusedOnEveryPath() {
+        String raw = "a=1&b=x\ud800y";
+        // the path with a parameter left out (a presigned URL's signature) and the path with extra pairs
+        dev.awssig.internal.MalformedTextException skipping = assertThrows(
+                dev.awssig.internal.MalformedTextException.class,
+                () -> Canonical.appendQuery(new ByteBuf(4), raw, null, null, 0, "X-Amz-Signature", null));
+        assertTrue(skipping.getMessage().contains("query"), skipping::getMessage);
+        assertThrows(dev.awssig.internal.MalformedTextException.class, () -> Canonical.appendQuery(new ByteBuf(4),
+                raw, new String[] {"X-Amz-Date"}, new String[] {"d"}, 1, null, null));
     }
 
     @Test
