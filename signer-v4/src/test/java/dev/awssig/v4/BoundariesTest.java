@@ -526,6 +526,57 @@ class BoundariesTest {
         }
     }
 
+    /**
+     * The framing of an unsigned-trailer body, each way wrong alone (the body framed by hand, its
+     * checksum from the JDK): chunk data not followed by CRLF, more data than
+     * x-amz-decoded-content-length, a trailer without the declared checksum or repeating it.
+     */
+    @Test
+    void eachFramingFlawOfAnUnsignedTrailerBodyIsNamed() throws Exception {
+        byte[] body = data(300);
+        SignedRequest s = signStreaming(PayloadSigning.STREAMING_UNSIGNED_TRAILER, ChecksumAlgorithm.CRC32, 200, body);
+        String trailer = "x-amz-checksum-crc32:" + jdkChecksum(ChecksumAlgorithm.CRC32, body) + "\r\n";
+        String[][] cases = {
+            {"c8", "XX64", trailer, "INCOMPLETE_BODY", "not followed by CRLF"},
+            {"c8", "\r\n65", trailer, "INCOMPLETE_BODY", "longer than x-amz-decoded-content-length"},
+            {"c8", "\r\n64", "", "INCOMPLETE_BODY", "has no x-amz-checksum-crc32"},
+            {"c8", "\r\n64", trailer + trailer, "INVALID_REQUEST", "repeats x-amz-checksum-crc32"},
+        };
+        for (String[] c : cases) {
+            ByteArrayOutputStream framed = new ByteArrayOutputStream();
+            framed.writeBytes((c[0] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            framed.write(body, 0, 200);
+            framed.writeBytes((c[1] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            framed.write(body, 200, 100);
+            if (c[1].endsWith("65")) {
+                framed.write('!');
+            }
+            framed.writeBytes(("\r\n0\r\n" + c[2] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            AwsChunkedException e = decodeFails(verifier("s3"), s.request(), framed.toByteArray());
+            assertEquals(AuthError.valueOf(c[3]), e.error(), c[4]);
+            assertTrue(e.getMessage().contains(c[4]), e.getMessage());
+        }
+    }
+
+    /** A signed trailer must carry its x-amz-trailer-signature exactly once. */
+    @Test
+    void aSignedTrailerWithoutOrWithTwoSignaturesIsRefused() throws IOException {
+        SignedRequest s = signStreaming(PayloadSigning.STREAMING_SIGNED_TRAILER, ChecksumAlgorithm.CRC32, 8192,
+                data(100));
+        String text = new String(encode(s), StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("x-amz-trailer-signature:");
+        String sigLine = text.substring(at, text.indexOf("\r\n", at) + 2);
+        String none = text.replace(sigLine, "");
+        AwsChunkedException missing = decodeFails(verifier("s3"), s.request(), none.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(AuthError.INCOMPLETE_BODY, missing.error());
+        assertTrue(missing.getMessage().contains("has no x-amz-trailer-signature"), missing.getMessage());
+        String twice = text.replace(sigLine, sigLine + sigLine);
+        AwsChunkedException repeated = decodeFails(verifier("s3"), s.request(),
+                twice.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(AuthError.INVALID_REQUEST, repeated.error());
+        assertTrue(repeated.getMessage().contains("repeats x-amz-trailer-signature"), repeated.getMessage());
+    }
+
     private static String runningOf(ChecksumAlgorithm algorithm, byte[] body) {
         ChecksumAlgorithm.Running r = algorithm.newRunning();
         r.update(body, 0, 7);
