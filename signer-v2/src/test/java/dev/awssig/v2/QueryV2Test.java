@@ -14,8 +14,6 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.VerificationResult;
-import dev.awssig.internal.Crypto;
-import dev.awssig.v2.internal.Macs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +57,7 @@ class QueryV2Test {
         String canonical = "AWSAccessKeyId=" + ID + "&Action=DescribeJobFlows&SignatureMethod=HmacSHA256"
                 + "&SignatureVersion=2&Timestamp=2011-10-03T15%3A19%3A30Z&Version=2009-03-31";
         assertEquals("GET\nec2.amazonaws.com\n/\n" + canonical, s.stringToSign());
-        assertEquals(Macs.base64Hmac(Crypto.HMAC_SHA256, SECRET, s.stringToSign()), s.signature());
+        assertEquals(JdkHmac.base64("HmacSHA256", SECRET, s.stringToSign()), s.signature());
         assertEquals(canonical + "&Signature=" + dev.awssig.internal.UriEncoding.encode(s.signature(), false),
                 s.request().rawQuery().orElseThrow());
         assertEquals(NOW, s.signingTime());
@@ -72,7 +70,7 @@ class QueryV2Test {
                 .build());
         assertEquals("GET\nsdb.example.com:8080\n/api/v2\nAWSAccessKeyId=" + ID + "&Action=ListDomains"
                 + "&SignatureMethod=HmacSHA1&SignatureVersion=2&Timestamp=2011-10-03T15%3A19%3A30.000Z", s.stringToSign());
-        assertEquals(Macs.base64Hmac(Crypto.HMAC_SHA1, SECRET, s.stringToSign()), s.signature());
+        assertEquals(JdkHmac.base64("HmacSHA1", SECRET, s.stringToSign()), s.signature());
         SignedRequest defaultPort = signer().sign(SignableRequest.builder().method("GET")
                 .uri("https://iam.amazonaws.com:443/?Action=ListUsers").build());
         assertTrue(defaultPort.stringToSign().startsWith("GET\niam.amazonaws.com\n/\n"), defaultPort.stringToSign());
@@ -128,6 +126,25 @@ class QueryV2Test {
         assertTrue(VERIFIER.verify(s.request(), SECRETS, Instant.parse("2011-10-03T16:00:00Z")).isValid());
         assertEquals(AuthError.ACCESS_DENIED, VERIFIER.verify(s.request(), SECRETS,
                 Instant.parse("2011-10-03T16:00:01Z")).error().orElseThrow());
+    }
+
+    /** A Timestamp exactly 15 minutes old (or ahead) is in time; one second more is too skewed. */
+    @Test
+    void aTimestampExactlyFifteenMinutesAwayIsAccepted() {
+        SignableRequest r = signer().sign(SignableRequest.builder().method("GET")
+                .uri("https://ec2.amazonaws.com/?Action=DescribeRegions").build()).request();
+        Duration skew = Duration.ofMinutes(15);
+        assertTrue(VERIFIER.verify(r, SECRETS, NOW.plus(skew)).isValid());
+        assertTrue(VERIFIER.verify(r, SECRETS, NOW.minus(skew)).isValid());
+        assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED,
+                VERIFIER.verify(r, SECRETS, NOW.plus(skew).plusSeconds(1)).error().orElseThrow());
+        assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED,
+                VERIFIER.verify(r, SECRETS, NOW.minus(skew).minusSeconds(1)).error().orElseThrow());
+        QueryV2Verifier strict = QueryV2Verifier.create(SigningConfig.builder()
+                .option(V2Options.MAX_CLOCK_SKEW, Duration.ofSeconds(30)).build());
+        assertTrue(strict.verify(r, SECRETS, NOW.plusSeconds(30)).isValid());
+        assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED,
+                strict.verify(r, SECRETS, NOW.plusSeconds(31)).error().orElseThrow());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.awssig.devpay.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.awssig.Algorithms;
 import java.util.List;
@@ -17,6 +19,23 @@ class SecurityTokenTest {
                 "X-Amz-Security-Token=a&q=1&x%2Damz%2Dsecurity%2Dtoken=b&x-amz-security-token=c&x-amz-security-token"));
         assertEquals(List.of("a=b"), SecurityToken.queryValues("x-amz-security-token=a=b&"));
         assertEquals(List.of("+"), SecurityToken.queryValues("x-amz-security-token=+"));
+    }
+
+    @Test
+    void queryValuesReadPastALeadingOrRepeatedAmpersand() {
+        assertEquals(List.of("t"), SecurityToken.queryValues("&x-amz-security-token=t"));
+        assertEquals(List.of("t"), SecurityToken.queryValues("&&x-amz-security-token=t&"));
+        assertEquals(List.of(), SecurityToken.queryValues("x-amz-meta-a-long-name=1&X-Amz-Credential-Name=2"));
+    }
+
+    @Test
+    void requireTokenRefusesEachOfCrLfAndNulNamingTheIndex() {
+        for (String bad : new String[] {"ab\rc", "ab\nc", "ab\u0000c"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SecurityToken.requireToken(bad, "userToken"));
+            assertTrue(e.getMessage().startsWith("userToken: ") && e.getMessage().contains("index 2"), e.getMessage());
+        }
+        assertEquals("a\tb", SecurityToken.requireToken("a\tb", "userToken"));
     }
 
     @Test
