@@ -124,13 +124,28 @@ public final class Checks {
      * @throws IllegalArgumentException naming the field and the index of the first control character
      */
     public static String requireNoControl(String value, String field) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new IllegalArgumentException(field + ": contains a control character at index " + i);
-            }
+        int i = indexOfControl(value, false);
+        if (i >= 0) {
+            throw new IllegalArgumentException(field + ": contains a control character at index " + i);
         }
         return value;
+    }
+
+    /**
+     * Where the first control character (U+0000..U+001F, U+007F) of a text is.
+     *
+     * @param value the text, not null
+     * @param tabAllowed whether a horizontal tab (optional whitespace in HTTP fields) is not counted
+     * @return its index, or -1 when there is none
+     */
+    public static int indexOfControl(CharSequence value, boolean tabAllowed) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && !(tabAllowed && c == '\t')) || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -55,12 +55,6 @@ public final class CredentialValues {
     }
 
     private static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return true;
-            }
-        }
-        return false;
+        return Checks.indexOfControl(s, false) >= 0;
     }
 }

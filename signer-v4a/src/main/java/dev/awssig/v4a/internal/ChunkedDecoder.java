@@ -203,12 +203,11 @@ final class ChunkedDecoder extends InputStream {
             if (colon <= 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "An aws-chunked trailer line is not 'name:value'");
             }
-            for (int i = 0; i < l.length(); i++) {
-                char c = l.charAt(i);
-                if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                    // trim() below would drop it silently and read "\0x-amz-checksum-..." as the declared name
-                    throw fail(AuthError.INVALID_REQUEST, "An aws-chunked trailer line has a control character at index " + i);
-                }
+            int control = Checks.indexOfControl(l, true);
+            if (control >= 0) {
+                // trim() below would drop it silently and read "\0x-amz-checksum-..." as the declared name
+                throw fail(AuthError.INVALID_REQUEST, "An aws-chunked trailer line has a control character at index "
+                        + control);
             }
             String name = l.substring(0, colon).trim();
             String value = l.substring(colon + 1).trim();
