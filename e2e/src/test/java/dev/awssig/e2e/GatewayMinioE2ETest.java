@@ -9,6 +9,7 @@ import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -18,7 +19,6 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
-import io.minio.http.Method;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -72,7 +72,7 @@ class GatewayMinioE2ETest {
 
     private static void put(MinioClient minio, String key, byte[] data, Map<String, String> meta) throws Exception {
         minio.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key).userMetadata(meta)
-                .stream(new ByteArrayInputStream(data), data.length, -1).build());
+                .stream(new ByteArrayInputStream(data), (long) data.length, null).build());
     }
 
     @Test
@@ -81,7 +81,7 @@ class GatewayMinioE2ETest {
         byte[] data = Scenarios.bytes(6 * 1024 * 1024 + 1234, 81);
         InputStream unknown = new ByteArrayInputStream(data);
         minio.putObject(PutObjectArgs.builder().bucket(BUCKET).object("minio/stream.bin")
-                .stream(unknown, -1, 5 * 1024 * 1024).contentType("application/octet-stream").build());
+                .stream(unknown, null, 5L * 1024 * 1024).contentType("application/octet-stream").build());
         assertArrayEquals(data, get(minio, "minio/stream.bin"));
         assertEquals(data.length, minio.statObject(StatObjectArgs.builder().bucket(BUCKET).object("minio/stream.bin")
                 .build()).size());
@@ -105,14 +105,14 @@ class GatewayMinioE2ETest {
     void presignedGetIsFetchedAndRefusedOnceExpired(GatewayServer gateway) throws Exception {
         MinioClient minio = client(gateway.endpoint, GatewayServer.CLIENT_SECRET);
         put(minio, "minio/presigned.txt", "shared by a MinIO URL".getBytes(StandardCharsets.UTF_8), Map.of());
-        String url = minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET).bucket(BUCKET)
-                .object("minio/presigned.txt").expiry(5, TimeUnit.MINUTES).build());
+        String url = minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
+                .bucket(BUCKET).object("minio/presigned.txt").expiry(5, TimeUnit.MINUTES).build());
         HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals("shared by a MinIO URL", ok.body());
 
-        String shortLived = minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+        String shortLived = minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
                 .bucket(BUCKET).object("minio/presigned.txt").expiry(1).build());
         Thread.sleep(2_100);
         HttpResponse<String> expired = HTTP.send(HttpRequest.newBuilder(URI.create(shortLived)).build(),

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -124,7 +125,9 @@ class MinioDifferentialTest {
             minio.addContentLengthRangeCondition(min, max);
         }
 
-        Map<String, String> m = minio.formData(new io.minio.credentials.Credentials(accessKey, secret, token, null), region);
+        // field names are case-insensitive: MinIO 9 writes X-Amz-Date and X-Amz-Security-Token, the rest in lower case
+        Map<String, String> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        m.putAll(minio.formData(new io.minio.credentials.Credentials(accessKey, secret, token, null), region));
         Instant signedAt = Timestamps.parseAmzDate(m.get("x-amz-date"), "x-amz-date");
 
         PostPolicy.Builder ours = PostPolicy.builder().expiration(expiration).eq("bucket", bucket)

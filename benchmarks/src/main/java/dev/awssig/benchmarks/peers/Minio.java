@@ -1,7 +1,7 @@
 package dev.awssig.benchmarks.peers;
 
 import io.minio.Signer;
-import java.security.GeneralSecurityException;
+import io.minio.errors.MinioException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -47,7 +47,7 @@ public final class Minio {
             String contentSha256) {
         try {
             return Signer.signV4S3(request, region, accessKey, secret, contentSha256);
-        } catch (GeneralSecurityException e) {
+        } catch (MinioException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -65,7 +65,7 @@ public final class Minio {
     public static HttpUrl presign(Request request, String region, String accessKey, String secret, int expires) {
         try {
             return Signer.presignV4(request, region, accessKey, secret, expires);
-        } catch (GeneralSecurityException e) {
+        } catch (MinioException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -82,7 +82,7 @@ public final class Minio {
     public static String signPost(String policyBase64, String secret, Instant time, String region) {
         try {
             return Signer.postPresignV4(policyBase64, secret, ZonedDateTime.ofInstant(time, ZoneOffset.UTC), region);
-        } catch (GeneralSecurityException e) {
+        } catch (MinioException e) {
             throw new IllegalStateException(e);
         }
     }
