@@ -151,6 +151,7 @@ class FormFieldRulesTest {
         "'ab\uDE00',       has an unpaired surrogate at index 2",
         "'\uD83D\uDE00\uDE00', has an unpaired surrogate at index 2",
         "'ab\uD83D\uD83D\uDE00', has an unpaired surrogate at index 2",
+        "'ab\uDE00\uDE01', has an unpaired surrogate at index 2",
     })
     void aValueWithNulOrAnUnpairedSurrogateIsRefusedNamingTheFieldAndIndex(String value, String why) {
         IllegalArgumentException key = assertThrows(IllegalArgumentException.class,
