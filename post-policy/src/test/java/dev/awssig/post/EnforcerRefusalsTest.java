@@ -95,6 +95,14 @@ class EnforcerRefusalsTest {
         return v4Form(SCOPE, AMZ_DATE, policy(EXPIRATION, ""));
     }
 
+    /** A good SigV4 form with one more field sent before all of its own. */
+    private static Map<String, String> v4FormPrecededBy(String name, String value) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put(name, value);
+        f.putAll(v4Form());
+        return f;
+    }
+
     private static Map<String, String> v2Form(String accessKeyId) {
         String p = b64("{\"expiration\":\"" + EXPIRATION + "\",\"conditions\":[{\"bucket\":\"examplebucket\"},"
                 + "[\"starts-with\",\"$key\",\"user/\"]]}");
@@ -290,32 +298,24 @@ class EnforcerRefusalsTest {
     @ParameterizedTest
     @ValueSource(strings = {"\uDE00\uDE00", "\uD83Dx", "x\uD83D", "\uDE00", "a\uD83D\uD83D"})
     void aLoneSurrogateInAFieldNameOrValueIsMalformedPostRequestSayingWhich(String text) {
-        Map<String, String> inValue = new LinkedHashMap<>();
-        inValue.put("x-ignore-a", text);
-        inValue.putAll(v4Form());
+        Map<String, String> inValue = v4FormPrecededBy("x-ignore-a", text);
         assertRefused(submit(inValue), AuthError.MALFORMED_POST_REQUEST,
                 "(the value of field 'x-ignore-a' is not text: it has a lone UTF-16 surrogate)");
-        Map<String, String> inName = new LinkedHashMap<>();
-        inName.put("x-ignore-" + text, "v");
-        inName.putAll(v4Form());
+        Map<String, String> inName = v4FormPrecededBy("x-ignore-" + text, "v");
         assertRefused(submit(inName), AuthError.MALFORMED_POST_REQUEST,
                 "(the name of a field is not text: it has a lone UTF-16 surrogate)");
     }
 
     @Test
     void aFieldWithAnEmptyNameAndALoneSurrogateValueIsRefusedForItsValue() {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("", "\uD800");
-        f.putAll(v4Form());
+        Map<String, String> f = v4FormPrecededBy("", "\uD800");
         assertRefused(submit(f), AuthError.MALFORMED_POST_REQUEST,
                 "(the value of field '' is not text: it has a lone UTF-16 surrogate)");
     }
 
     @Test
     void aFieldWithAnEmptyNameIsMalformedPostRequestSayingItHasNoName() {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("", "v");
-        f.putAll(v4Form());
+        Map<String, String> f = v4FormPrecededBy("", "v");
         assertRefused(submit(f), AuthError.MALFORMED_POST_REQUEST, "(a field has no name)");
     }
 
