@@ -280,16 +280,13 @@ public final class PolicyCondition {
     }
 
     private static String stripDollar(String field) {
-        if (field != null && field.startsWith("$")) {
+        if (field.startsWith("$")) {
             return field.substring(1);
         }
         return field;
     }
 
     static String requireField(String field) {
-        if (field == null) {
-            throw new IllegalArgumentException("condition field: is required (was null)");
-        }
         if (field.isEmpty()) {
             throw new IllegalArgumentException("condition field: must not be empty");
         }
@@ -311,9 +308,6 @@ public final class PolicyCondition {
     }
 
     private static String requireValue(String value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException("condition '" + field + "': value is required (was null)");
-        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c)) {
