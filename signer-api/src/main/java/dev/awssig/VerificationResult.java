@@ -2,6 +2,7 @@ package dev.awssig;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The outcome of verifying a request: accepted (with the access key id that signed it), or
@@ -18,6 +19,13 @@ public final class VerificationResult {
     private final String accessKeyId;
     private final String canonicalRequest;
     private final String stringToSign;
+    /**
+     * The texts of an accepted request computed when read (the trusted path of {@code ApiAccess}):
+     * {@code apply(true)} the canonical request, {@code apply(false)} the string to sign (either
+     * null when the algorithm has none); this field is null when they are held above. A verifier that accepts a request has no use for them, so it does
+     * not copy them out of its buffers on every request.
+     */
+    private final Function<Boolean, String> explanation;
 
     private VerificationResult(AuthError error, String message, String accessKeyId,
                                String canonicalRequest, String stringToSign) {
@@ -26,6 +34,22 @@ public final class VerificationResult {
         this.accessKeyId = accessKeyId;
         this.canonicalRequest = canonicalRequest;
         this.stringToSign = stringToSign;
+        this.explanation = null;
+    }
+
+    /** An accepted request whose texts are computed when read (for {@code ApiAccess}). */
+    static VerificationResult verified(String accessKeyId, Function<Boolean, String> explanation) {
+        return new VerificationResult(Objects.requireNonNull(accessKeyId, "accessKeyId"),
+                Objects.requireNonNull(explanation, "explanation"));
+    }
+
+    private VerificationResult(String accessKeyId, Function<Boolean, String> explanation) {
+        this.error = null;
+        this.message = "OK";
+        this.accessKeyId = accessKeyId;
+        this.canonicalRequest = null;
+        this.stringToSign = null;
+        this.explanation = explanation;
     }
 
     /**
@@ -118,6 +142,9 @@ public final class VerificationResult {
      * @since 0.1.0
      */
     public Optional<String> canonicalRequest() {
+        if (explanation != null) {
+            return Optional.ofNullable(explanation.apply(Boolean.TRUE));
+        }
         return Optional.ofNullable(canonicalRequest);
     }
 
@@ -128,6 +155,9 @@ public final class VerificationResult {
      * @since 0.1.0
      */
     public Optional<String> stringToSign() {
+        if (explanation != null) {
+            return Optional.ofNullable(explanation.apply(Boolean.FALSE));
+        }
         return Optional.ofNullable(stringToSign);
     }
 

@@ -5,6 +5,7 @@ import dev.awssig.Payload;
 import dev.awssig.PresignedUrl;
 import dev.awssig.SignableRequest;
 import dev.awssig.SignedRequest;
+import dev.awssig.VerificationResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -154,6 +155,19 @@ public final class ApiAccess {
         SignedRequest signedRequest(SignableRequest request, String algorithm, String signatureSource,
                                     int signatureFrom, List<String> signedHeaders, Instant signingTime,
                                     Function<Boolean, String> explanation);
+
+        /**
+         * An accepted verification whose canonical request ({@code explanation.apply(true)}) and
+         * string to sign ({@code explanation.apply(false)}) are computed when read, not copied out
+         * of the verifier's buffers for every request.
+         *
+         * @param accessKeyId the access key id that signed the request, not null
+         * @param explanation the texts on demand (null for a text the algorithm does not have, such
+         *     as SigV2's canonical request); must be thread-safe and return the same text every time
+         * @return the result
+         * @since 0.2.0
+         */
+        VerificationResult verified(String accessKeyId, Function<Boolean, String> explanation);
     }
 
     /**

@@ -221,12 +221,24 @@ public final class Checks {
      * @return the value, or -1 when the text is not such a number
      */
     public static long parseDecimal(CharSequence s) {
-        int n = s == null ? 0 : s.length();
-        if (n == 0 || n > 18) {
+        return s == null ? -1 : parseDecimal(s, 0, s.length());
+    }
+
+    /**
+     * {@link #parseDecimal(CharSequence)} of {@code s[from, to)}, read in place.
+     *
+     * @param s the text
+     * @param from where the number starts
+     * @param to where it ends (exclusive)
+     * @return the value, or -1 when the text is not such a number
+     */
+    public static long parseDecimal(CharSequence s, int from, int to) {
+        int n = to - from;
+        if (n <= 0 || n > 18) {
             return -1;
         }
         long v = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;

@@ -284,8 +284,10 @@ public final class UriEncoding {
         if (s.indexOf('%', i) < 0 || s.indexOf('%', i) >= to) {
             return plusAsSpace ? s.substring(from, to).replace('+', ' ') : s.substring(from, to);
         }
-        byte[] out = new byte[(to - from) * 3];
+        boolean ascii = isAscii(s, from, to); // then every byte is a char or an escape: no more bytes than chars
+        byte[] out = new byte[ascii ? to - from : (to - from) * 3];
         int o = encodeUtf8(s, from, i, out, 0);
+        int escaped = 0; // the bits of every escaped byte: 0x80 set when one is not ASCII
         while (i < to) {
             char c = s.charAt(i);
             if (c == '%') {
@@ -295,6 +297,7 @@ public final class UriEncoding {
                     throw new MalformedTextException(what + ": '%' at index " + i + " is not followed by two hex"
                             + " digits (0-9, A-F); a literal '%' is written %25");
                 }
+                escaped |= (hi << 4) | lo;
                 out[o++] = (byte) ((hi << 4) | lo);
                 i += 3;
             } else if (plusAsSpace && c == '+') {
@@ -309,6 +312,9 @@ public final class UriEncoding {
                 i = j;
             }
         }
+        if (ascii && escaped < 0x80) {
+            return new String(out, 0, o, StandardCharsets.ISO_8859_1); // ASCII: its UTF-8 and Latin-1 readings agree
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
@@ -317,6 +323,15 @@ public final class UriEncoding {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new MalformedTextException(what + ": its percent-escapes are not UTF-8");
         }
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

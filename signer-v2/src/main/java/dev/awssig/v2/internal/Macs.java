@@ -105,33 +105,8 @@ public final class Macs {
     }
 
     private static String base64HmacOf(Slot slot, CharSequence data, StringBuilder url) {
-        int n = data.length();
-        byte[] buf = slot.data;
-        if (buf.length < n) {
-            buf = new byte[Math.max(n, buf.length * 2)];
-            slot.data = buf;
-        }
-        boolean ascii = true;
-        for (int i = 0; i < n; i++) {
-            char c = data.charAt(i);
-            if (c >= 0x80) {
-                ascii = false;
-                break;
-            }
-            buf[i] = (byte) c;
-        }
-        if (ascii) {
-            slot.mac.update(buf, 0, n);
-        } else {
-            slot.mac.update(utf8(data));
-        }
-        try {
-            slot.mac.doFinal(slot.out, 0);
-        } catch (javax.crypto.ShortBufferException e) {
-            throw new IllegalStateException(e);
-        }
         byte[] b64 = slot.base64;
-        int len = Base64.getEncoder().encode(slot.out, b64);
+        int len = macBase64(slot, data);
         if (url != null) {
             char[] enc = slot.urlEncoded;
             int k = 0;
@@ -149,6 +124,41 @@ public final class Macs {
             url.append(enc, 0, k);
         }
         return new String(b64, 0, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The Base64 HMAC of the UTF-8 form of {@code data} into {@code slot.base64}; returns its
+     * length. The bytes fed to the MAC are left in {@code slot.data} up to {@code slot.fed}.
+     */
+    private static int macBase64(Slot slot, CharSequence data) {
+        int n = data.length();
+        byte[] buf = slot.data;
+        if (buf.length < n) {
+            buf = new byte[Math.max(n, buf.length * 2)];
+            slot.data = buf;
+        }
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
+            char c = data.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            buf[i] = (byte) c;
+        }
+        if (ascii) {
+            slot.mac.update(buf, 0, n);
+            slot.fed = n;
+        } else {
+            slot.mac.update(utf8(data));
+            slot.fed = 0;
+        }
+        try {
+            slot.mac.doFinal(slot.out, 0);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new IllegalStateException(e);
+        }
+        return Base64.getEncoder().encode(slot.out, slot.base64);
     }
 
 
@@ -227,6 +237,46 @@ public final class Macs {
             return Macs.base64HmacOf(keyed(algorithm, secret), data, urlOut);
         }
 
+        /**
+         * Whether the Base64 HMAC of the UTF-8 form of {@code data} is {@code given}, compared in
+         * constant time, without intermediate byte arrays or strings; with {@code spaceAsPlus}
+         * a space in {@code given} reads as {@code +} (a {@code +} left unencoded in a query
+         * decodes to a space, and Base64 has no spaces). What {@code data} put into these buffers
+         * is overwritten before this returns, and so is the string-to-sign buffer
+         * ({@link #text()}): a verifier's text came from a client.
+         *
+         * @param algorithm {@code HmacSHA1} or {@code HmacSHA256}
+         * @param secret the key (UTF-8)
+         * @param data the text
+         * @param given the signature the request carried
+         * @param spaceAsPlus whether a space in {@code given} stands for {@code +}
+         * @return whether they are equal
+         * @throws MalformedTextException when the text has a lone UTF-16 surrogate
+         */
+        public boolean base64HmacMatches(String algorithm, String secret, CharSequence data, String given,
+                                         boolean spaceAsPlus) {
+            Slot slot = keyed(algorithm, secret);
+            int len;
+            try {
+                len = macBase64(slot, data);
+            } finally {
+                java.util.Arrays.fill(slot.data, 0, slot.fed, (byte) 0);
+                if (data == text) {
+                    zero(text);
+                }
+            }
+            if (given.length() != len) {
+                return false;
+            }
+            byte[] b64 = slot.base64;
+            int diff = 0;
+            for (int i = 0; i < len; i++) {
+                char c = given.charAt(i);
+                diff |= (spaceAsPlus && c == ' ' ? '+' : c) ^ b64[i];
+            }
+            return diff == 0;
+        }
+
         Slot keyed(String algorithm, String secret) {
             Slot slot;
             if (Crypto.HMAC_SHA1.equals(algorithm)) {
@@ -258,6 +308,8 @@ public final class Macs {
         final Mac mac;
         String secret;
         byte[] data = new byte[256];
+        /** How much of {@link #data} the last MAC was fed from. */
+        int fed;
         final byte[] out;
         final byte[] base64;
         /** {@link #base64} percent-encoded for a query string (at most three chars per byte). */

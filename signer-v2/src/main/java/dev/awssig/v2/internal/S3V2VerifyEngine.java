@@ -7,14 +7,13 @@ import dev.awssig.SignableRequest;
 import dev.awssig.SigningConfig;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.MalformedTextException;
 import dev.awssig.internal.Secrets;
 import dev.awssig.internal.Crypto;
 import dev.awssig.internal.Redaction;
 import dev.awssig.v2.V2Options;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -33,6 +32,8 @@ public final class S3V2VerifyEngine {
     /** Headers of which a request may carry one: a second would be read by some parsers and not others. */
     private static final String[] SINGLE_HEADERS = {"Authorization", "Host", "Date", "x-amz-date"};
     private static final String[] QUERY_AUTH_PARAMETERS = {"AWSAccessKeyId", "Signature", "Expires"};
+    /** The trusted path into the request model, obtained once (see {@link ApiAccess}). */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
     private final S3Canonicalizer canonicalizer;
     private final Duration maxSkew;
     private final VerificationLimits limits;
@@ -132,9 +133,7 @@ public final class S3V2VerifyEngine {
                     "The difference between the request time and the current time is too large (request time "
                             + date + ", server time " + now + ")", accessKeyId, null, null);
         }
-        String sts = canonicalizer.stringToSign(request.method(), headers, host(request), request.rawPath(), query,
-                null);
-        return compare(accessKeyId, secret, sts, given);
+        return compare(request, query, null, accessKeyId, secret, given, false);
     }
 
     private VerificationResult verifyQuery(SignableRequest request, Params query, SecretLookup secrets,
@@ -174,10 +173,8 @@ public final class S3V2VerifyEngine {
             return VerificationResult.failure(AuthError.ACCESS_DENIED, "Request has expired (Expires "
                     + Instant.ofEpochSecond(expires) + ", server time " + now + ")", accessKeyId, null, null);
         }
-        String sts = canonicalizer.stringToSign(request.method(), request.headers(), host(request),
-                request.rawPath(), query, expiresText);
         // a '+' left unencoded in the query decodes to a space; Base64 has no spaces
-        return compare(accessKeyId, secret, sts, given.replace(' ', '+'));
+        return compare(request, query, expiresText, accessKeyId, secret, given, true);
     }
 
     /** The first x-amz-* name (lower-cased) that is both a header and a query parameter, or null. */
@@ -223,11 +220,28 @@ public final class S3V2VerifyEngine {
         return request.headers().firstValue("Host").orElseGet(request::hostHeaderValue);
     }
 
-    private static VerificationResult compare(String accessKeyId, String secret, String sts, String given) {
-        String expected = Macs.base64Hmac(Crypto.HMAC_SHA1, secret, sts);
-        if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            return VerificationResult.success(accessKeyId, null, sts);
+    /**
+     * Compares the signature; the string to sign is built in this thread's buffer and hashed from
+     * it, and built again as a string only when someone reads it (a mismatch's answer, or
+     * {@link VerificationResult#stringToSign()} of an accepted request).
+     */
+    private VerificationResult compare(SignableRequest request, Params query, String expiresText, String accessKeyId,
+                                       String secret, String given, boolean spaceAsPlus) {
+        Macs.Buffers buffers = Macs.buffers();
+        boolean ok;
+        try {
+            StringBuilder text = buffers.text();
+            canonicalizer.appendStringToSign(text, request.method(), request.headers(), host(request),
+                    request.rawPath(), query, expiresText, null, null);
+            ok = buffers.base64HmacMatches(Crypto.HMAC_SHA1, secret, text, given, spaceAsPlus);
+        } finally {
+            Macs.release(buffers);
         }
+        if (ok) {
+            return BRIDGE.verified(accessKeyId, canonical -> canonical ? null : stringToSign(request, query,
+                    expiresText));
+        }
+        String sts = stringToSign(request, query, expiresText);
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV2 S3 signature does not match for access key {}; server's string to sign:\n{}",
                     accessKeyId, Redaction.redactSigningText(sts));
@@ -235,6 +249,11 @@ public final class S3V2VerifyEngine {
         return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH,
                 "The request signature we calculated does not match the signature you provided. Check your key"
                         + " and signing method.", accessKeyId, null, sts);
+    }
+
+    private String stringToSign(SignableRequest request, Params query, String expiresText) {
+        return canonicalizer.stringToSign(request.method(), request.headers(), host(request), request.rawPath(), query,
+                expiresText);
     }
 
     /**

@@ -130,6 +130,27 @@ final class ByteBuf {
         return this;
     }
 
+    /**
+     * Appends a header name with {@code A-Z} lower-cased (and nothing else: see
+     * {@link dev.awssig.internal.Ascii}), as UTF-8.
+     */
+    ByteBuf appendLowerAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        byte[] b = buf;
+        int p = len;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) { // not a token: a name only a signed-headers list can hold
+                len = p;
+                return append(dev.awssig.internal.Ascii.lower(s.substring(i)));
+            }
+            b[p++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        len = p;
+        return this;
+    }
+
     /** Appends lowercase hex of bytes. */
     ByteBuf appendHex(byte[] b, int n) {
         ensure(n * 2);

@@ -157,7 +157,7 @@ public final class Canonical {
         if (total == 0) {
             return;
         }
-        if (extraCount == 0 && skip1 == null && appendCleanQuery(b, rawQuery, rawCount)) {
+        if (extraCount == 0 && appendCleanQuery(b, rawQuery, rawCount, skip1, skip2)) {
             return;
         }
         if (rawCount == 0 && isSorted(extraNames, extraValues, extraCount)) {
@@ -231,11 +231,14 @@ public final class Canonical {
     }
 
     /**
-     * The allocation-free path for a query whose names and values need no escaping: parameters
-     * are sorted and copied as ranges of the raw query. Returns false (writing nothing) when
-     * some part needs escaping.
+     * The allocation-free path for a query whose names and values are already in canonical form
+     * (unreserved characters, and escapes {@code %XX} in upper-case hex of ASCII bytes that must
+     * be escaped, such as the {@code %2F} of a presigned URL's credential): parameters are sorted
+     * and copied as ranges of the raw query, without the parameters named {@code skip1} or
+     * {@code skip2} (in canonical form a name decodes to either only when it is spelled as it).
+     * Returns false (writing nothing) when some part would be written otherwise.
      */
-    private static boolean appendCleanQuery(ByteBuf b, String q, int count) {
+    private static boolean appendCleanQuery(ByteBuf b, String q, int count, String skip1, String skip2) {
         int len = q.length();
         if (b.ranges.length < count * 4) {
             b.ranges = new int[count * 8];
@@ -259,13 +262,25 @@ public final class Canonical {
                 }
                 if (c == '=' && eq < 0) {
                     eq = end;
+                } else if (c == '%') {
+                    if (!isCanonicalEscape(q, end, len)) {
+                        return false;
+                    }
+                    out[at + end] = '%';
+                    out[at + end + 1] = (byte) q.charAt(end + 1);
+                    out[at + end + 2] = (byte) q.charAt(end + 2);
+                    end += 3;
+                    continue;
                 } else if (c >= 0x80 || !ByteBuf.isUnreserved(c)) {
                     return false;
                 }
                 out[at + end] = (byte) c;
                 end++;
             }
-            if (end > start) {
+            int nameEnd = eq < 0 ? end : eq;
+            if (end > start && (isNamed(q, start, nameEnd, skip1) || isNamed(q, start, nameEnd, skip2))) {
+                canonical = false; // left out: the copy is not the answer
+            } else if (end > start) {
                 int o = n * 4;
                 r[o] = start;
                 r[o + 1] = eq < 0 ? end : eq;
@@ -318,6 +333,35 @@ public final class Canonical {
             b.append(q, r[o], r[o + 1]).append('=').append(q, r[o + 2], r[o + 3]);
         }
         return true;
+    }
+
+    /** Whether {@code q[from, to)} is {@code name} (false for a null name). */
+    private static boolean isNamed(String q, int from, int to, String name) {
+        return name != null && to - from == name.length() && q.startsWith(name, from);
+    }
+
+    /**
+     * Whether {@code q} has at {@code i} an escape as canonical encoding writes it: {@code %}, two
+     * upper-case hex digits, of an ASCII byte that is not unreserved.
+     */
+    private static boolean isCanonicalEscape(String q, int i, int len) {
+        if (i + 2 >= len) {
+            return false;
+        }
+        int hi = upperHexDigit(q.charAt(i + 1));
+        int lo = upperHexDigit(q.charAt(i + 2));
+        if (hi < 0 || lo < 0) {
+            return false;
+        }
+        int v = (hi << 4) | lo;
+        return v < 0x80 && !ByteBuf.isUnreserved((char) v);
+    }
+
+    private static int upperHexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static int compareRanges(String q, int[] r, int x, int y) {
@@ -542,7 +586,8 @@ public final class Canonical {
         int i = 0;
         while (i < n) {
             String name = names[i];
-            b.append(name).append(':');
+            // lower-cased as written: a verifier hands over the names as received (tokens, ASCII)
+            b.appendLowerAscii(name).append(':');
             try {
                 appendTrimmed(b, values[i]);
                 i++;

@@ -88,6 +88,30 @@ final class Scratch implements AutoCloseable {
     /** The last header built for each of the signer's header names on this thread. */
     private final Headers.Header[] ownHeaders = new Headers.Header[12];
 
+    /** Verification: the received headers' positions, sorted by name ({@link ReceivedHeaders}). */
+    private int[] order = new int[16];
+    /** Verification: where each name of the signed-headers list starts and ends in it. */
+    int[] nameFrom = new int[16];
+    int[] nameTo = new int[16];
+    /** Verification: the signature the request carried, as lower-case hex (cleared on close when used). */
+    final byte[] given = new byte[64];
+    private boolean givenUsed;
+    /**
+     * Verification: the identifiers of the last request verified on this thread (access key id,
+     * date, region, service, signed-headers list, X-Amz-Date: none of them a secret), handed out again when
+     * the next request names the same, instead of a new substring of its {@code Authorization}.
+     */
+    private final String[] lastText = new String[TEXT_SLOTS];
+    static final int TEXT_ACCESS_KEY = 0;
+    static final int TEXT_DATE = 1;
+    static final int TEXT_REGION = 2;
+    static final int TEXT_SERVICE = 3;
+    static final int TEXT_SIGNED_HEADERS = 4;
+    static final int TEXT_AMZ_DATE = 5;
+    /** A presigned URL's X-Amz-Credential: its raw (escaped) text, and the decoded text in the next slot. */
+    static final int TEXT_CREDENTIAL = 6;
+    private static final int TEXT_SLOTS = 8;
+
     /** How many entries of {@link #names}/{@link #values} this call filled. */
     private int filled;
     /**
@@ -162,6 +186,10 @@ final class Scratch implements AutoCloseable {
                 qv[i] = null;
             }
         }
+        if (givenUsed) {
+            java.util.Arrays.fill(given, (byte) 0);
+            givenUsed = false;
+        }
         if (dropCount > 0) {
             java.util.Arrays.fill(drop, 0, dropSize, false);
             dropCount = 0;
@@ -193,6 +221,65 @@ final class Scratch implements AutoCloseable {
     /** Records how many request entries the drop marks of this call may cover. */
     void dropsFor(int size) {
         dropSize = size;
+    }
+
+    /** The received-headers position array, at least {@code n} long. */
+    int[] order(int n) {
+        if (order.length < n) {
+            order = new int[Math.max(n, order.length * 2)];
+        }
+        return order;
+    }
+
+    /** Makes the signed-name bound arrays at least {@code n} long. */
+    void ensureNameBounds(int n) {
+        if (nameFrom.length < n) {
+            int size = Math.max(n, nameFrom.length * 2);
+            nameFrom = new int[size];
+            nameTo = new int[size];
+        }
+    }
+
+    /** {@link #given}, marked for clearing on close. */
+    byte[] given() {
+        givenUsed = true;
+        return given;
+    }
+
+    /**
+     * {@code src.substring(from, to)}, or the same text this thread's last call kept in
+     * {@code slot} (see {@link #lastText}).
+     */
+    String text(int slot, String src, int from, int to) {
+        String last = lastText[slot];
+        if (last != null && last.length() == to - from && src.startsWith(last, from)) {
+            return last;
+        }
+        String t = src.substring(from, to);
+        lastText[slot] = t;
+        return t;
+    }
+
+    /**
+     * The decoded value of query parameter {@code k}, or the same text this thread's last call
+     * decoded when the parameter is written the same way (raw text in {@code slot}, decoded text
+     * in {@code slot + 1}); null when the parameter is absent.
+     */
+    String decoded(int slot, dev.awssig.internal.QueryAuthParams q, int k) {
+        int from = q.rawFrom(k);
+        if (from < 0) {
+            return q.value(k);
+        }
+        int to = q.rawTo(k);
+        String query = q.query();
+        String raw = lastText[slot];
+        if (raw != null && raw.length() == to - from && query.startsWith(raw, from)) {
+            return lastText[slot + 1];
+        }
+        String value = q.value(k);
+        lastText[slot] = query.substring(from, to);
+        lastText[slot + 1] = value;
+        return value;
     }
 
     /** The lower-case form of a header name, cached for the names this thread sees often. */

@@ -10,6 +10,7 @@ import dev.awssig.SigningException;
 import dev.awssig.VerificationException;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.internal.ApiAccess;
 import dev.awssig.internal.Ascii;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Hex;
@@ -57,6 +58,10 @@ public final class SigV4VerifyEngine {
     private static final int P_SIGNED_HEADERS = 4;
     private static final int P_SIGNATURE = 5;
     private static final int P_CONTENT_SHA = 7;
+    private static final String ALGORITHM_SPACE = SigV4Core.ALGORITHM + " ";
+    private static final String AWS4_REQUEST = "aws4_request";
+    /** The trusted path into the request model, obtained once (see {@link ApiAccess}). */
+    private static final ApiAccess.Bridge BRIDGE = ApiAccess.bridge();
     /** At most this many names are listed in a message about unsigned headers. */
     private static final int MAX_LISTED = 10;
 
@@ -78,20 +83,21 @@ public final class SigV4VerifyEngine {
         this.limits = settings.limits;
     }
 
-    /** A successful header verification, with what the body decoder needs. */
+    /**
+     * What the body decoder of an aws-chunked request needs from its accepted headers, filled in
+     * by the check (only {@link #verifyStreaming} asks for it).
+     */
     static final class Accepted {
-        final VerificationResult result;
-        final SigningKey key;
-        final String amzDate;
-        final String signature;
-        final String contentSha;
+        SigningKey key;
+        String amzDate;
+        String signature;
+        String contentSha;
 
-        Accepted(VerificationResult result, SigningKey key, String amzDate, String signature, String contentSha) {
-            this.result = result;
-            this.key = key;
-            this.amzDate = amzDate;
-            this.signature = signature;
-            this.contentSha = contentSha;
+        void set(SigningKey k, String date, String seedSignature, String sha) {
+            this.key = k;
+            this.amzDate = date;
+            this.signature = seedSignature;
+            this.contentSha = sha;
         }
     }
 
@@ -136,7 +142,7 @@ public final class SigV4VerifyEngine {
             return bounds;
         }
         try {
-            return check(request, secrets, now, true).result;
+            return check(request, secrets, now, null);
         } catch (Reject r) {
             return r.result;
         } catch (MalformedTextException e) {
@@ -168,7 +174,8 @@ public final class SigV4VerifyEngine {
                 throw reject(AuthError.INVALID_REQUEST,
                         "An aws-chunked upload must be signed with an Authorization header");
             }
-            Accepted a = check(request, secrets, now, false);
+            Accepted a = new Accepted();
+            check(request, secrets, now, a);
             PayloadSigning mode = PayloadSigning.fromLiteral(a.contentSha);
             if (mode == null || !mode.isStreaming()) {
                 throw reject(AuthError.INVALID_REQUEST, "x-amz-content-sha256 is not an aws-chunked streaming mode",
@@ -223,65 +230,120 @@ public final class SigV4VerifyEngine {
         return values.get(0);
     }
 
-    private Accepted check(SignableRequest request, SecretLookup secrets, Instant now, boolean checkBody)
+    /**
+     * The outcome of a request with a header or query signature. With {@code streaming} (an
+     * aws-chunked request, whose body is checked as it is read) a rejection is thrown and what the
+     * decoder needs goes into {@code streaming}; without, the body the request carries is checked
+     * against the signed hash.
+     */
+    private VerificationResult check(SignableRequest request, SecretLookup secrets, Instant now, Accepted streaming)
             throws Reject {
-        String query = request.rawQuery().orElse(null);
-        String auth = single(request.headers(), "authorization", AuthError.AUTHORIZATION_HEADER_MALFORMED);
-        single(request.headers(), "host", AuthError.INVALID_ARGUMENT); // two hosts: which one was meant?
-        QueryAuthParams q = query == null ? null : QueryAuthParams.parse(query, AUTH_PARAMS);
-        boolean presigned = q != null && q.firstNamed();
-        if (auth != null && presigned) {
-            throw reject(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the X-Amz-Algorithm query"
-                    + " parameter or the Authorization header may be specified");
+        try (Scratch s = Scratch.open()) {
+            // the received headers indexed once: every lookup below is a binary search
+            ReceivedHeaders rh = ReceivedHeaders.of(s, request.headers());
+            String query = request.rawQuery().orElse(null);
+            String auth = single(rh, "authorization", AuthError.AUTHORIZATION_HEADER_MALFORMED);
+            single(rh, "host", AuthError.INVALID_ARGUMENT); // two hosts: which one was meant?
+            QueryAuthParams q = query == null ? null : QueryAuthParams.parse(query, AUTH_PARAMS);
+            boolean presigned = q != null && q.firstNamed();
+            if (auth != null && presigned) {
+                throw reject(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the X-Amz-Algorithm"
+                        + " query parameter or the Authorization header may be specified");
+            }
+            if (presigned) {
+                return checkPresigned(s, rh, request, q, secrets, now);
+            }
+            if (auth != null) {
+                return checkHeader(s, rh, request, auth, secrets, now, streaming);
+            }
+            throw reject(AuthError.MISSING_SECURITY_HEADER, "The request has neither an Authorization header nor"
+                    + " X-Amz-* query authentication");
         }
-        if (presigned) {
-            return checkPresigned(request, q, secrets, now);
+    }
+
+    /** The value of a header the verifier reads as one value, or null; repeated, it is ambiguous. */
+    private static String single(ReceivedHeaders rh, String name, AuthError error) throws Reject {
+        int at = rh.firstAtLeast(name);
+        if (!rh.nameAt(at, name, 0, name.length())) {
+            return null;
         }
-        if (auth != null) {
-            return checkHeader(request, auth, secrets, now, checkBody);
+        if (rh.nameAt(at + 1, name, 0, name.length())) {
+            throw reject(error, "The request has more than one " + name + " header; it must have one at most");
         }
-        throw reject(AuthError.MISSING_SECURITY_HEADER, "The request has neither an Authorization header nor"
-                + " X-Amz-* query authentication");
+        return rh.at(at).value();
     }
 
     // ------------------------------------------------------------------ header
 
-    private Accepted checkHeader(SignableRequest request, String authorization, SecretLookup secrets, Instant now,
-                                 boolean checkBody) throws Reject {
-        String a = authorization.trim();
-        if (!a.startsWith(SigV4Core.ALGORITHM + " ")) {
+    private VerificationResult checkHeader(Scratch s, ReceivedHeaders rh, SignableRequest request,
+                                           String authorization, SecretLookup secrets, Instant now,
+                                           Accepted streaming) throws Reject {
+        boolean checkBody = streaming == null;
+        // parsed in place: positions into the header's text, no split, trim or substring
+        int from = 0;
+        int to = authorization.length();
+        while (from < to && authorization.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && authorization.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to - from < ALGORITHM_SPACE.length() || !authorization.startsWith(ALGORITHM_SPACE, from)) {
+            String a = authorization.trim();
             int sp = a.indexOf(' ');
             throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed;"
                     + " unsupported algorithm '" + (sp < 0 ? "" : printable(a.substring(0, sp), 40))
                     + "', expecting 'AWS4-HMAC-SHA256'");
         }
-        String credential = null;
-        String signedHeaders = null;
-        String signature = null;
-        for (String part : a.substring(SigV4Core.ALGORITHM.length() + 1).split(",", -1)) {
-            String p = part.trim();
-            if (p.startsWith("Credential=")) {
-                credential = once(credential, p.substring(11), "Credential");
-            } else if (p.startsWith("SignedHeaders=")) {
-                signedHeaders = once(signedHeaders, p.substring(14), "SignedHeaders");
-            } else if (p.startsWith("Signature=")) {
-                signature = once(signature, p.substring(10), "Signature");
-            } else if (!p.isEmpty()) {
-                throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed;"
-                        + " unexpected component '" + printable(p, 30) + "'");
+        int credentialFrom = -1;
+        int credentialTo = -1;
+        int signedFrom = -1;
+        int signedTo = -1;
+        int signatureFrom = -1;
+        int signatureTo = -1;
+        int pos = from + ALGORITHM_SPACE.length();
+        while (true) {
+            int comma = authorization.indexOf(',', pos);
+            int end = comma < 0 || comma > to ? to : comma;
+            int ps = pos;
+            int pe = end;
+            while (ps < pe && authorization.charAt(ps) <= ' ') {
+                ps++;
             }
+            while (pe > ps && authorization.charAt(pe - 1) <= ' ') {
+                pe--;
+            }
+            if (startsWith(authorization, ps, pe, "Credential=")) {
+                once(credentialFrom, "Credential");
+                credentialFrom = ps + 11;
+                credentialTo = pe;
+            } else if (startsWith(authorization, ps, pe, "SignedHeaders=")) {
+                once(signedFrom, "SignedHeaders");
+                signedFrom = ps + 14;
+                signedTo = pe;
+            } else if (startsWith(authorization, ps, pe, "Signature=")) {
+                once(signatureFrom, "Signature");
+                signatureFrom = ps + 10;
+                signatureTo = pe;
+            } else if (ps < pe) {
+                throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed;"
+                        + " unexpected component '" + printable(authorization.substring(ps, pe), 30) + "'");
+            }
+            if (end == to) {
+                break;
+            }
+            pos = end + 1;
         }
-        if (credential == null || signedHeaders == null || signature == null) {
+        if (credentialFrom < 0 || signedFrom < 0 || signatureFrom < 0) {
             throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed;"
                     + " it must have Credential, SignedHeaders and Signature");
         }
-        String[] scope = parseCredential(credential, AuthError.AUTHORIZATION_HEADER_MALFORMED,
-                "The authorization header is malformed; ");
+        String[] scope = parseCredential(s, authorization, credentialFrom, credentialTo,
+                AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; ");
         String accessKeyId = scope[0];
-        String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
-        String[] sortedNames = sortedUnique(names, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
-        Headers headers = request.headers();
-        String amzDate = single(headers, "x-amz-date", AuthError.INVALID_ARGUMENT);
+        String signedHeaders = s.text(Scratch.TEXT_SIGNED_HEADERS, authorization, signedFrom, signedTo);
+        int signedCount = signedNames(s, signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
+        String amzDate = single(rh, "x-amz-date", AuthError.INVALID_ARGUMENT);
         Instant date;
         String amzDateText;
         if (amzDate != null) {
@@ -293,7 +355,7 @@ public final class SigV4VerifyEngine {
             }
             amzDateText = amzDate.trim();
         } else {
-            String httpDate = single(headers, "date", AuthError.INVALID_ARGUMENT);
+            String httpDate = single(rh, "date", AuthError.INVALID_ARGUMENT);
             if (httpDate == null) {
                 throw reject(AuthError.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date header",
                         accessKeyId);
@@ -313,9 +375,9 @@ public final class SigV4VerifyEngine {
         }
         String secret = lookup(secrets, accessKeyId);
         checkSkew(date, now, accessKeyId);
-        checkAllSigned(headers, sortedNames, accessKeyId);
+        checkAllSigned(s, request.headers(), signedHeaders, signedCount, accessKeyId);
 
-        String contentSha = contentSha(headers, accessKeyId);
+        String contentSha = contentSha(rh, accessKeyId);
         PayloadSigning literal = contentSha == null ? null : PayloadSigning.fromLiteral(contentSha);
         if (checkBody && literal != null && literal.isStreaming()) {
             throw reject(AuthError.INVALID_REQUEST, "This is an aws-chunked upload (x-amz-content-sha256: "
@@ -333,31 +395,40 @@ public final class SigV4VerifyEngine {
             payloadHash = bodyHash(request.payload());
         }
         SigningKey key = SigningKey.of(accessKeyId, secret, scope[1], scope[2], scope[3]);
-        VerificationResult result = compare(request, key, names, signedHeaders, payloadHash, amzDateText, signature,
-                null, null);
+        VerificationResult result = compare(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDateText,
+                authorization, signatureFrom, signatureTo, null, null);
         if (checkBody) {
             result = checkBody(result, request, contentSha, accessKeyId);
         } else if (!result.isValid()) {
             throw new Reject(result);
         }
-        return new Accepted(result, key, amzDateText, signature, contentSha);
+        if (streaming != null) {
+            // the seed signature of an aws-chunked body (a verified request's signature is no secret
+            // to the code that received it; it never goes into a message or log)
+            streaming.set(key, amzDateText, authorization.substring(signatureFrom, signatureTo), contentSha);
+        }
+        return result;
     }
 
-    /** {@code value} when {@code was} is null; a component given twice is malformed. */
-    private static String once(String was, String value, String component) throws Reject {
-        if (was != null) {
+    /** Whether {@code t[from, to)} starts with {@code prefix}. */
+    private static boolean startsWith(String t, int from, int to, String prefix) {
+        return to - from >= prefix.length() && t.startsWith(prefix, from);
+    }
+
+    /** A component given twice ({@code was} is where it was found, -1 when not yet) is malformed. */
+    private static void once(int was, String component) throws Reject {
+        if (was >= 0) {
             throw reject(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; it has "
                     + component + "= more than once");
         }
-        return value;
     }
 
     /**
      * The trimmed x-amz-content-sha256, or null: one value, {@code UNSIGNED-PAYLOAD}, a streaming
      * mode or 64 hex digits.
      */
-    private static String contentSha(Headers headers, String accessKeyId) throws Reject {
-        String v = single(headers, "x-amz-content-sha256", AuthError.INVALID_ARGUMENT);
+    private static String contentSha(ReceivedHeaders rh, String accessKeyId) throws Reject {
+        String v = single(rh, "x-amz-content-sha256", AuthError.INVALID_ARGUMENT);
         if (v == null) {
             return null;
         }
@@ -395,32 +466,32 @@ public final class SigV4VerifyEngine {
 
     // ------------------------------------------------------------------ presigned
 
-    private Accepted checkPresigned(SignableRequest request, QueryAuthParams q, SecretLookup secrets, Instant now)
-            throws Reject {
+    private VerificationResult checkPresigned(Scratch s, ReceivedHeaders rh, SignableRequest request, QueryAuthParams q,
+                                    SecretLookup secrets, Instant now) throws Reject {
         if (q.repeated() != null) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "The query has the " + q.repeated()
                     + " parameter more than once (in some spelling); it must have it once");
         }
-        String algorithm = q.value(P_ALGORITHM);
-        String credential = q.value(P_CREDENTIAL);
-        String amzDate = q.value(P_DATE);
-        String expiresText = q.value(P_EXPIRES);
-        String signedHeaders = q.value(P_SIGNED_HEADERS);
-        String signature = q.value(P_SIGNATURE);
-        if (!SigV4Core.ALGORITHM.equals(algorithm)) {
+        // values written without escapes are read in place, or as this thread's last copy of them
+        String credential = s.decoded(Scratch.TEXT_CREDENTIAL, q, P_CREDENTIAL);
+        String amzDate = text(s, q, P_DATE, Scratch.TEXT_AMZ_DATE);
+        String signedHeaders = text(s, q, P_SIGNED_HEADERS, Scratch.TEXT_SIGNED_HEADERS);
+        String query = q.query();
+        String signatureSource = q.plainFrom(P_SIGNATURE) >= 0 ? query : q.value(P_SIGNATURE);
+        if (!q.valueIs(P_ALGORITHM, SigV4Core.ALGORITHM)) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
         }
-        if (credential == null || amzDate == null || expiresText == null || signedHeaders == null
-                || signature == null) {
+        if (credential == null || amzDate == null || (q.plainFrom(P_EXPIRES) < 0 && q.value(P_EXPIRES) == null)
+                || signedHeaders == null || signatureSource == null) {
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, QUERY_PARAMS_REQUIRED);
         }
-        String[] scope = parseCredential(credential, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
-                "Error parsing the X-Amz-Credential parameter; ");
+        int signatureFrom = signatureSource == query ? q.plainFrom(P_SIGNATURE) : 0;
+        int signatureTo = signatureSource == query ? q.plainTo(P_SIGNATURE) : signatureSource.length();
+        String[] scope = parseCredential(s, credential, 0, credential.length(),
+                AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "Error parsing the X-Amz-Credential parameter; ");
         String accessKeyId = scope[0];
-        String[] names = splitSignedHeaders(signedHeaders, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
-                accessKeyId);
-        String[] sortedNames = sortedUnique(names, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, accessKeyId);
+        int signedCount = signedNames(s, signedHeaders, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, accessKeyId);
         Instant date;
         try {
             date = Timestamps.parseAmzDate(amzDate, "X-Amz-Date");
@@ -429,8 +500,11 @@ public final class SigV4VerifyEngine {
                     "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"", accessKeyId);
         }
         // ASCII digits only: Long.parseLong would also read "+600" and other scripts' digits
-        long expires = Checks.parseDecimal(expiresText);
+        long expires = q.plainFrom(P_EXPIRES) >= 0
+                ? Checks.parseDecimal(query, q.plainFrom(P_EXPIRES), q.plainTo(P_EXPIRES))
+                : Checks.parseDecimal(q.value(P_EXPIRES));
         if (expires < 0) {
+            String expiresText = q.value(P_EXPIRES);
             boolean negative = expiresText.startsWith("-") && Checks.parseDecimal(expiresText.substring(1)) >= 0;
             throw reject(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, negative
                     ? "X-Amz-Expires must be non-negative" : "X-Amz-Expires should be a number", accessKeyId);
@@ -445,15 +519,16 @@ public final class SigV4VerifyEngine {
         }
         String secret = lookup(secrets, accessKeyId);
         // compared as durations: date.minus(maxSkew) could leave the range of Instant
-        if (Duration.between(now, date).compareTo(settings.maxSkew) > 0) {
+        if (exceeds(now, date, settings.maxSkew)) {
             throw reject(AuthError.ACCESS_DENIED, "Request is not valid yet", accessKeyId);
         }
-        if (now.isAfter(date.plusSeconds(expires))) {
+        // date is within the years 0000-9999 (X-Amz-Date) and expires at most a week: no overflow
+        if (now.getEpochSecond() > date.getEpochSecond() + expires
+                || (now.getEpochSecond() == date.getEpochSecond() + expires && now.getNano() > date.getNano())) {
             throw reject(AuthError.ACCESS_DENIED, "Request has expired", accessKeyId);
         }
-        Headers headers = request.headers();
-        checkAllSigned(headers, sortedNames, accessKeyId);
-        String contentSha = contentSha(headers, accessKeyId);
+        checkAllSigned(s, request.headers(), signedHeaders, signedCount, accessKeyId);
+        String contentSha = contentSha(rh, accessKeyId);
         String queryContentSha = q.value(P_CONTENT_SHA);
         if (queryContentSha != null) {
             // signed as a query parameter (MinIO reads it there first): the payload hash, compared
@@ -489,34 +564,36 @@ public final class SigV4VerifyEngine {
         SigningKey key = SigningKey.of(accessKeyId, secret, scope[1], scope[2], scope[3]);
         String tokenSkip = settings.tokenPlacement == SessionTokenPlacement.AFTER_SIGNING ? "X-Amz-Security-Token"
                 : null;
-        VerificationResult result = compare(request, key, names, signedHeaders, payloadHash, amzDate, signature,
-                "X-Amz-Signature", tokenSkip);
-        return new Accepted(checkBody(result, request, contentSha, accessKeyId), key, amzDate, signature,
-                contentSha);
+        VerificationResult result = compare(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDate,
+                signatureSource, signatureFrom, signatureTo, "X-Amz-Signature", tokenSkip);
+        // a presigned request is never aws-chunked (verifyStreaming requires an Authorization header)
+        return checkBody(result, request, contentSha, accessKeyId);
     }
+
+    /**
+     * A parameter's value: read in place when written without escapes (as this thread's last
+     * copy of the same text, see {@link Scratch#text}), else decoded; null when absent.
+     */
+    private static String text(Scratch s, QueryAuthParams q, int k, int slot) {
+        int from = q.plainFrom(k);
+        return from >= 0 ? s.text(slot, q.query(), from, q.plainTo(k)) : q.value(k);
+    }
+
 
     // ------------------------------------------------------------------ shared
 
-    private VerificationResult compare(SignableRequest request, SigningKey key, String[] names, String signedHeaders,
-                                       String payloadHash, String amzDate, String givenSignature, String skip1,
+    private VerificationResult compare(Scratch s, ReceivedHeaders rh, SignableRequest request, SigningKey key,
+                                       String signedHeaders, int signedCount, String payloadHash, String amzDate,
+                                       String signatureSource, int signatureFrom, int signatureTo, String skip1,
                                        String skip2) {
-        boolean normalize = settings.normalize(key.service);
-        boolean doubleEncode = settings.doubleEncode(key.service);
-        boolean ok;
-        String canonicalRequest;
-        String stringToSign;
-        try (Scratch s = Scratch.open()) {
-            int n = fillSignedHeaders(s, request, names);
-            SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
-                    request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, skip1, skip2, n, signedHeaders,
-                    payloadHash, amzDate, key, false);
-            ok = signatureMatches(s.sigHex, givenSignature);
-            canonicalRequest = s.creq.asString();
-            stringToSign = s.sts.asString();
+        computeHex(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDate, skip1, skip2);
+        if (signatureMatches(s, signatureSource, signatureFrom, signatureTo)) {
+            // the texts are rebuilt when read: an accepted request seldom needs them
+            return BRIDGE.verified(key.accessKeyId, canonical -> explain(request, key, signedHeaders, payloadHash,
+                    amzDate, skip1, skip2, canonical));
         }
-        if (ok) {
-            return VerificationResult.success(key.accessKeyId, canonicalRequest, stringToSign);
-        }
+        String canonicalRequest = s.creq.asString();
+        String stringToSign = s.sts.asString();
         if (LOG.isDebugEnabled()) {
             LOG.debug("SigV4 signature mismatch for {}; canonical request:\n{}\nstring to sign:\n{}",
                     key.accessKeyId, Redaction.redactSigningText(canonicalRequest), stringToSign);
@@ -526,50 +603,81 @@ public final class SigV4VerifyEngine {
                 canonicalRequest, stringToSign);
     }
 
-    /** Whether 64 lower-case hex digits equal a given signature (hex in either case), in constant time. */
-    private static boolean signatureMatches(byte[] expectedHex, String given) {
-        if (given.length() != 64) {
+    /** The canonical request and string to sign into the scratch, the expected signature into {@code s.sigHex}. */
+    private void computeHex(Scratch s, ReceivedHeaders rh, SignableRequest request, SigningKey key,
+                            String signedHeaders, int signedCount, String payloadHash, String amzDate, String skip1,
+                            String skip2) {
+        int n = fillSignedHeaders(s, rh, request, signedHeaders, signedCount);
+        SigV4Core.computeHex(s, request.method(), request.rawPath(), settings.normalize(key.service),
+                settings.doubleEncode(key.service), request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0,
+                skip1, skip2, n, signedHeaders, payloadHash, amzDate, key, false);
+    }
+
+    /**
+     * The canonical request ({@code canonical}) or string to sign of a request this engine
+     * accepted, computed again from the same parts: the same text as when it was accepted.
+     */
+    private String explain(SignableRequest request, SigningKey key, String signedHeaders, String payloadHash,
+                           String amzDate, String skip1, String skip2, boolean canonical) {
+        try (Scratch s = Scratch.open()) {
+            ReceivedHeaders rh = ReceivedHeaders.of(s, request.headers());
+            int signedCount;
+            try {
+                signedCount = signedNames(s, signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, key.accessKeyId);
+            } catch (Reject e) {
+                throw new IllegalStateException("the signed-headers list was accepted before", e);
+            }
+            computeHex(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDate, skip1, skip2);
+            return canonical ? s.creq.asString() : s.sts.asString();
+        }
+    }
+
+    /**
+     * Whether the 64 lower-case hex digits of {@code s.sigHex} equal the signature
+     * {@code source[from, to)} (hex in either case), in constant time.
+     */
+    private static boolean signatureMatches(Scratch s, String source, int from, int to) {
+        if (to - from != 64) {
             return false;
         }
-        byte[] g = new byte[64];
+        byte[] g = s.given();
         for (int i = 0; i < 64; i++) {
-            char c = given.charAt(i);
+            char c = source.charAt(from + i);
             g[i] = (byte) (c >= 'A' && c <= 'F' ? c + 32 : c < 0x80 ? c : 0);
         }
-        return MessageDigest.isEqual(expectedHex, g);
+        return MessageDigest.isEqual(s.sigHex, g);
     }
 
     /**
      * Fills the scratch's header arrays with the signed headers, in the order of the signed-headers
      * list (the values of one name in the order received; a signed name the request lacks has an
-     * empty value, or the request's host for {@code host}). The received entries are sorted by
-     * name once and each signed name found by binary search: O((n + m) log n) for n headers and m
-     * signed names, whatever the request holds.
+     * empty value, or the request's host for {@code host}). Each signed name is found by binary
+     * search in the received headers, sorted once: O((n + m) log n) for n headers and m signed
+     * names, whatever the request holds. The names go in as received (one instance per name, so
+     * that its values group): the canonical request lower-cases them as it writes them.
      */
-    private static int fillSignedHeaders(Scratch s, SignableRequest request, String[] names) {
-        List<Headers.Header> entries = request.headers().entries();
-        int h = entries.size();
-        String[] lower = new String[h];
-        for (int i = 0; i < h; i++) {
-            lower[i] = Ascii.lower(entries.get(i).name());
-        }
-        int[] byName = Canonical.identity(h);
-        Canonical.mergeSort(byName, h, (x, y) -> lower[x].compareTo(lower[y]));
-        s.ensureHeaderCapacity(names.length + h);
+    private static int fillSignedHeaders(Scratch s, ReceivedHeaders rh, SignableRequest request, String list, int m) {
+        s.ensureHeaderCapacity(m + rh.size());
         String[] outNames = s.names;
         String[] outValues = s.values;
+        int[] nameFrom = s.nameFrom;
+        int[] nameTo = s.nameTo;
         int n = 0;
         try {
-            for (String name : names) {
-                int at = firstAtLeast(byName, lower, h, name);
-                if (at == h || !lower[byName[at]].equals(name)) {
-                    outNames[n] = name;
-                    outValues[n++] = name.equals("host") ? request.hostHeaderValue() : "";
+            for (int k = 0; k < m; k++) {
+                int from = nameFrom[k];
+                int to = nameTo[k];
+                int at = rh.firstAtLeast(list, from, to);
+                if (!rh.nameAt(at, list, from, to)) {
+                    boolean host = to - from == 4 && list.startsWith("host", from);
+                    outNames[n] = host ? "host" : list.substring(from, to);
+                    outValues[n++] = host ? request.hostHeaderValue() : "";
                     continue;
                 }
-                for (; at < h && lower[byName[at]].equals(name); at++) {
+                String name = rh.at(at).name();
+                for (; rh.nameAt(at, list, from, to); at++) {
                     outNames[n] = name;
-                    outValues[n++] = entries.get(byName[at]).value();
+                    outValues[n++] = rh.at(at).value();
                 }
             }
         } finally {
@@ -578,19 +686,112 @@ public final class SigV4VerifyEngine {
         return n;
     }
 
-    /** The first position in {@code sorted} whose name is not less than {@code name}. */
-    private static int firstAtLeast(int[] sorted, String[] lower, int h, String name) {
-        int lo = 0;
-        int hi = h;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (lower[sorted[mid]].compareTo(name) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /**
+     * The signed-headers list's names as bounds into it ({@code s.nameFrom}, {@code s.nameTo}),
+     * and how many: lower-case, none empty, each listed once and in sorted order. A name listed
+     * twice is malformed, and so is a list out of order: every SDK sends it sorted, and servers
+     * disagree on what an unsorted list means (MinIO sorts it again, s3proxy signs it as given),
+     * so no reading of it is safe. O(m) for a list that is right; what is wrong is named by
+     * {@link #splitSignedHeaders} and {@link #sortedUnique}, O(m log m).
+     */
+    private static int signedNames(Scratch s, String list, AuthError error, String accessKeyId) throws Reject {
+        int len = list.length();
+        s.ensureNameBounds(len / 2 + 1);
+        int[] nameFrom = s.nameFrom;
+        int[] nameTo = s.nameTo;
+        int m = 0;
+        int from = 0;
+        boolean ok = len > 0;
+        for (int i = 0; ok && i <= len; i++) {
+            char c = i < len ? list.charAt(i) : ';';
+            if (c == ';') {
+                ok = i > from && (m == 0 || compareRanges(list, nameFrom[m - 1], nameTo[m - 1], from, i) < 0);
+                nameFrom[m] = from;
+                nameTo[m++] = i;
+                from = i + 1;
+            } else if (c >= 'A' && c <= 'Z') {
+                ok = false;
             }
         }
-        return lo;
+        if (!ok) {
+            // names what is wrong (and throws: a list that passes these is one the loop accepts)
+            sortedUnique(splitSignedHeaders(list, error, accessKeyId), error, accessKeyId);
+            throw reject(error, "SignedHeaders is malformed", accessKeyId);
+        }
+        return m;
+    }
+
+    /** {@code t[a, aEnd)} compared with {@code t[b, bEnd)} as {@link String#compareTo} would. */
+    private static int compareRanges(String t, int a, int aEnd, int b, int bEnd) {
+        int n = Math.min(aEnd - a, bEnd - b);
+        for (int i = 0; i < n; i++) {
+            int d = t.charAt(a + i) - t.charAt(b + i);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return (aEnd - a) - (bEnd - b);
+    }
+
+    /** Where the received name is among the signed names (bounds in {@code s}), or -1; binary search. */
+    private static int signedIndex(Scratch s, String list, int m, String name) {
+        int lo = 0;
+        int hi = m - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = ReceivedHeaders.compareNames(name, list, s.nameFrom[mid], s.nameTo[mid]);
+            if (c == 0) {
+                return mid;
+            }
+            if (c < 0) {
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The access key id, date, region and service of a credential {@code t[from, to)}
+     * ({@code <access key id>/<date>/<region>/<service>/aws4_request}), read in place; a
+     * credential that is wrong is named by {@link #parseCredential(String, AuthError, String)}.
+     */
+    private String[] parseCredential(Scratch s, String t, int from, int to, AuthError error, String prefix)
+            throws Reject {
+        int s1 = indexOf(t, '/', from, to);
+        int s2 = s1 < 0 ? -1 : indexOf(t, '/', s1 + 1, to);
+        int s3 = s2 < 0 ? -1 : indexOf(t, '/', s2 + 1, to);
+        int s4 = s3 < 0 ? -1 : indexOf(t, '/', s3 + 1, to);
+        boolean ok = s4 >= 0 && indexOf(t, '/', s4 + 1, to) < 0 && s1 > from
+                && to - s4 - 1 == AWS4_REQUEST.length() && t.startsWith(AWS4_REQUEST, s4 + 1)
+                && s2 - s1 - 1 == 8 && isDigits(t, s1 + 1, s2)
+                && s3 > s2 + 1 && s4 > s3 + 1
+                && (region == null || (s3 - s2 - 1 == region.length() && t.startsWith(region, s2 + 1)))
+                && (service == null || (s4 - s3 - 1 == service.length() && t.startsWith(service, s3 + 1)));
+        if (!ok) {
+            parseCredential(t.substring(from, to), error, prefix); // names what is wrong, and throws
+            throw reject(error, prefix + "the Credential is malformed");
+        }
+        return new String[] {
+            s.text(Scratch.TEXT_ACCESS_KEY, t, from, s1),
+            s.text(Scratch.TEXT_DATE, t, s1 + 1, s2),
+            region != null ? region : s.text(Scratch.TEXT_REGION, t, s2 + 1, s3),
+            service != null ? service : s.text(Scratch.TEXT_SERVICE, t, s3 + 1, s4)};
+    }
+
+    private static int indexOf(String t, char c, int from, int to) {
+        int i = t.indexOf(c, from);
+        return i < to ? i : -1;
+    }
+
+    private static boolean isDigits(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String[] parseCredential(String credential, AuthError error, String prefix) throws Reject {
@@ -627,12 +828,26 @@ public final class SigV4VerifyEngine {
     }
 
     private void checkSkew(Instant date, Instant now, String accessKeyId) throws Reject {
-        Duration skew = Duration.between(date, now).abs();
-        if (skew.compareTo(settings.maxSkew) > 0) {
+        if (exceeds(date, now, settings.maxSkew) || exceeds(now, date, settings.maxSkew)) {
             throw reject(AuthError.REQUEST_TIME_TOO_SKEWED, "The difference between the request time ("
                     + Timestamps.describe(date) + ") and the current time (" + Timestamps.describe(now)
                     + ") is too large.", accessKeyId);
         }
+    }
+
+    /**
+     * Whether {@code to} is more than {@code max} after {@code from}: {@code Duration.between(from,
+     * to).compareTo(max) > 0} without building the duration (whole seconds of two instants differ
+     * by less than 2^56, so nothing overflows).
+     */
+    static boolean exceeds(Instant from, Instant to, Duration max) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        int nanos = to.getNano() - from.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds > max.getSeconds() || (seconds == max.getSeconds() && nanos > max.getNano());
     }
 
     private static String[] splitSignedHeaders(String list, AuthError error, String accessKeyId) throws Reject {
@@ -669,42 +884,57 @@ public final class SigV4VerifyEngine {
     }
 
     /**
-     * Host and every x-amz-* header must be signed. {@code sortedNames} is searched, not scanned:
-     * O(n log m).
+     * Host and every x-amz-* header must be signed. The signed names (bounds in {@code s}) are
+     * searched, not scanned: O(n log m); nothing is lower-cased unless it is missing.
      */
-    private void checkAllSigned(Headers headers, String[] sortedNames, String accessKeyId) throws Reject {
+    private void checkAllSigned(Scratch s, Headers headers, String list, int m, String accessKeyId) throws Reject {
         Set<String> missing = null;
-        if (Arrays.binarySearch(sortedNames, "host") < 0) {
+        if (signedIndex(s, list, m, "host") < 0) {
             missing = new LinkedHashSet<>();
             missing.add("host");
         }
         List<Headers.Header> entries = headers.entries();
         for (int i = 0, n = entries.size(); i < n; i++) {
-            String lower = Ascii.lower(entries.get(i).name());
-            if (!lower.startsWith("x-amz-") || Arrays.binarySearch(sortedNames, lower) >= 0) {
+            String name = entries.get(i).name();
+            if (!isAmzName(name) || signedIndex(s, list, m, name) >= 0) {
                 continue;
             }
-            if (lower.equals("x-amz-security-token") && settings.tokenPlacement == SessionTokenPlacement.AFTER_SIGNING) {
+            if (settings.tokenPlacement == SessionTokenPlacement.AFTER_SIGNING
+                    && ReceivedHeaders.compareNames(name, "x-amz-security-token") == 0) {
                 continue;
             }
+            String lower = Ascii.lower(name);
             if (missing == null) {
                 missing = new LinkedHashSet<>();
             }
             missing.add(lower);
         }
         if (missing != null) {
-            StringBuilder list = new StringBuilder();
+            StringBuilder listing = new StringBuilder();
             int listed = 0;
             for (String name : missing) {
                 if (listed == MAX_LISTED) {
-                    list.append(", ... (").append(missing.size() - listed).append(" more)");
+                    listing.append(", ... (").append(missing.size() - listed).append(" more)");
                     break;
                 }
-                list.append(listed++ == 0 ? "" : ", ").append(name);
+                listing.append(listed++ == 0 ? "" : ", ").append(name);
             }
             throw reject(AuthError.ACCESS_DENIED, "There were headers present in the request which were not signed"
-                    + " (host and every x-amz-* header must be signed): " + list, accessKeyId);
+                    + " (host and every x-amz-* header must be signed): " + listing, accessKeyId);
         }
+    }
+
+    /** Whether a header name starts with {@code x-amz-}, ASCII case-insensitively. */
+    private static boolean isAmzName(String name) {
+        if (name.length() < 6) {
+            return false;
+        }
+        for (int i = 0; i < 6; i++) {
+            if (Ascii.lower(name.charAt(i)) != "x-amz-".charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String bodyHash(Payload payload) {
