@@ -202,4 +202,34 @@ class V2VerifierEdgesTest {
                 queryApi(SignableRequest.builder().method("GET").uri("https://sdb.amazonaws.com/?AWSAccessKeyId=" + ID
                         + "&Signature=c2ln&SignatureVersion=2&SignatureMethod=HmacSHA256&" + times)));
     }
+
+    @Test
+    void aTimeThatIsNotIso8601IsNamedAsTheParameterItCameIn() {
+        String base = "https://sdb.amazonaws.com/?AWSAccessKeyId=" + ID
+                + "&Signature=c2ln&SignatureVersion=2&SignatureMethod=HmacSHA256&";
+        assertRefused(AuthError.INVALID_ARGUMENT, "Timestamp is not an ISO 8601 date-time: 'soon'",
+                queryApi(SignableRequest.builder().method("GET").uri(base + "Timestamp=soon")));
+        assertRefused(AuthError.INVALID_ARGUMENT, "Expires is not an ISO 8601 date-time: 'later'",
+                queryApi(SignableRequest.builder().method("GET").uri(base + "Expires=later")));
+    }
+
+    @Test
+    void aPostWhoseBodyIsAStreamIsReadFromItsUrl() {
+        String canonical = params("Timestamp=" + encoded(TIMESTAMP));
+        String sig = JdkHmac.base64("HmacSHA256", SECRET, "POST\nsdb.amazonaws.com\n/\n" + canonical);
+        byte[] body = "Action=Other".getBytes(StandardCharsets.UTF_8);
+        VerificationResult v = queryApi(SignableRequest.builder().method("POST").uri("https://sdb.amazonaws.com/?"
+                + canonical + "&Signature=" + encoded(sig))
+                .payload(Payload.ofStream(() -> new java.io.ByteArrayInputStream(body), body.length)));
+        assertTrue(v.isValid(), v::toString);
+    }
+
+    @Test
+    void eachVerifierShowsItsSkewAndLimits() {
+        dev.awssig.SigningConfig config = dev.awssig.SigningConfig.builder()
+                .option(V2Options.MAX_CLOCK_SKEW, java.time.Duration.ofMinutes(5)).build();
+        String limits = dev.awssig.VerificationLimits.defaults().toString();
+        assertEquals("S3V2Verifier[maxSkew=PT5M, " + limits + "]", S3V2Verifier.create(config).toString());
+        assertEquals("QueryV2Verifier[maxSkew=PT5M, " + limits + "]", QueryV2Verifier.create(config).toString());
+    }
 }
