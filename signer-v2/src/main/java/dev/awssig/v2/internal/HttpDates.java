@@ -108,10 +108,10 @@ public final class HttpDates {
         return false;
     }
 
-    /** {@code EEE, dd MMM yyyy HH:mm:ss (GMT|UTC|+hhmm|-hhmm)}; null for anything else. */
+    /** {@code EEE, dd MMM yyyy HH:mm:ss (GMT|UTC|UT|Z|+hhmm|-hhmm)}; null for anything else. */
     static Instant fastRfc1123(String s) {
         int n = s.length();
-        if (n < 29 || s.charAt(3) != ',' || s.charAt(4) != ' ' || s.charAt(7) != ' ' || s.charAt(11) != ' '
+        if (n < 27 || s.charAt(3) != ',' || s.charAt(4) != ' ' || s.charAt(7) != ' ' || s.charAt(11) != ' '
                 || s.charAt(16) != ' ' || s.charAt(19) != ':' || s.charAt(22) != ':' || s.charAt(25) != ' ') {
             return null;
         }
@@ -127,7 +127,7 @@ public final class HttpDates {
         int hh = num(s, 17, 2);
         int mm = num(s, 20, 2);
         int ss = num(s, 23, 2);
-        if (day < 1 || day > 31 || month < 0 || month % 3 != 0 || year < 0 || hh < 0 || hh > 23 || mm < 0
+        if (day < 1 || month < 0 || year < 0 || hh < 0 || hh > 23 || mm < 0
                 || mm > 59 || ss < 0 || ss > 59) {
             return null;
         }

@@ -19,7 +19,8 @@ public final class Received {
 
     /**
      * The checks both SigV2 verifiers run first, in order: signer-api's {@link RequestBounds}
-     * against the limits, {@link #checkText}, {@link #checkSingleHeaders}.
+     * against the limits (which include the well-formed text of the path, query and
+     * header values), then {@link #checkSingleHeaders}.
      *
      * @param request the request as received
      * @param limits the verifier's limits
@@ -28,36 +29,10 @@ public final class Received {
      */
     public static VerificationResult precheck(SignableRequest request, VerificationLimits limits,
                                               String[] singleHeaders) {
+        // RequestBounds also refuses a lone UTF-16 surrogate in the path (InvalidURI) and in a
+        // header value (InvalidArgument), naming it
         VerificationResult refused = RequestBounds.check(request, limits);
-        if (refused == null) {
-            refused = checkText(request);
-        }
         return refused != null ? refused : checkSingleHeaders(request.headers(), singleHeaders);
-    }
-
-    /**
-     * Refuses a path or a header value that is not well-formed text (a lone UTF-16 surrogate,
-     * which would be signed as {@code ?}): the path with {@code InvalidURI}, a header with
-     * {@code InvalidArgument}, naming it. The query is checked where it is parsed.
-     *
-     * @param request the request as received
-     * @return the failure, or null
-     */
-    public static VerificationResult checkText(SignableRequest request) {
-        int at = Text.loneSurrogate(request.rawPath());
-        if (at >= 0) {
-            return VerificationResult.failure(AuthError.INVALID_URI, Text.loneSurrogate("path", at).getMessage());
-        }
-        List<Headers.Header> entries = request.headers().entries();
-        for (int i = 0, n = entries.size(); i < n; i++) {
-            Headers.Header h = entries.get(i);
-            at = Text.loneSurrogate(h.value());
-            if (at >= 0) {
-                return VerificationResult.failure(AuthError.INVALID_ARGUMENT,
-                        Text.loneSurrogate("header '" + h.name() + "'", at).getMessage());
-            }
-        }
-        return null;
     }
 
     /**

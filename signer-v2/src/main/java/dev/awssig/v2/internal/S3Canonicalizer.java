@@ -44,16 +44,6 @@ public final class S3Canonicalizer {
     }
 
     /**
-     * Whether a query parameter is a signed sub-resource.
-     *
-     * @param name the decoded parameter name
-     * @return true when S3 signs it
-     */
-    public boolean isSubResource(String name) {
-        return subResources.contains(name);
-    }
-
-    /**
      * The string to sign.
      *
      * @param method the HTTP method
