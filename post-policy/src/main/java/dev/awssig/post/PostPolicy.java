@@ -100,18 +100,23 @@ public final class PostPolicy {
         if (base64 == null) {
             throw new IllegalArgumentException("policy: is required (was null)");
         }
-        StringBuilder sb = new StringBuilder(base64.length());
+        String compact = base64;
         for (int i = 0; i < base64.length(); i++) {
             char c = base64.charAt(i);
-            if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
-                sb.append(c);
+            if (c == '\r' || c == '\n' || c == ' ' || c == '\t') {
+                compact = withoutWhitespace(base64, i);
+                break;
             }
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(sb.toString());
+            bytes = Base64.getDecoder().decode(compact);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(PolicyJson.INVALID_POLICY + "Invalid Base64 encoding of the policy.");
+        }
+        if (isAscii(bytes)) {
+            // ASCII is UTF-8 as it is: no decoder needed
+            return new String(bytes, StandardCharsets.US_ASCII);
         }
         java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
         try {
@@ -119,6 +124,27 @@ public final class PostPolicy {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalArgumentException(PolicyJson.INVALID_POLICY + "the policy is not UTF-8 text.");
         }
+    }
+
+    private static String withoutWhitespace(String base64, int from) {
+        StringBuilder sb = new StringBuilder(base64.length());
+        sb.append(base64, 0, from);
+        for (int i = from; i < base64.length(); i++) {
+            char c = base64.charAt(i);
+            if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Secrets;
-import dev.awssig.internal.Crypto;
 import dev.awssig.internal.SigningKeys;
 import dev.awssig.internal.Timestamps;
 import dev.awssig.post.PolicyCondition;
@@ -189,11 +188,11 @@ public final class PostPolicyVerifyEngine {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
-        String expected = v4
-                ? PostSignatures.v4(keys, secret, dateStamp, scopeRegion, scopeService, policyB64)
-                : PostSignatures.v2(secret, policyB64);
         String given = form.get(v4 ? FormFields.X_AMZ_SIGNATURE : FormFields.SIGNATURE);
-        if (!Crypto.constantTimeEquals(expected, given)) {
+        boolean matches = v4
+                ? PostSignatures.v4Matches(keys, secret, dateStamp, scopeRegion, scopeService, policyB64, given)
+                : PostSignatures.v2Matches(secret, policyB64, given);
+        if (!matches) {
             return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, MISMATCH, accessKeyId, null, policyB64);
         }
 
