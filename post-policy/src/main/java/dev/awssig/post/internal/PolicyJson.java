@@ -46,6 +46,9 @@ public final class PolicyJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private PolicyJson() {
     }
 
@@ -82,6 +85,40 @@ public final class PolicyJson {
         int ms = t.getNano() / 1_000_000;
         char[] frac = {'.', (char) ('0' + ms / 100), (char) ('0' + (ms / 10) % 10), (char) ('0' + ms % 10), 'Z'};
         return iso.substring(0, 19) + new String(frac);
+    }
+
+    /**
+     * {@code Base64(UTF-8(json))}, the {@code policy} field. ASCII text (what {@link #write}
+     * produces) is encoded from its characters, without the intermediate UTF-8 array.
+     *
+     * @param json the policy document
+     * @return the standard Base64, padded
+     */
+    public static String base64(String json) {
+        int n = json.length();
+        for (int i = 0; i < n; i++) {
+            if (json.charAt(i) >= 0x80) {
+                return java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        byte[] out = new byte[(n + 2) / 3 * 4];
+        int o = 0;
+        int i = 0;
+        for (; i + 3 <= n; i += 3) {
+            int v = json.charAt(i) << 16 | json.charAt(i + 1) << 8 | json.charAt(i + 2);
+            out[o++] = BASE64[v >>> 18];
+            out[o++] = BASE64[(v >>> 12) & 0x3f];
+            out[o++] = BASE64[(v >>> 6) & 0x3f];
+            out[o++] = BASE64[v & 0x3f];
+        }
+        if (i < n) {
+            int v = json.charAt(i) << 16 | (i + 1 < n ? json.charAt(i + 1) << 8 : 0);
+            out[o++] = BASE64[v >>> 18];
+            out[o++] = BASE64[(v >>> 12) & 0x3f];
+            out[o++] = i + 1 < n ? BASE64[(v >>> 6) & 0x3f] : (byte) '=';
+            out[o] = '=';
+        }
+        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /**

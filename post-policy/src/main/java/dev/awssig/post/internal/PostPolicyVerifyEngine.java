@@ -35,6 +35,12 @@ public final class PostPolicyVerifyEngine {
             + " provided. Check your key and signing method.";
     private static final String MALFORMED = "The body of your POST request is not well-formed multipart/form-data.";
 
+    private static final String[] REQUIRED_V4 = {FormFields.X_AMZ_ALGORITHM, FormFields.X_AMZ_CREDENTIAL,
+        FormFields.X_AMZ_DATE, FormFields.X_AMZ_SIGNATURE};
+    private static final String[] REQUIRED_V2 = {FormFields.AWS_ACCESS_KEY_ID, FormFields.SIGNATURE};
+    private static final String[] REQUIRED_V2_LOWER = {FormFields.asciiLower(FormFields.AWS_ACCESS_KEY_ID),
+        FormFields.SIGNATURE};
+
     private final String region;
     private final String service;
     private final int maxPolicyLength;
@@ -67,8 +73,9 @@ public final class PostPolicyVerifyEngine {
      * @return the outcome
      */
     public VerificationResult decide(PostSubmission s, SecretLookup secretLookup, Instant now) {
-        Map<String, String> form = new HashMap<>();
-        List<String> names = new ArrayList<>();
+        int count = s.fields().size();
+        Map<String, String> form = new HashMap<>(Math.max(16, 2 * count));
+        List<String> names = new ArrayList<>(count);
         long preData = 0;
         int maxPreData = limits.maxPostFieldsBytes();
         for (Map.Entry<String, String> e : s.fields()) {
@@ -119,13 +126,11 @@ public final class PostPolicyVerifyEngine {
         if (policyB64 == null) {
             return missing("policy");
         }
-        String[] required = v4
-                ? new String[] {FormFields.X_AMZ_ALGORITHM, FormFields.X_AMZ_CREDENTIAL, FormFields.X_AMZ_DATE,
-                    FormFields.X_AMZ_SIGNATURE}
-                : new String[] {FormFields.AWS_ACCESS_KEY_ID, FormFields.SIGNATURE};
-        for (String f : required) {
-            if (!form.containsKey(FormFields.asciiLower(f))) {
-                return missing(f);
+        String[] required = v4 ? REQUIRED_V4 : REQUIRED_V2;
+        String[] requiredLower = v4 ? REQUIRED_V4 : REQUIRED_V2_LOWER;
+        for (int i = 0; i < required.length; i++) {
+            if (!form.containsKey(requiredLower[i])) {
+                return missing(required[i]);
             }
         }
         if (!form.containsKey("key")) {
@@ -146,8 +151,8 @@ public final class PostPolicyVerifyEngine {
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "Unsupported x-amz-algorithm '"
                         + Checks.printable(algorithm) + "'; only " + Algorithms.SIGV4 + " is supported for POST.");
             }
-            String[] scope = form.get(FormFields.X_AMZ_CREDENTIAL).split("/", -1);
-            if (scope.length != 5 || scope[0].isEmpty() || scope[1].length() != 8 || scope[2].isEmpty()
+            String[] scope = splitCredential(form.get(FormFields.X_AMZ_CREDENTIAL));
+            if (scope == null || scope[0].isEmpty() || scope[1].length() != 8 || scope[2].isEmpty()
                     || !"aws4_request".equals(scope[4])) {
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "Invalid x-amz-credential: must be"
                         + " <access-key-id>/<yyyyMMdd>/<region>/<service>/aws4_request, was '"
@@ -216,7 +221,7 @@ public final class PostPolicyVerifyEngine {
                 }
             }
         }
-        Set<String> covered = new HashSet<>();
+        Set<String> covered = new HashSet<>(Math.max(16, 2 * policy.conditions().size()));
         for (PolicyCondition c : policy.conditions()) {
             if (c.operator() == PolicyCondition.Operator.CONTENT_LENGTH_RANGE) {
                 continue;
@@ -230,13 +235,16 @@ public final class PostPolicyVerifyEngine {
             }
         }
 
-        List<String> extra = new ArrayList<>();
+        List<String> extra = null;
         for (String name : names) {
             if (!FormFields.isExempt(name) && !covered.contains(FormFields.asciiLower(name))) {
+                if (extra == null) {
+                    extra = new ArrayList<>();
+                }
                 extra.add(Checks.printable(name));
             }
         }
-        if (!extra.isEmpty()) {
+        if (extra != null) {
             return VerificationResult.failure(AuthError.ACCESS_DENIED,
                     POLICY_FAILED + "Extra input fields: " + String.join(", ", extra), accessKeyId, null, policyB64);
         }
@@ -257,6 +265,25 @@ public final class PostPolicyVerifyEngine {
             }
         }
         return VerificationResult.success(accessKeyId, null, policyB64);
+    }
+
+    /** {@code credential.split("/", -1)} when that gives five parts, else null. */
+    private static String[] splitCredential(String credential) {
+        String[] parts = new String[5];
+        int from = 0;
+        for (int i = 0; i < 4; i++) {
+            int slash = credential.indexOf('/', from);
+            if (slash < 0) {
+                return null;
+            }
+            parts[i] = credential.substring(from, slash);
+            from = slash + 1;
+        }
+        if (credential.indexOf('/', from) >= 0) {
+            return null;
+        }
+        parts[4] = credential.substring(from);
+        return parts;
     }
 
     private static VerificationResult missing(String field) {
