@@ -108,6 +108,10 @@ public final class PostPolicy {
                 break;
             }
         }
+        String ascii = PolicyJson.asciiFromBase64(compact);
+        if (ascii != null) {
+            return ascii;
+        }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(compact);

@@ -53,4 +53,53 @@ class PolicyBase64Test {
                     form.field("policy").orElseThrow(), doc);
         }
     }
+
+    /**
+     * {@code decodeBase64} against the JDK's decoder and a strict UTF-8 decoder over random texts
+     * of Base64 characters, padding, whitespace and others: the same document or the same refusal.
+     */
+    @Test
+    void decodeBase64AgreesWithTheJdk() {
+        Random rnd = new Random(1414);
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        String odd = "==  \r\n\t-_.?\u00e9\u4e2d";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(4) == 0 ? rnd.nextInt(9) : rnd.nextInt(40);
+            for (int j = 0; j < len; j++) {
+                sb.append(rnd.nextInt(25) == 0 ? odd.charAt(rnd.nextInt(odd.length())) : chars.charAt(rnd.nextInt(64)));
+            }
+            if (rnd.nextInt(3) == 0) {
+                sb.append(rnd.nextBoolean() ? "=" : "==");
+            }
+            if (rnd.nextInt(3) == 0) {
+                // mostly-ASCII documents: Base64 of printable text, sometimes with a non-ASCII byte
+                byte[] doc = new byte[rnd.nextInt(20)];
+                for (int j = 0; j < doc.length; j++) {
+                    doc[j] = (byte) (rnd.nextInt(30) == 0 ? 0x80 + rnd.nextInt(128) : 0x20 + rnd.nextInt(95));
+                }
+                sb.setLength(0);
+                sb.append(Base64.getEncoder().encodeToString(doc));
+            }
+            String text = sb.toString();
+            String expected;
+            try {
+                byte[] bytes = Base64.getDecoder().decode(text.replaceAll("[\r\n \t]", ""));
+                try {
+                    expected = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    expected = "refused: Invalid Policy: the policy is not UTF-8 text.";
+                }
+            } catch (IllegalArgumentException e) {
+                expected = "refused: Invalid Policy: Invalid Base64 encoding of the policy.";
+            }
+            String actual;
+            try {
+                actual = PostPolicy.decodeBase64(text);
+            } catch (IllegalArgumentException e) {
+                actual = "refused: " + e.getMessage();
+            }
+            assertEquals(expected, actual, "'" + text + "'");
+        }
+    }
 }

@@ -122,6 +122,23 @@ public final class PolicyJson {
     }
 
     /**
+     * Decodes the {@code policy} field's padded standard Base64 (whitespace already removed) when
+     * the document is ASCII, the usual case, without intermediate arrays.
+     *
+     * @param base64 the Base64 text
+     * @return the document, or null when the text is not padded Base64 of ASCII: the caller then
+     *     decodes it with the JDK (and reports what is wrong with it)
+     */
+    public static String asciiFromBase64(String base64) {
+        PostScratch s = PostScratch.open();
+        try {
+            return s.asciiFromBase64(base64);
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
      * Writes a policy as compact, deterministic JSON.
      *
      * @param policy the policy
