@@ -277,7 +277,7 @@ public final class PostPolicy {
         private static final String[] CHECKSUM_ALGORITHMS = {"crc32", "crc32c", "crc64nvme", "sha1", "sha256"};
 
         private Instant expiration;
-        private final List<PolicyCondition> conditions = new ArrayList<>();
+        private final ArrayList<PolicyCondition> conditions = new ArrayList<>();
 
         private Builder() {
         }
@@ -318,7 +318,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder conditions(List<PolicyCondition> list) {
-            for (PolicyCondition c : Objects.requireNonNull(list, "list")) {
+            conditions.ensureCapacity(conditions.size() + Objects.requireNonNull(list, "list").size());
+            for (PolicyCondition c : list) {
                 condition(c);
             }
             return this;

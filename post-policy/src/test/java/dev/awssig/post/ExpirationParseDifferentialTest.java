@@ -60,6 +60,34 @@ class ExpirationParseDifferentialTest {
         }
     }
 
+    /** The enforcer's check of x-amz-date against the JDK building the date-time. */
+    @Test
+    void amzDateCheckAgreesWithTheJdk() {
+        Random rnd = new Random(seed);
+        for (int i = 0; i < CASES; i++) {
+            String iso = randomText(rnd);
+            String text = iso.replace("-", "").replace(":", "");
+            if (rnd.nextInt(5) == 0 && text.length() > 16) {
+                text = text.substring(0, 15) + "Z";
+            }
+            boolean jdk;
+            try {
+                int y = Integer.parseInt(text.substring(0, 4));
+                java.time.ZonedDateTime.of(y, Integer.parseInt(text.substring(4, 6)), Integer.parseInt(text.substring(6, 8)),
+                        Integer.parseInt(text.substring(9, 11)), Integer.parseInt(text.substring(11, 13)),
+                        Integer.parseInt(text.substring(13, 15)), 0, java.time.ZoneOffset.UTC);
+                jdk = text.length() == 16 && text.charAt(8) == 'T' && text.charAt(15) == 'Z'
+                        && text.chars().filter(Character::isDigit).allMatch(c -> c < 128)
+                        && text.substring(0, 8).chars().allMatch(c -> c >= '0' && c <= '9')
+                        && text.substring(9, 15).chars().allMatch(c -> c >= '0' && c <= '9');
+            } catch (RuntimeException e) {
+                jdk = false;
+            }
+            assertEquals(jdk, dev.awssig.post.internal.PolicyJson.isAmzDate(text), "case " + i + " (seed " + seed
+                    + "): '" + text + "'");
+        }
+    }
+
     /** Returns whether the text was accepted. */
     private static boolean check(String where, String text) {
         Instant oracle;

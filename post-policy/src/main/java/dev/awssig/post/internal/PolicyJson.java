@@ -289,8 +289,7 @@ public final class PolicyJson {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || hour > 23
-                || minute > 59 || second > 59) {
+        if (!inRange(year, month, day, hour, minute, second)) {
             return null;
         }
         int nanos = 0;
@@ -307,11 +306,29 @@ public final class PolicyJson {
                 nanos *= 10;
             }
         }
-        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
         long days = java.time.LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(days * 86_400 + hour * 3600 + minute * 60 + second, nanos);
+    }
+
+    /**
+     * Whether text is a valid {@code yyyyMMdd'T'HHmmss'Z'} date-time, as
+     * {@link Timestamps#parseAmzDate} would accept it, read without building one: the enforcer
+     * only needs to know (and asks {@code parseAmzDate} for the message when the answer is no).
+     *
+     * @param s the text, not null
+     * @return true when valid
+     */
+    public static boolean isAmzDate(String s) {
+        return s.length() == 16 && s.charAt(8) == 'T' && s.charAt(15) == 'Z'
+                && inRange(digits(s, 0, 4), digits(s, 4, 2), digits(s, 6, 2), digits(s, 9, 2), digits(s, 11, 2),
+                        digits(s, 13, 2));
+    }
+
+    /** Digits read (-1 for none) and in range: month, day of that month, hour, minute, second. */
+    private static boolean inRange(int year, int month, int day, int hour, int minute, int second) {
+        return (year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1
+                && (day <= 28 || day <= java.time.YearMonth.of(year, month).lengthOfMonth()) && hour <= 23
+                && minute <= 59 && second <= 59;
     }
 
     /** The value of {@code len} ASCII digits at {@code from}, or -1. */
@@ -344,7 +361,7 @@ public final class PolicyJson {
             if (t == JsonToken.START_OBJECT) {
                 c = readSimple(p);
             } else if (t == JsonToken.START_ARRAY) {
-                c = readArray(p);
+                c = readArray(p, new JsonToken[3], new String[3]);
             } else {
                 throw invalid("Invalid Condition: each condition must be an object or a list.");
             }
@@ -360,13 +377,15 @@ public final class PolicyJson {
     }
 
     private static List<PolicyCondition> readConditions(JsonParser p) throws IOException {
-        List<PolicyCondition> out = new ArrayList<>();
+        List<PolicyCondition> out = new ArrayList<>(16);
+        JsonToken[] kinds = new JsonToken[3];
+        String[] texts = new String[3];
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.START_OBJECT) {
                 out.add(readSimple(p));
             } else if (t == JsonToken.START_ARRAY) {
-                out.add(readArray(p));
+                out.add(readArray(p, kinds, texts));
             } else {
                 throw invalid("Invalid Condition: each condition must be an object or a list.");
             }
@@ -390,10 +409,9 @@ public final class PolicyJson {
         }
     }
 
-    private static PolicyCondition readArray(JsonParser p) throws IOException {
-        // the first three elements are kept, the rest only counted (the message names the count)
-        JsonToken[] kinds = new JsonToken[3];
-        String[] texts = new String[3];
+    private static PolicyCondition readArray(JsonParser p, JsonToken[] kinds, String[] texts) throws IOException {
+        // the first three elements are kept (in the caller's arrays), the rest only counted (the
+        // message names the count)
         int size = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {

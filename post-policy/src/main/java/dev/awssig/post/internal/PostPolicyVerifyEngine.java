@@ -76,6 +76,7 @@ public final class PostPolicyVerifyEngine {
         int count = s.fields().size();
         Map<String, String> form = new HashMap<>(Math.max(16, 2 * count));
         List<String> names = new ArrayList<>(count);
+        List<String> lowers = new ArrayList<>(count);
         long preData = 0;
         int maxPreData = limits.maxPostFieldsBytes();
         for (Map.Entry<String, String> e : s.fields()) {
@@ -107,6 +108,7 @@ public final class PostPolicyVerifyEngine {
                         + Checks.printable(name) + "' appears more than once)");
             }
             names.add(name);
+            lowers.add(lower);
         }
         boolean v4 = form.containsKey(FormFields.X_AMZ_ALGORITHM) || form.containsKey(FormFields.X_AMZ_CREDENTIAL)
                 || form.containsKey(FormFields.X_AMZ_SIGNATURE);
@@ -164,7 +166,9 @@ public final class PostPolicyVerifyEngine {
             scopeService = scope[3];
             String amzDate = form.get(FormFields.X_AMZ_DATE);
             try {
-                Timestamps.parseAmzDate(amzDate, FormFields.X_AMZ_DATE);
+                if (!PolicyJson.isAmzDate(amzDate)) {
+                    Timestamps.parseAmzDate(amzDate, FormFields.X_AMZ_DATE); // throws, with the message
+                }
             } catch (IllegalArgumentException e) {
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "Invalid x-amz-date: " + e.getMessage(),
                         accessKeyId, null, null);
@@ -236,12 +240,13 @@ public final class PostPolicyVerifyEngine {
         }
 
         List<String> extra = null;
-        for (String name : names) {
-            if (!FormFields.isExempt(name) && !covered.contains(FormFields.asciiLower(name))) {
+        for (int i = 0; i < names.size(); i++) {
+            String lower = lowers.get(i);
+            if (!FormFields.isExempt(lower) && !covered.contains(lower)) {
                 if (extra == null) {
                     extra = new ArrayList<>();
                 }
-                extra.add(Checks.printable(name));
+                extra.add(Checks.printable(names.get(i)));
             }
         }
         if (extra != null) {
