@@ -46,9 +46,6 @@ public final class PolicyJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     private PolicyJson() {
     }
 
@@ -101,24 +98,12 @@ public final class PolicyJson {
                 return java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        byte[] out = new byte[(n + 2) / 3 * 4];
-        int o = 0;
-        int i = 0;
-        for (; i + 3 <= n; i += 3) {
-            int v = json.charAt(i) << 16 | json.charAt(i + 1) << 8 | json.charAt(i + 2);
-            out[o++] = BASE64[v >>> 18];
-            out[o++] = BASE64[(v >>> 12) & 0x3f];
-            out[o++] = BASE64[(v >>> 6) & 0x3f];
-            out[o++] = BASE64[v & 0x3f];
+        PostScratch s = PostScratch.open();
+        try {
+            return s.base64Ascii(json);
+        } finally {
+            s.close();
         }
-        if (i < n) {
-            int v = json.charAt(i) << 16 | (i + 1 < n ? json.charAt(i + 1) << 8 : 0);
-            out[o++] = BASE64[v >>> 18];
-            out[o++] = BASE64[(v >>> 12) & 0x3f];
-            out[o++] = i + 1 < n ? BASE64[(v >>> 6) & 0x3f] : (byte) '=';
-            out[o] = '=';
-        }
-        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /**

@@ -242,7 +242,9 @@ public final class PostFormSigningEngine {
 
     /** {@link #requireAllMatch(List, String, String)} over the policy's conditions on the field, without listing them. */
     private static void requireAllMatch(PostPolicy policy, String field, String value) {
-        for (PolicyCondition c : policy.conditions()) {
+        List<PolicyCondition> all = policy.conditions();
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator per field
+            PolicyCondition c = all.get(i);
             if (c.appliesTo(field)) {
                 requireMatch(c, field, value);
             }
@@ -250,7 +252,9 @@ public final class PostFormSigningEngine {
     }
 
     private static boolean hasConditionOn(PostPolicy policy, String field) {
-        for (PolicyCondition c : policy.conditions()) {
+        List<PolicyCondition> all = policy.conditions();
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator per field
+            PolicyCondition c = all.get(i);
             if (c.appliesTo(field)) {
                 return true;
             }
@@ -332,7 +336,9 @@ public final class PostFormSigningEngine {
     /** Whether the policy has conditions on the field and all of them are starts-with. */
     private static boolean onlyStartsWith(PostPolicy policy, String field) {
         boolean any = false;
-        for (PolicyCondition c : policy.conditions()) {
+        List<PolicyCondition> all = policy.conditions();
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator per field
+            PolicyCondition c = all.get(i);
             if (c.appliesTo(field)) {
                 if (c.operator() != PolicyCondition.Operator.STARTS_WITH) {
                     return false;

@@ -18,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * policy may hold a session token). Internal.
  */
 final class PostScratch {
+    private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            .getBytes(StandardCharsets.US_ASCII);
     /** The value of each Base64 character, -1 for other ASCII characters. */
     private static final byte[] BASE64_VALUES = new byte[128];
 
@@ -202,5 +204,33 @@ final class PostScratch {
 
     private static int value(char c) {
         return c < 128 ? BASE64_VALUES[c] : -1;
+    }
+
+    /** Padded standard Base64 of ASCII text, through {@link #text}. */
+    String base64Ascii(String ascii) {
+        int n = ascii.length();
+        int size = (n + 2) / 3 * 4;
+        if (text.length < size) {
+            text = new byte[size];
+        }
+        byte[] out = text;
+        textUsed = size;
+        int o = 0;
+        int i = 0;
+        for (; i + 3 <= n; i += 3) {
+            int v = ascii.charAt(i) << 16 | ascii.charAt(i + 1) << 8 | ascii.charAt(i + 2);
+            out[o++] = BASE64[v >>> 18];
+            out[o++] = BASE64[(v >>> 12) & 0x3f];
+            out[o++] = BASE64[(v >>> 6) & 0x3f];
+            out[o++] = BASE64[v & 0x3f];
+        }
+        if (i < n) {
+            int v = ascii.charAt(i) << 16 | (i + 1 < n ? ascii.charAt(i + 1) << 8 : 0);
+            out[o++] = BASE64[v >>> 18];
+            out[o++] = BASE64[(v >>> 12) & 0x3f];
+            out[o++] = i + 1 < n ? BASE64[(v >>> 6) & 0x3f] : (byte) '=';
+            out[o] = '=';
+        }
+        return new String(out, 0, size, StandardCharsets.US_ASCII);
     }
 }
