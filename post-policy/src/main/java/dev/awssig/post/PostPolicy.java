@@ -100,18 +100,27 @@ public final class PostPolicy {
         if (base64 == null) {
             throw new IllegalArgumentException("policy: is required (was null)");
         }
-        StringBuilder sb = new StringBuilder(base64.length());
+        String compact = base64;
         for (int i = 0; i < base64.length(); i++) {
             char c = base64.charAt(i);
-            if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
-                sb.append(c);
+            if (c == '\r' || c == '\n' || c == ' ' || c == '\t') {
+                compact = withoutWhitespace(base64, i);
+                break;
             }
+        }
+        String ascii = PolicyJson.asciiFromBase64(compact);
+        if (ascii != null) {
+            return ascii;
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(sb.toString());
+            bytes = Base64.getDecoder().decode(compact);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(PolicyJson.INVALID_POLICY + "Invalid Base64 encoding of the policy.");
+        }
+        if (isAscii(bytes)) {
+            // ASCII is UTF-8 as it is: no decoder needed
+            return new String(bytes, StandardCharsets.US_ASCII);
         }
         java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
         try {
@@ -119,6 +128,27 @@ public final class PostPolicy {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalArgumentException(PolicyJson.INVALID_POLICY + "the policy is not UTF-8 text.");
         }
+    }
+
+    private static String withoutWhitespace(String base64, int from) {
+        StringBuilder sb = new StringBuilder(base64.length());
+        sb.append(base64, 0, from);
+        for (int i = from; i < base64.length(); i++) {
+            char c = base64.charAt(i);
+            if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -247,7 +277,7 @@ public final class PostPolicy {
         private static final String[] CHECKSUM_ALGORITHMS = {"crc32", "crc32c", "crc64nvme", "sha1", "sha256"};
 
         private Instant expiration;
-        private final List<PolicyCondition> conditions = new ArrayList<>();
+        private final ArrayList<PolicyCondition> conditions = new ArrayList<>();
 
         private Builder() {
         }
@@ -288,7 +318,8 @@ public final class PostPolicy {
          * @since 0.1.0
          */
         public Builder conditions(List<PolicyCondition> list) {
-            for (PolicyCondition c : Objects.requireNonNull(list, "list")) {
+            conditions.ensureCapacity(conditions.size() + Objects.requireNonNull(list, "list").size());
+            for (PolicyCondition c : list) {
                 condition(c);
             }
             return this;

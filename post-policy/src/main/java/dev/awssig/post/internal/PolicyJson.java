@@ -85,6 +85,45 @@ public final class PolicyJson {
     }
 
     /**
+     * {@code Base64(UTF-8(json))}, the {@code policy} field. ASCII text (what {@link #write}
+     * produces) is encoded from its characters, without the intermediate UTF-8 array.
+     *
+     * @param json the policy document
+     * @return the standard Base64, padded
+     */
+    public static String base64(String json) {
+        int n = json.length();
+        for (int i = 0; i < n; i++) {
+            if (json.charAt(i) >= 0x80) {
+                return java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        PostScratch s = PostScratch.open();
+        try {
+            return s.base64Ascii(json);
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
+     * Decodes the {@code policy} field's padded standard Base64 (whitespace already removed) when
+     * the document is ASCII, the usual case, without intermediate arrays.
+     *
+     * @param base64 the Base64 text
+     * @return the document, or null when the text is not padded Base64 of ASCII: the caller then
+     *     decodes it with the JDK (and reports what is wrong with it)
+     */
+    public static String asciiFromBase64(String base64) {
+        PostScratch s = PostScratch.open();
+        try {
+            return s.asciiFromBase64(base64);
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
      * Writes a policy as compact, deterministic JSON.
      *
      * @param policy the policy
@@ -166,7 +205,7 @@ public final class PolicyJson {
                     }
                     String text = p.getText();
                     try {
-                        expiration = Timestamps.parseIso8601(text, "expiration");
+                        expiration = parseExpiration(text);
                     } catch (IllegalArgumentException e) {
                         throw invalid("Invalid 'expiration' value: '" + PolicyText.printable(text) + "'");
                     }
@@ -207,6 +246,90 @@ public final class PolicyJson {
     }
 
     /**
+     * Parses an expiration as {@link Timestamps#parseIso8601} does (ISO 8601 with an offset).
+     * S3's own shape, {@code yyyy-MM-dd'T'HH:mm:ss[.fraction]Z} with fields in range, is read
+     * here without a {@code DateTimeFormatter} (which cost more than the rest of the parse); any
+     * other text, valid or not, goes to {@link Timestamps#parseIso8601}, so what is accepted and
+     * what it means are unchanged.
+     *
+     * @param text the expiration text
+     * @return the instant
+     * @throws IllegalArgumentException if it is not an ISO 8601 date-time with an offset
+     */
+    static Instant parseExpiration(String text) {
+        Instant fast = parseS3Expiration(text);
+        return fast != null ? fast : Timestamps.parseIso8601(text, "expiration");
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with fields in range, or null. */
+    private static Instant parseS3Expiration(String s) {
+        int n = s.length();
+        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (!inRange(year, month, day, hour, minute, second)) {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 20) {
+            if (s.charAt(19) != '.' || n == 21) {
+                return null;
+            }
+            int fraction = digits(s, 20, n - 21);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = n - 21; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3600 + minute * 60 + second, nanos);
+    }
+
+    /**
+     * Whether text is a valid {@code yyyyMMdd'T'HHmmss'Z'} date-time, as
+     * {@link Timestamps#parseAmzDate} would accept it, read without building one: the enforcer
+     * only needs to know (and asks {@code parseAmzDate} for the message when the answer is no).
+     *
+     * @param s the text, not null
+     * @return true when valid
+     */
+    public static boolean isAmzDate(String s) {
+        return s.length() == 16 && s.charAt(8) == 'T' && s.charAt(15) == 'Z'
+                && inRange(digits(s, 0, 4), digits(s, 4, 2), digits(s, 6, 2), digits(s, 9, 2), digits(s, 11, 2),
+                        digits(s, 13, 2));
+    }
+
+    /** Digits read (-1 for none) and in range: month, day of that month, hour, minute, second. */
+    private static boolean inRange(int year, int month, int day, int hour, int minute, int second) {
+        return (year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1
+                && (day <= 28 || day <= java.time.YearMonth.of(year, month).lengthOfMonth()) && hour <= 23
+                && minute <= 59 && second <= 59;
+    }
+
+    /** The value of {@code len} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int len) {
+        int v = 0;
+        for (int i = from, end = from + len; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
      * Parses one condition, {@code {"acl": "private"}} or {@code ["starts-with", "$key", "a/"]}.
      *
      * @param json the JSON text of the condition
@@ -223,7 +346,7 @@ public final class PolicyJson {
             if (t == JsonToken.START_OBJECT) {
                 c = readSimple(p);
             } else if (t == JsonToken.START_ARRAY) {
-                c = readArray(p);
+                c = readArray(p, new JsonToken[3], new String[3]);
             } else {
                 throw invalid("Invalid Condition: each condition must be an object or a list.");
             }
@@ -239,13 +362,15 @@ public final class PolicyJson {
     }
 
     private static List<PolicyCondition> readConditions(JsonParser p) throws IOException {
-        List<PolicyCondition> out = new ArrayList<>();
+        List<PolicyCondition> out = new ArrayList<>(16);
+        JsonToken[] kinds = new JsonToken[3];
+        String[] texts = new String[3];
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.START_OBJECT) {
                 out.add(readSimple(p));
             } else if (t == JsonToken.START_ARRAY) {
-                out.add(readArray(p));
+                out.add(readArray(p, kinds, texts));
             } else {
                 throw invalid("Invalid Condition: each condition must be an object or a list.");
             }
@@ -269,41 +394,45 @@ public final class PolicyJson {
         }
     }
 
-    private static PolicyCondition readArray(JsonParser p) throws IOException {
-        List<JsonToken> kinds = new ArrayList<>(3);
-        List<String> texts = new ArrayList<>(3);
+    private static PolicyCondition readArray(JsonParser p, JsonToken[] kinds, String[] texts) throws IOException {
+        // the first three elements are kept (in the caller's arrays), the rest only counted (the
+        // message names the count)
+        int size = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
                 throw invalid("Invalid Condition: a list condition holds only strings and numbers.");
             }
-            kinds.add(t);
-            texts.add(t == JsonToken.VALUE_NULL ? null : p.getText());
+            if (size < 3) {
+                kinds[size] = t;
+                texts[size] = t == JsonToken.VALUE_NULL ? null : p.getText();
+            }
+            size++;
         }
-        if (texts.isEmpty() || kinds.get(0) != JsonToken.VALUE_STRING) {
+        if (size == 0 || kinds[0] != JsonToken.VALUE_STRING) {
             throw invalid("Invalid Condition: missing operation.");
         }
-        String op = Ascii.lower(texts.get(0));
-        if (texts.size() != 3) {
-            throw invalid("Invalid Condition: wrong number of arguments for '" + PolicyText.printable(texts.get(0))
-                    + "' (expected 3 elements, found " + texts.size() + ").");
+        String op = Ascii.lower(texts[0]);
+        if (size != 3) {
+            throw invalid("Invalid Condition: wrong number of arguments for '" + PolicyText.printable(texts[0])
+                    + "' (expected 3 elements, found " + size + ").");
         }
         if ("content-length-range".equals(op)) {
-            long min = bound(kinds.get(1), texts.get(1));
-            long max = bound(kinds.get(2), texts.get(2));
+            long min = bound(kinds[1], texts[1]);
+            long max = bound(kinds[2], texts[2]);
             if (max < min) {
                 throw invalid("Invalid Policy Condition: content-length-range maximum is less than the minimum.");
             }
             return PolicyCondition.contentLengthRange(min, max);
         }
         if (!"eq".equals(op) && !"starts-with".equals(op)) {
-            throw invalid("Invalid Condition: unknown operation '" + PolicyText.printable(texts.get(0)) + "'.");
+            throw invalid("Invalid Condition: unknown operation '" + PolicyText.printable(texts[0]) + "'.");
         }
-        if (kinds.get(1) != JsonToken.VALUE_STRING || !texts.get(1).startsWith("$") || texts.get(1).length() < 2) {
+        if (kinds[1] != JsonToken.VALUE_STRING || !texts[1].startsWith("$") || texts[1].length() < 2) {
             throw invalid("Invalid Condition: the field of '" + op + "' must be a string starting with '$'.");
         }
-        String field = texts.get(1).substring(1);
-        String value = scalarText(kinds.get(2), texts.get(2), field);
+        String field = texts[1].substring(1);
+        String value = scalarText(kinds[2], texts[2], field);
         try {
             return "eq".equals(op) ? PolicyCondition.eq(field, value) : PolicyCondition.startsWith(field, value);
         } catch (IllegalArgumentException e) {

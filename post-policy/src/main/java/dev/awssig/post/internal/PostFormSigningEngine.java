@@ -10,10 +10,8 @@ import dev.awssig.post.PostForm;
 import dev.awssig.post.PostFormRequest;
 import dev.awssig.post.PostFormSigner.Version;
 import dev.awssig.post.PostPolicy;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +32,8 @@ public final class PostFormSigningEngine {
     private final String region;
     private final String service;
     private final SigningKeys keys;
+    /** The last action URL built (a form's URL depends on bucket, endpoint and path style only). */
+    private volatile Action lastAction;
 
     /**
      * An engine for a signature version and a config's credentials provider, region, service and
@@ -119,7 +119,7 @@ public final class PostFormSigningEngine {
             throw new IllegalArgumentException("expiration: the policy expires at " + policy.expiration()
                     + ", not after the signing time " + now + "; S3 would reject the form");
         }
-        String policyBase64 = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
+        String policyBase64 = PolicyJson.base64(policyJson);
         String signature = version == Version.V4
                 ? PostSignatures.v4(keys, creds.secretAccessKey(), amzDate.substring(0, 8), region, service, policyBase64)
                 : PostSignatures.v2(creds.secretAccessKey(), policyBase64);
@@ -139,8 +139,7 @@ public final class PostFormSigningEngine {
             fields.add(new PostForm.Field(FormFields.POLICY, policyBase64, false));
             fields.add(new PostForm.Field(FormFields.X_AMZ_SIGNATURE, signature, false));
         }
-        java.net.URI action = FormFields.actionUrl(bucket, request.endpoint().orElse(null), region,
-                request.pathStyle().orElse(null));
+        java.net.URI action = actionUrl(bucket, request.endpoint().orElse(null), request.pathStyle().orElse(null));
         if (LOG.isDebugEnabled()) {
             LOG.debug("signed {} POST form for bucket {} (access key {}): {}", version, bucket, creds.accessKeyId(), policy);
         }
@@ -160,6 +159,24 @@ public final class PostFormSigningEngine {
         }
         String date = Timestamps.dateStamp(config.clock().instant());
         return PostSignatures.v4(keys, creds.secretAccessKey(), date, region, service, policyBase64);
+    }
+
+    /** An action URL and what it was built from. */
+    private record Action(String bucket, java.net.URI endpoint, Boolean pathStyle, java.net.URI url) {
+    }
+
+    /** {@link FormFields#actionUrl} for this engine's region, the last one kept: parsing a URI costs. */
+    private java.net.URI actionUrl(String bucket, java.net.URI endpoint, Boolean pathStyle) {
+        Action last = lastAction;
+        // endpoints compared as text: URI.equals ignores the case of the host, which the URL keeps
+        if (last != null && last.bucket.equals(bucket) && java.util.Objects.equals(last.pathStyle, pathStyle)
+                && (last.endpoint == endpoint || (last.endpoint != null && endpoint != null
+                        && last.endpoint.toString().equals(endpoint.toString())))) {
+            return last.url;
+        }
+        java.net.URI url = FormFields.actionUrl(bucket, endpoint, region, pathStyle);
+        lastAction = new Action(bucket, endpoint, pathStyle, url);
+        return url;
     }
 
     /**
@@ -204,44 +221,69 @@ public final class PostFormSigningEngine {
     }
 
     private static void checkVerbatim(PostPolicy policy, String bucket, String key, Map<String, String> auth) {
-        requireAllMatch(policy.conditionsOn("bucket"), "bucket", bucket);
+        requireAllMatch(policy, "bucket", bucket);
         if (key != null) {
-            requireAllMatch(policy.conditionsOn("key"), "key", key);
+            requireAllMatch(policy, "key", key);
         }
         for (Map.Entry<String, String> e : auth.entrySet()) {
-            List<PolicyCondition> existing = policy.conditionsOn(e.getKey());
-            if (existing.isEmpty()) {
+            if (!hasConditionOn(policy, e.getKey())) {
                 throw new IllegalArgumentException("policy document: has no condition on '" + e.getKey()
                         + "', which the signed form must send; S3 would reject the form");
             }
-            requireAllMatch(existing, e.getKey(), e.getValue());
+            requireAllMatch(policy, e.getKey(), e.getValue());
         }
     }
 
     private static void requireAllMatch(List<PolicyCondition> conditions, String field, String value) {
         for (PolicyCondition c : conditions) {
-            if (!couldMatch(c, value)) {
-                throw new IllegalArgumentException("policy: condition " + c.describe() + " does not accept the "
-                        + field + " the form sends"
-                        + (PolicyText.isSensitiveField(field) ? "" : " ('" + PolicyText.printable(value) + "')"));
+            requireMatch(c, field, value);
+        }
+    }
+
+    /** {@link #requireAllMatch(List, String, String)} over the policy's conditions on the field, without listing them. */
+    private static void requireAllMatch(PostPolicy policy, String field, String value) {
+        List<PolicyCondition> all = policy.conditions();
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator per field
+            PolicyCondition c = all.get(i);
+            if (c.appliesTo(field)) {
+                requireMatch(c, field, value);
             }
+        }
+    }
+
+    private static boolean hasConditionOn(PostPolicy policy, String field) {
+        List<PolicyCondition> all = policy.conditions();
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator per field
+            PolicyCondition c = all.get(i);
+            if (c.appliesTo(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void requireMatch(PolicyCondition c, String field, String value) {
+        if (!couldMatch(c, value)) {
+            throw new IllegalArgumentException("policy: condition " + c.describe() + " does not accept the "
+                    + field + " the form sends"
+                    + (PolicyText.isSensitiveField(field) ? "" : " ('" + PolicyText.printable(value) + "')"));
         }
     }
 
     /** The user fields: key, the caller's fields, then one per remaining condition field. */
     private static List<PostForm.Field> layout(PostPolicy policy, String key, List<PostForm.Field> extra) {
-        Map<String, PostForm.Field> out = new LinkedHashMap<>();
+        Map<String, PostForm.Field> out = new LinkedHashMap<>(2 * (extra.size() + policy.conditions().size()) + 2);
         if (key != null) {
-            out.put("key", new PostForm.Field("key", key, onlyStartsWith(policy.conditionsOn("key"))));
+            out.put("key", new PostForm.Field("key", key, onlyStartsWith(policy, "key")));
         }
         for (PostForm.Field f : extra) {
-            List<PolicyCondition> on = policy.conditionsOn(f.name());
-            if (on.isEmpty() && !FormFields.isExempt(f.name())) {
+            if (!hasConditionOn(policy, f.name()) && !FormFields.isExempt(f.name())) {
                 throw new IllegalArgumentException("field '" + f.name() + "': no policy condition covers it;"
                         + " S3 would reject the form (add a condition on $" + f.name() + ")");
             }
-            requireAllMatch(on, f.name(), f.value());
-            out.put(f.name().toLowerCase(Locale.ROOT), new PostForm.Field(f.name(), f.value(), onlyStartsWith(on)));
+            requireAllMatch(policy, f.name(), f.value());
+            out.put(f.name().toLowerCase(Locale.ROOT), new PostForm.Field(f.name(), f.value(),
+                    onlyStartsWith(policy, f.name())));
         }
         for (PolicyCondition c : policy.conditions()) {
             if (c.operator() == PolicyCondition.Operator.CONTENT_LENGTH_RANGE) {
@@ -252,10 +294,9 @@ public final class PostFormSigningEngine {
                     || (FormFields.isSignerField(lower) && !lower.equals("key"))) {
                 continue;
             }
-            List<PolicyCondition> on = policy.conditionsOn(c.field());
             String value = null;
-            for (PolicyCondition o : on) {
-                if (o.operator() == PolicyCondition.Operator.EQ) {
+            for (PolicyCondition o : policy.conditions()) {
+                if (o.operator() == PolicyCondition.Operator.EQ && o.appliesTo(c.field())) {
                     value = o.value();
                     break;
                 }
@@ -267,7 +308,7 @@ public final class PostFormSigningEngine {
                     value = value + FILENAME;
                 }
             }
-            requireAllMatch(on, c.field(), value);
+            requireAllMatch(policy, c.field(), value);
             out.put(lower, new PostForm.Field(c.field(), value, editable));
         }
         if (!out.containsKey("key")) {
@@ -292,15 +333,19 @@ public final class PostFormSigningEngine {
         return c.value().startsWith(literal);
     }
 
-    private static boolean onlyStartsWith(List<PolicyCondition> on) {
-        if (on.isEmpty()) {
-            return false;
-        }
-        for (PolicyCondition c : on) {
-            if (c.operator() != PolicyCondition.Operator.STARTS_WITH) {
-                return false;
+    /** Whether the policy has conditions on the field and all of them are starts-with. */
+    private static boolean onlyStartsWith(PostPolicy policy, String field) {
+        boolean any = false;
+        List<PolicyCondition> all = policy.conditions();
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator per field
+            PolicyCondition c = all.get(i);
+            if (c.appliesTo(field)) {
+                if (c.operator() != PolicyCondition.Operator.STARTS_WITH) {
+                    return false;
+                }
+                any = true;
             }
         }
-        return true;
+        return any;
     }
 }

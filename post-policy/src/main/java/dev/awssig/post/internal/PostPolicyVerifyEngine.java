@@ -7,7 +7,6 @@ import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
 import dev.awssig.internal.Checks;
 import dev.awssig.internal.Secrets;
-import dev.awssig.internal.Crypto;
 import dev.awssig.internal.SigningKeys;
 import dev.awssig.internal.Timestamps;
 import dev.awssig.post.PolicyCondition;
@@ -35,6 +34,12 @@ public final class PostPolicyVerifyEngine {
     private static final String MISMATCH = "The request signature we calculated does not match the signature you"
             + " provided. Check your key and signing method.";
     private static final String MALFORMED = "The body of your POST request is not well-formed multipart/form-data.";
+
+    private static final String[] REQUIRED_V4 = {FormFields.X_AMZ_ALGORITHM, FormFields.X_AMZ_CREDENTIAL,
+        FormFields.X_AMZ_DATE, FormFields.X_AMZ_SIGNATURE};
+    private static final String[] REQUIRED_V2 = {FormFields.AWS_ACCESS_KEY_ID, FormFields.SIGNATURE};
+    private static final String[] REQUIRED_V2_LOWER = {FormFields.asciiLower(FormFields.AWS_ACCESS_KEY_ID),
+        FormFields.SIGNATURE};
 
     private final String region;
     private final String service;
@@ -68,8 +73,10 @@ public final class PostPolicyVerifyEngine {
      * @return the outcome
      */
     public VerificationResult decide(PostSubmission s, SecretLookup secretLookup, Instant now) {
-        Map<String, String> form = new HashMap<>();
-        List<String> names = new ArrayList<>();
+        int count = s.fields().size();
+        Map<String, String> form = new HashMap<>(Math.max(16, 2 * count));
+        List<String> names = new ArrayList<>(count);
+        List<String> lowers = new ArrayList<>(count);
         long preData = 0;
         int maxPreData = limits.maxPostFieldsBytes();
         for (Map.Entry<String, String> e : s.fields()) {
@@ -101,6 +108,7 @@ public final class PostPolicyVerifyEngine {
                         + Checks.printable(name) + "' appears more than once)");
             }
             names.add(name);
+            lowers.add(lower);
         }
         boolean v4 = form.containsKey(FormFields.X_AMZ_ALGORITHM) || form.containsKey(FormFields.X_AMZ_CREDENTIAL)
                 || form.containsKey(FormFields.X_AMZ_SIGNATURE);
@@ -120,13 +128,11 @@ public final class PostPolicyVerifyEngine {
         if (policyB64 == null) {
             return missing("policy");
         }
-        String[] required = v4
-                ? new String[] {FormFields.X_AMZ_ALGORITHM, FormFields.X_AMZ_CREDENTIAL, FormFields.X_AMZ_DATE,
-                    FormFields.X_AMZ_SIGNATURE}
-                : new String[] {FormFields.AWS_ACCESS_KEY_ID, FormFields.SIGNATURE};
-        for (String f : required) {
-            if (!form.containsKey(FormFields.asciiLower(f))) {
-                return missing(f);
+        String[] required = v4 ? REQUIRED_V4 : REQUIRED_V2;
+        String[] requiredLower = v4 ? REQUIRED_V4 : REQUIRED_V2_LOWER;
+        for (int i = 0; i < required.length; i++) {
+            if (!form.containsKey(requiredLower[i])) {
+                return missing(required[i]);
             }
         }
         if (!form.containsKey("key")) {
@@ -147,8 +153,8 @@ public final class PostPolicyVerifyEngine {
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "Unsupported x-amz-algorithm '"
                         + Checks.printable(algorithm) + "'; only " + Algorithms.SIGV4 + " is supported for POST.");
             }
-            String[] scope = form.get(FormFields.X_AMZ_CREDENTIAL).split("/", -1);
-            if (scope.length != 5 || scope[0].isEmpty() || scope[1].length() != 8 || scope[2].isEmpty()
+            String[] scope = splitCredential(form.get(FormFields.X_AMZ_CREDENTIAL));
+            if (scope == null || scope[0].isEmpty() || scope[1].length() != 8 || scope[2].isEmpty()
                     || !"aws4_request".equals(scope[4])) {
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "Invalid x-amz-credential: must be"
                         + " <access-key-id>/<yyyyMMdd>/<region>/<service>/aws4_request, was '"
@@ -160,7 +166,9 @@ public final class PostPolicyVerifyEngine {
             scopeService = scope[3];
             String amzDate = form.get(FormFields.X_AMZ_DATE);
             try {
-                Timestamps.parseAmzDate(amzDate, FormFields.X_AMZ_DATE);
+                if (!PolicyJson.isAmzDate(amzDate)) {
+                    Timestamps.parseAmzDate(amzDate, FormFields.X_AMZ_DATE); // throws, with the message
+                }
             } catch (IllegalArgumentException e) {
                 return VerificationResult.failure(AuthError.INVALID_ARGUMENT, "Invalid x-amz-date: " + e.getMessage(),
                         accessKeyId, null, null);
@@ -189,11 +197,11 @@ public final class PostPolicyVerifyEngine {
             return VerificationResult.failure(AuthError.INVALID_ACCESS_KEY_ID,
                     "The AWS Access Key Id you provided does not exist in our records.", accessKeyId, null, null);
         }
-        String expected = v4
-                ? PostSignatures.v4(keys, secret, dateStamp, scopeRegion, scopeService, policyB64)
-                : PostSignatures.v2(secret, policyB64);
         String given = form.get(v4 ? FormFields.X_AMZ_SIGNATURE : FormFields.SIGNATURE);
-        if (!Crypto.constantTimeEquals(expected, given)) {
+        boolean matches = v4
+                ? PostSignatures.v4Matches(keys, secret, dateStamp, scopeRegion, scopeService, policyB64, given)
+                : PostSignatures.v2Matches(secret, policyB64, given);
+        if (!matches) {
             return VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, MISMATCH, accessKeyId, null, policyB64);
         }
 
@@ -217,7 +225,7 @@ public final class PostPolicyVerifyEngine {
                 }
             }
         }
-        Set<String> covered = new HashSet<>();
+        Set<String> covered = new HashSet<>(Math.max(16, 2 * policy.conditions().size()));
         for (PolicyCondition c : policy.conditions()) {
             if (c.operator() == PolicyCondition.Operator.CONTENT_LENGTH_RANGE) {
                 continue;
@@ -231,13 +239,17 @@ public final class PostPolicyVerifyEngine {
             }
         }
 
-        List<String> extra = new ArrayList<>();
-        for (String name : names) {
-            if (!FormFields.isExempt(name) && !covered.contains(FormFields.asciiLower(name))) {
-                extra.add(Checks.printable(name));
+        List<String> extra = null;
+        for (int i = 0; i < names.size(); i++) {
+            String lower = lowers.get(i);
+            if (!FormFields.isExempt(lower) && !covered.contains(lower)) {
+                if (extra == null) {
+                    extra = new ArrayList<>();
+                }
+                extra.add(Checks.printable(names.get(i)));
             }
         }
-        if (!extra.isEmpty()) {
+        if (extra != null) {
             return VerificationResult.failure(AuthError.ACCESS_DENIED,
                     POLICY_FAILED + "Extra input fields: " + String.join(", ", extra), accessKeyId, null, policyB64);
         }
@@ -258,6 +270,25 @@ public final class PostPolicyVerifyEngine {
             }
         }
         return VerificationResult.success(accessKeyId, null, policyB64);
+    }
+
+    /** {@code credential.split("/", -1)} when that gives five parts, else null. */
+    private static String[] splitCredential(String credential) {
+        String[] parts = new String[5];
+        int from = 0;
+        for (int i = 0; i < 4; i++) {
+            int slash = credential.indexOf('/', from);
+            if (slash < 0) {
+                return null;
+            }
+            parts[i] = credential.substring(from, slash);
+            from = slash + 1;
+        }
+        if (credential.indexOf('/', from) >= 0) {
+            return null;
+        }
+        parts[4] = credential.substring(from);
+        return parts;
     }
 
     private static VerificationResult missing(String field) {

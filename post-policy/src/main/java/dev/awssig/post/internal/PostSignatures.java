@@ -1,13 +1,13 @@
 package dev.awssig.post.internal;
 
-import dev.awssig.internal.Crypto;
-import dev.awssig.internal.Hex;
 import dev.awssig.internal.SigningKeys;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The two POST signatures: the string to sign is the Base64 {@code policy} field itself. Internal.
+ *
+ * <p>The MACs are the thread's, kept keyed between calls, and the policy's ASCII bytes and the
+ * result go through the thread's buffers, not new arrays: see {@link PostScratch}.
  */
 public final class PostSignatures {
     private PostSignatures() {
@@ -21,9 +21,29 @@ public final class PostSignatures {
      * @return the Base64 signature
      */
     public static String v2(String secret, String policyBase64) {
-        byte[] mac = Crypto.hmac(Crypto.HMAC_SHA1, secret.getBytes(StandardCharsets.UTF_8),
-                policyBase64.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(mac);
+        PostScratch s = PostScratch.open();
+        try {
+            return new String(s.out, 0, s.v2(secret, policyBase64), StandardCharsets.US_ASCII);
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
+     * Whether a SigV2 signature is {@link #v2}'s, compared in constant time.
+     *
+     * @param secret the secret access key
+     * @param policyBase64 the {@code policy} field
+     * @param given the signature received, or null
+     * @return true when it matches
+     */
+    public static boolean v2Matches(String secret, String policyBase64, String given) {
+        PostScratch s = PostScratch.open();
+        try {
+            return s.matches(s.v2(secret, policyBase64), given);
+        } finally {
+            s.close();
+        }
     }
 
     /**
@@ -40,6 +60,34 @@ public final class PostSignatures {
     public static String v4(SigningKeys keys, String secret, String dateStamp, String region, String service,
                             String policyBase64) {
         byte[] key = keys.get(secret, dateStamp, region, service);
-        return Hex.encode(Crypto.hmac(Crypto.HMAC_SHA256, key, policyBase64.getBytes(StandardCharsets.UTF_8)));
+        PostScratch s = PostScratch.open();
+        try {
+            return new String(s.out, 0, s.v4(key, policyBase64), StandardCharsets.US_ASCII);
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
+     * Whether a SigV4 signature is {@link #v4}'s, compared in constant time.
+     *
+     * @param keys the signing-key cache
+     * @param secret the secret access key
+     * @param dateStamp {@code yyyyMMdd} of the credential scope
+     * @param region the region
+     * @param service the service, {@code s3}
+     * @param policyBase64 the {@code policy} field
+     * @param given the signature received, or null
+     * @return true when it matches
+     */
+    public static boolean v4Matches(SigningKeys keys, String secret, String dateStamp, String region, String service,
+                                    String policyBase64, String given) {
+        byte[] key = keys.get(secret, dateStamp, region, service);
+        PostScratch s = PostScratch.open();
+        try {
+            return s.matches(s.v4(key, policyBase64), given);
+        } finally {
+            s.close();
+        }
     }
 }
