@@ -100,7 +100,9 @@ final class PostScratch {
 
     /** Signs into {@link #out}; returns the number of characters. */
     int v2(String secret, String policyBase64) {
-        if (secret1 == null || !secret1.equals(secret)) {
+        // the same instance (a lookup hands back the secret it holds): no comparison of secrets,
+        // whose time would depend on how much of two of them agree
+        if (secret1 != secret) {
             secret1 = null;
             init(sha1, secret.getBytes(StandardCharsets.UTF_8), Crypto.HMAC_SHA1);
             secret1 = secret;
