@@ -98,7 +98,8 @@ final class Scratch implements AutoCloseable {
     private boolean givenUsed;
     /**
      * Verification: the identifiers of the last request verified on this thread (access key id,
-     * date, region, service, signed-headers list, X-Amz-Date: none of them a secret), handed out again when
+     * date, region, service, signed-headers list, a presigned URL's credential: none of them a
+     * secret, all of them the same from one request of a client to the next), handed out again when
      * the next request names the same, instead of a new substring of its {@code Authorization}.
      */
     private final String[] lastText = new String[TEXT_SLOTS];
@@ -107,10 +108,9 @@ final class Scratch implements AutoCloseable {
     static final int TEXT_REGION = 2;
     static final int TEXT_SERVICE = 3;
     static final int TEXT_SIGNED_HEADERS = 4;
-    static final int TEXT_AMZ_DATE = 5;
     /** A presigned URL's X-Amz-Credential: its raw (escaped) text, and the decoded text in the next slot. */
-    static final int TEXT_CREDENTIAL = 6;
-    private static final int TEXT_SLOTS = 8;
+    static final int TEXT_CREDENTIAL = 5;
+    private static final int TEXT_SLOTS = 7;
 
     /** How many entries of {@link #names}/{@link #values} this call filled. */
     private int filled;
