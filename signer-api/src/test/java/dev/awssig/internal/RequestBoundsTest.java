@@ -193,6 +193,10 @@ class RequestBoundsTest {
                 RequestBounds.check(get("https://h/p?a=\udc00").build(), d));
         assertRefused(AuthError.INVALID_ARGUMENT, "'x-b' contains a lone UTF-16 surrogate at index 3",
                 RequestBounds.check(get("https://h/").header("x-a", "fine").header("x-b", "caf\ud83d").build(), d));
+        assertRefused(AuthError.INVALID_URI, "The query string contains a lone UTF-16 surrogate at index 0",
+                RequestBounds.check(get("https://h/p?\udc00=1").build(), d));
+        assertRefused(AuthError.INVALID_ARGUMENT, "'x-c' contains a lone UTF-16 surrogate at index 0",
+                RequestBounds.check(get("https://h/").header("x-c", "\ud83d!").build(), d));
         assertRefused(AuthError.INVALID_URI, "The request path", RequestBounds.check(get("https://h/a%zz").build(), d));
         assertRefused(AuthError.INVALID_URI, "The query string", RequestBounds.check(get("https://h/?a=%zz").build(), d));
         assertRefused(AuthError.INVALID_URI, "not UTF-8", RequestBounds.check(get("https://h/?a=%FF").build(), d));
