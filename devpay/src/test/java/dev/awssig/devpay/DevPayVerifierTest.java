@@ -88,4 +88,11 @@ class DevPayVerifierTest {
         assertEquals("DEVPAY+AWS-S3-V2", DevPay.verifier(answering(OK)).algorithm());
         assertThrows(NullPointerException.class, () -> DevPay.verifier(null));
     }
+
+    /** The verifier describes itself by its algorithm (for logs), without anything of a request. */
+    @Test
+    void toStringNamesTheAlgorithm() {
+        String text = DevPay.verifier(answering(OK)).toString();
+        assertTrue(text.contains("DEVPAY+AWS-S3-V2"), text);
+    }
 }
