@@ -308,8 +308,9 @@ class AwsChunkedBoundariesTest {
             Upload u = new Upload(mode, body.length);
             byte[] encoded = valid(u, body, 16);
             byte[] padded = concat(encoded, ascii("xyz"));
-            assertFails(AuthError.INCOMPLETE_BODY, "has 3 bytes after its final chunk", fails(verifier(),
-                    u.withContentLength(padded.length), padded));
+            AwsChunkedException e = fails(verifier(), u.withContentLength(padded.length), padded);
+            assertFails(AuthError.INCOMPLETE_BODY, "has 3 bytes after its final chunk" + (mode.equals(SIGNED) ? " ("
+                    : " and trailer ("), e);
             // without Content-Length the framing ends the body, and the bytes after it stay unread
             ByteArrayInputStream connection = new ByteArrayInputStream(padded);
             assertArrayEquals(body, decodeOrFail(u.request, connection), mode);
@@ -613,6 +614,7 @@ class AwsChunkedBoundariesTest {
             }
         };
         InputStream in = verifier().verifyStreaming(u.request, SECRETS, NOW, connection);
+        assertEquals(0, in.read(new byte[1], 0, 0), "a read of nothing reads nothing");
         assertEquals(0, in.available(), "nothing decoded before the first read");
         assertEquals(body[0] & 0xff, in.read());
         assertEquals(9, in.available(), "the rest of the first 10-byte chunk");
@@ -631,6 +633,7 @@ class AwsChunkedBoundariesTest {
         assertArrayEquals(Arrays.copyOfRange(body, 14, 25), rest);
         assertEquals(-1, in.read());
         assertEquals(-1, in.read(into, 0, 4));
+        assertEquals(0, in.read(into, 0, 0), "a read of nothing reads nothing, also at the end");
         assertEquals(0, in.available());
         String text = in.toString();
         assertTrue(text.contains("STREAMING_SIGNED"), text);
@@ -691,5 +694,70 @@ class AwsChunkedBoundariesTest {
             assertEquals(AuthError.INCOMPLETE_BODY, e.error(), "stalled at " + stall + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("ended inside"), e.getMessage());
         }
+    }
+
+    /** A stream that records the length of each read asked of it and answers at most {@code slice} bytes. */
+    private static final class Recording extends InputStream {
+        final java.util.List<Integer> asked = new java.util.ArrayList<>();
+        private final ByteArrayInputStream in;
+        private final int slice;
+
+        Recording(byte[] bytes, int slice) {
+            this.in = new ByteArrayInputStream(bytes);
+            this.slice = slice;
+        }
+
+        @Override
+        public int read() {
+            asked.add(1);
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            asked.add(len);
+            return in.read(b, off, Math.min(len, slice));
+        }
+    }
+
+    private static java.util.List<Integer> readsAsked(Upload u, byte[] encoded, int slice) throws IOException {
+        Recording connection = new Recording(encoded, slice);
+        decode(verifier(), u.request, connection);
+        return connection.asked;
+    }
+
+    /**
+     * Without Content-Length the decoder reads ahead exactly as far as a valid body must still
+     * reach, no less (it would read a socket in needlessly small steps) and no more (it would
+     * read into the next request). The lengths asked of the stream, worked out by hand from the
+     * framing: a signed chunk header is 84 bytes with its CRLF ("a;chunk-signature=" + 64 + CRLF),
+     * the final one too, the end of the body 2; an unsigned final chunk is 3 ("0" CRLF), the CRC32
+     * trailer line 31 ("x-amz-checksum-crc32:" + 8 + CRLF), the trailer signature line 90
+     * ("x-amz-trailer-signature:" + 64 + CRLF), the empty line 2.
+     */
+    @Test
+    void theDecoderReadsAheadExactlyAsFarAsAValidBodyMustReach() throws IOException {
+        // signed, 20 bytes in two chunks (278 bytes): first the smallest valid body, 84 + 2; the
+        // header was in it and 2 bytes of data, so the other 8; then each chunk's CRLF and the
+        // smallest rest after it, 2 + 86; and again
+        Upload signed = new Upload(SIGNED, 20);
+        assertEquals(java.util.List.of(86, 8, 88, 8, 88), readsAsked(signed, valid(signed, data(20), 10), 1 << 20));
+
+        // unsigned trailer, 10 bytes, a checksum line with two spaces more than it needs (33 bytes):
+        // 3 + 33 first (header, data, CRLF, final chunk and 18 bytes of the trailer line), then
+        // what the smallest body still has (15: the rest of the line, whose two spaces took the
+        // place of the smallest body's empty line), then the empty line that must follow it, 2
+        Upload unsigned = new Upload(UNSIGNED_TRAILER, 10);
+        byte[] spaced = new Framer(unsigned).chunk(data(10)).chunk(new byte[0])
+                .raw("x-amz-checksum-crc32:  " + crc32(data(10)) + "\r\n").end().bytes();
+        assertEquals(java.util.List.of(36, 15, 2), readsAsked(unsigned, spaced, 1 << 20));
+
+        // signed trailer, 10 bytes (303 bytes), a stream that hands out 50 bytes a read: 84 + 123
+        // first, then each time what is left up to the end the framing has promised so far (207
+        // until the first header is read, 303 from then on)
+        Upload trailer = new Upload(SIGNED_TRAILER, 10);
+        byte[] encoded = valid(trailer, data(10), 10);
+        assertEquals(303, encoded.length);
+        assertEquals(java.util.List.of(207, 157, 203, 153, 103, 53, 3), readsAsked(trailer, encoded, 50));
     }
 }
