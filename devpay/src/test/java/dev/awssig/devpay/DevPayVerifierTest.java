@@ -60,6 +60,10 @@ class DevPayVerifierTest {
         VerificationResult bad = VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, "nope");
         assertSame(bad, DevPay.verifier(answering(bad))
                 .verify(get().header("x-amz-security-token", TestTokens.USER).build(), NO_SECRETS, NOW));
+        // also when the request has no token (or two): the signature's answer comes first
+        assertSame(bad, DevPay.verifier(answering(bad)).verify(get().build(), NO_SECRETS, NOW));
+        assertSame(bad, DevPay.verifier(answering(bad)).verify(get().header("x-amz-security-token", "a")
+                .rawQuery("x-amz-security-token=b").build(), NO_SECRETS, NOW));
     }
 
     @Test
