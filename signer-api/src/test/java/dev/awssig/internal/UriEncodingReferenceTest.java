@@ -2,6 +2,7 @@ package dev.awssig.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,5 +164,15 @@ class UriEncodingReferenceTest {
         SignableRequest q = UriEncoding.withLegalUri(queryOnly);
         assertEquals("/a", q.rawPath());
         assertEquals("x=1%202", q.rawQuery().orElseThrow());
+    }
+
+    /** U+0080, the first character past ASCII, is never looked up in the ASCII tables: it is escaped as its UTF-8 bytes C2 80. */
+    @Test
+    void theFirstCharacterPastAsciiIsEscapedAsUtf8() {
+        assertFalse(UriEncoding.isUnreserved('\u0080'));
+        assertEquals("%C2%80", UriEncoding.encode("\u0080", false));
+        assertEquals("a%C2%80", UriEncoding.encode("a\u0080", true));
+        assertEquals("%C2%80", UriEncoding.encodeIllegal("\u0080"));
+        assertEquals("/%C2%80", UriEncoding.encodeIllegal("/\u0080"));
     }
 }
