@@ -14,6 +14,7 @@ import dev.awssig.SigningConfig;
 import dev.awssig.VerificationLimits;
 import dev.awssig.v4.support.HandSigned;
 import dev.awssig.v4.support.JdkSigV4;
+import dev.awssig.v4.support.Trickle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -187,27 +188,6 @@ class AwsChunkedBoundariesTest {
     private static void assertFails(AuthError error, String inMessage, AwsChunkedException e) {
         assertEquals(error, e.error(), e.getMessage());
         assertTrue(e.getMessage().contains(inMessage), e.getMessage());
-    }
-
-    /** A stream that hands out at most {@code slice} bytes per read, like a socket. */
-    private static final class Trickle extends InputStream {
-        private final InputStream in;
-        private final int slice;
-
-        Trickle(byte[] bytes, int slice) {
-            this.in = new ByteArrayInputStream(bytes);
-            this.slice = slice;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in.read(b, off, Math.min(len, slice));
-        }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
