@@ -60,6 +60,10 @@ class DevPayVerifierTest {
         VerificationResult bad = VerificationResult.failure(AuthError.SIGNATURE_DOES_NOT_MATCH, "nope");
         assertSame(bad, DevPay.verifier(answering(bad))
                 .verify(get().header("x-amz-security-token", TestTokens.USER).build(), NO_SECRETS, NOW));
+        // also when the request has no token (or two): the signature's answer comes first
+        assertSame(bad, DevPay.verifier(answering(bad)).verify(get().build(), NO_SECRETS, NOW));
+        assertSame(bad, DevPay.verifier(answering(bad)).verify(get().header("x-amz-security-token", "a")
+                .rawQuery("x-amz-security-token=b").build(), NO_SECRETS, NOW));
     }
 
     @Test
@@ -87,5 +91,12 @@ class DevPayVerifierTest {
     void algorithmIsDevPayOverTheInnerOne() {
         assertEquals("DEVPAY+AWS-S3-V2", DevPay.verifier(answering(OK)).algorithm());
         assertThrows(NullPointerException.class, () -> DevPay.verifier(null));
+    }
+
+    /** The verifier describes itself by its algorithm (for logs), without anything of a request. */
+    @Test
+    void toStringNamesTheAlgorithm() {
+        String text = DevPay.verifier(answering(OK)).toString();
+        assertTrue(text.contains("DEVPAY+AWS-S3-V2"), text);
     }
 }

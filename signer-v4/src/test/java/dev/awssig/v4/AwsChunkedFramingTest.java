@@ -16,6 +16,7 @@ import dev.awssig.SigningConfig;
 import dev.awssig.VerificationException;
 import dev.awssig.VerificationLimits;
 import dev.awssig.VerificationResult;
+import dev.awssig.v4.support.Trickle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,27 +103,6 @@ class AwsChunkedFramingTest {
 
     private static SigV4Verifier verifier(VerificationLimits limits) {
         return SigV4Verifier.create(SigningConfig.builder().option(VerificationLimits.OPTION, limits).build());
-    }
-
-    /** A stream that hands out at most {@code slice} bytes per read, like a socket. */
-    private static final class Trickle extends InputStream {
-        private final InputStream in;
-        private final int slice;
-
-        Trickle(byte[] bytes, int slice) {
-            this.in = new ByteArrayInputStream(bytes);
-            this.slice = slice;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in.read(b, off, Math.min(len, slice));
-        }
     }
 
     private static AwsChunkedException drainFails(InputStream in) {

@@ -44,4 +44,10 @@ class SecurityTokenTest {
         assertEquals("x-amz-security-token", SecurityToken.queryName(Algorithms.SIGV2_S3));
         assertEquals("x-amz-security-token", SecurityToken.queryName("CUSTOM"));
     }
+
+    /** A value that does not decode strictly (the verifiers refuse such a query first) is kept as sent. */
+    @Test
+    void queryValuesKeepAValueThatDoesNotDecodeAsItIs() {
+        assertEquals(List.of("%zz", "a%"), SecurityToken.queryValues("x-amz-security-token=%zz&X-Amz-Security-Token=a%"));
+    }
 }

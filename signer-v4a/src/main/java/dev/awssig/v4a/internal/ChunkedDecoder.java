@@ -183,7 +183,7 @@ final class ChunkedDecoder extends InputStream {
                     + " x-amz-decoded-content-length (" + declaredLength + "); got " + decoded);
         }
         if (!mode.hasTrailer()) {
-            if (readLine("end of the body", 0) != 0) {
+            if (readLine("end of the body", maxLine) != 0) {
                 throw fail(AuthError.INCOMPLETE_BODY, "The aws-chunked body has data after the final chunk");
             }
             return;
