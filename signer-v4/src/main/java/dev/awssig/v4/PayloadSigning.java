@@ -21,6 +21,8 @@ public enum PayloadSigning {
     /** {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: unsigned aws-chunked body with a trailing checksum. */
     STREAMING_UNSIGNED_TRAILER("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
 
+    private static final PayloadSigning[] ALL = values();
+
     private final String literal;
 
     PayloadSigning(String literal) {
@@ -75,7 +77,7 @@ public enum PayloadSigning {
      * @since 0.1.0
      */
     public static PayloadSigning fromLiteral(String value) {
-        for (PayloadSigning p : values()) {
+        for (PayloadSigning p : ALL) { // values() would copy the array on every call
             if (p.literal != null && p.literal.equals(value)) {
                 return p;
             }

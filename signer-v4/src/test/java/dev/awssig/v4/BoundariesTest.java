@@ -326,6 +326,45 @@ class BoundariesTest {
         }
     }
 
+    /**
+     * The time edges to the nanosecond, as {@link Duration#between} and {@link Instant#isAfter}
+     * read them (the verifier compares without building either): a presigned URL is valid
+     * through the instant {@code X-Amz-Date + X-Amz-Expires} and expired one nanosecond later;
+     * dated exactly the skew ahead it is valid, a nanosecond more is "not valid yet"; a
+     * header-signed request exactly the skew away (either way) is accepted, a nanosecond more
+     * is {@code RequestTimeTooSkewed}.
+     */
+    @Test
+    void timeEdgesHoldToTheNanosecond() {
+        Duration skew = Duration.ofMinutes(15);
+        PresignedUrl url = SigV4Signer.create(cfg("s3", NOW).build()).presign(SignableRequest.builder().method("GET")
+                .uri("https://bucket.s3.eu-west-1.amazonaws.com/k").build(), Duration.ofSeconds(60));
+        SignableRequest presigned = received(url);
+        Instant last = NOW.plusSeconds(60);
+        assertTrue(verifier("s3").verify(presigned, SECRETS, last).isValid());
+        assertTrue(verifier("s3").verify(presigned, SECRETS, last.minusNanos(1)).isValid());
+        assertRejected(AuthError.ACCESS_DENIED, verifier("s3").verify(presigned, SECRETS, last.plusNanos(1)));
+        assertRejected(AuthError.ACCESS_DENIED, verifier("s3").verify(presigned, SECRETS, last.plusSeconds(1)));
+        assertTrue(verifier("s3").verify(presigned, SECRETS, NOW.minus(skew)).isValid(), "exactly the skew early");
+        VerificationResult early = verifier("s3").verify(presigned, SECRETS, NOW.minus(skew).minusNanos(1));
+        assertRejected(AuthError.ACCESS_DENIED, early);
+        assertTrue(early.message().contains("not valid yet"), early.message());
+        assertRejected(AuthError.ACCESS_DENIED, verifier("s3").verify(presigned, SECRETS,
+                NOW.minus(skew).minusSeconds(1)));
+
+        SignableRequest signed = SigV4Signer.create(cfg("s3", NOW).build()).sign(SignableRequest.builder()
+                .method("GET").uri("https://bucket.s3.eu-west-1.amazonaws.com/k").build()).request();
+        for (Instant now : new Instant[] {NOW.plus(skew), NOW.minus(skew), NOW.plus(skew).minusNanos(1),
+            NOW.minus(skew).plusNanos(1), NOW.plus(skew).minusSeconds(1).plusNanos(999_999_999)}) {
+            assertTrue(verifier("s3").verify(signed, SECRETS, now).isValid(), now::toString);
+        }
+        for (Instant now : new Instant[] {NOW.plus(skew).plusNanos(1), NOW.minus(skew).minusNanos(1),
+            NOW.plus(skew).plusSeconds(1), NOW.minus(skew).minusSeconds(1),
+            NOW.plus(skew).plusNanos(999_999_999), NOW.minus(skew).minusNanos(999_999_999)}) {
+            assertRejected(AuthError.REQUEST_TIME_TOO_SKEWED, verifier("s3").verify(signed, SECRETS, now));
+        }
+    }
+
     // ------------------------------------------------------------------ signing key
 
     /**

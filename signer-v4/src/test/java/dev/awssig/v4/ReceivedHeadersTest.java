@@ -13,6 +13,7 @@ import dev.awssig.VerificationResult;
 import dev.awssig.v4.support.HandSigned;
 import dev.awssig.v4.support.JdkSigV4;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -104,6 +105,68 @@ class ReceivedHeadersTest {
         SignableRequest twoHosts = signed.toBuilder().header("HOST", "iam.amazonaws.com")
                 .header("host", "iam.amazonaws.com").build();
         assertEquals(AuthError.INVALID_ARGUMENT, VERIFIER.verify(twoHosts, SECRETS, NOW).error().orElseThrow());
+    }
+
+    @Test
+    void theSignatureIsReadInEitherHexCaseAndNothingElse() {
+        SignableRequest signed = base().header("x-amz-meta-a", "1").build();
+        String auth = signed.headers().firstValue("authorization").orElseThrow();
+        int at = auth.indexOf("Signature=") + 10;
+        String sig = auth.substring(at);
+        String upper = sig.toUpperCase(Locale.ROOT);
+        assertTrue(VERIFIER.verify(withSignature(signed, auth, at, upper), SECRETS, NOW).isValid());
+        // the characters next to A-F, and a letter in its place, are other signatures
+        for (char[] swap : new char[][] {{'A', '@'}, {'F', 'G'}, {'a', '`'}, {'f', 'g'}}) {
+            String source = swap[0] >= 'a' ? sig : upper;
+            int i = source.indexOf(swap[0]);
+            if (i < 0) {
+                continue;
+            }
+            String other = source.substring(0, i) + swap[1] + source.substring(i + 1);
+            VerificationResult r = VERIFIER.verify(withSignature(signed, auth, at, other), SECRETS, NOW);
+            assertEquals(AuthError.SIGNATURE_DOES_NOT_MATCH, r.error().orElseThrow(), other);
+        }
+        VerificationResult shortOne = VERIFIER.verify(withSignature(signed, auth, at, sig.substring(1)), SECRETS, NOW);
+        assertEquals(AuthError.SIGNATURE_DOES_NOT_MATCH, shortOne.error().orElseThrow());
+    }
+
+    private static SignableRequest withSignature(SignableRequest r, String auth, int at, String signature) {
+        return r.toBuilder().setHeader("Authorization", auth.substring(0, at) + signature).build();
+    }
+
+    @Test
+    void onlyHeadersNamedXAmzDashMustBeSigned() {
+        VerificationResult exactPrefix = VERIFIER.verify(base().unsignedHeader("X-Amz-", "v").build(), SECRETS, NOW);
+        assertEquals(AuthError.ACCESS_DENIED, exactPrefix.error().orElseThrow(), "a name that is just 'x-amz-'");
+        for (String name : new String[] {"x-amz", "X-Am", "abc", "x-amzz", "xx-amz-a"}) {
+            VerificationResult r = VERIFIER.verify(base().unsignedHeader(name, "v").build(), SECRETS, NOW);
+            assertTrue(r.isValid(), () -> name + ": " + r);
+        }
+    }
+
+    @Test
+    void aSignedNameThatOnlyStartsWithHostIsNotTheHost() {
+        HandSigned h = base().header("hostile", "");
+        SignableRequest request = h.build().toBuilder().removeHeader("hostile").build();
+        VerificationResult r = VERIFIER.verify(request, SECRETS, NOW);
+        assertTrue(r.isValid(), r::toString);
+        assertTrue(r.canonicalRequest().orElseThrow().contains("\nhostile:\n"), r.canonicalRequest().orElseThrow());
+    }
+
+    @Test
+    void aSignedHeadersListIsInStrictOrderEvenWhenOneNameStartsTheNext() {
+        SignableRequest signed = base().header("x-amz-meta-a", "1").header("x-amz-meta-ab", "2").build();
+        assertTrue(VERIFIER.verify(signed, SECRETS, NOW).isValid());
+        String auth = signed.headers().firstValue("authorization").orElseThrow();
+        String swapped = auth.replace("x-amz-meta-a;x-amz-meta-ab", "x-amz-meta-ab;x-amz-meta-a");
+        VerificationResult r = VERIFIER.verify(signed.toBuilder().setHeader("Authorization", swapped).build(),
+                SECRETS, NOW);
+        assertEquals(AuthError.AUTHORIZATION_HEADER_MALFORMED, r.error().orElseThrow());
+        assertEquals("SignedHeaders must list the header names in sorted order", r.message());
+        String twice = auth.replace("x-amz-meta-a;x-amz-meta-ab", "x-amz-meta-a;x-amz-meta-a");
+        VerificationResult d = VERIFIER.verify(signed.toBuilder().setHeader("Authorization", twice).build(),
+                SECRETS, NOW);
+        assertEquals("SignedHeaders lists 'x-amz-meta-a' more than once", d.message());
     }
 
     @Test

@@ -19,14 +19,25 @@ final class ReceivedHeaders {
     /** Up to this many headers are sorted by insertion, in place; more by merge sort. */
     private static final int INSERTION_MAX = 16;
 
+    /** The headers the verifier reads by name (see {@link #value}), found in the one pass that indexes. */
+    static final int AUTHORIZATION = 0;
+    static final int HOST = 1;
+    static final int X_AMZ_DATE = 2;
+    static final int DATE = 3;
+    static final int X_AMZ_CONTENT_SHA256 = 4;
+    static final String[] READ_NAMES = {"authorization", "host", "x-amz-date", "date", "x-amz-content-sha256"};
+
     private final List<Headers.Header> entries;
     private final int[] order;
     private final int size;
+    /** Per name of {@link #READ_NAMES}: {@code [2k]} its first entry, {@code [2k + 1]} how many. */
+    private final int[] read;
 
-    private ReceivedHeaders(List<Headers.Header> entries, int[] order, int size) {
+    private ReceivedHeaders(List<Headers.Header> entries, int[] order, int size, int[] read) {
         this.entries = entries;
         this.order = order;
         this.size = size;
+        this.read = read;
     }
 
     /**
@@ -40,8 +51,31 @@ final class ReceivedHeaders {
         List<Headers.Header> entries = headers.entries();
         int n = entries.size();
         int[] order = s.order(n);
+        int[] read = s.readNames();
+        java.util.Arrays.fill(read, 0);
         for (int i = 0; i < n; i++) {
             order[i] = i;
+            String name = entries.get(i).name();
+            int k;
+            switch (name.length()) { // a length first: most names are none of these
+                case 4:
+                    k = Ascii.equalsIgnoreCase(name, "host") ? HOST : Ascii.equalsIgnoreCase(name, "date") ? DATE : -1;
+                    break;
+                case 10:
+                    k = Ascii.equalsIgnoreCase(name, "x-amz-date") ? X_AMZ_DATE : -1;
+                    break;
+                case 13:
+                    k = Ascii.equalsIgnoreCase(name, "authorization") ? AUTHORIZATION : -1;
+                    break;
+                case 20:
+                    k = Ascii.equalsIgnoreCase(name, "x-amz-content-sha256") ? X_AMZ_CONTENT_SHA256 : -1;
+                    break;
+                default:
+                    k = -1;
+            }
+            if (k >= 0 && read[2 * k + 1]++ == 0) {
+                read[2 * k] = i;
+            }
         }
         if (n <= INSERTION_MAX) {
             for (int i = 1; i < n; i++) {
@@ -57,16 +91,20 @@ final class ReceivedHeaders {
         } else {
             Canonical.mergeSort(order, n, (a, b) -> compareNames(entries.get(a).name(), entries.get(b).name()));
         }
-        return new ReceivedHeaders(entries, order, n);
+        return new ReceivedHeaders(entries, order, n, read);
     }
 
     /** Compares two header names as their ASCII lower-case forms would compare. */
     static int compareNames(String a, String b) {
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
-            int d = Ascii.lower(a.charAt(i)) - Ascii.lower(b.charAt(i));
-            if (d != 0) {
-                return d;
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                int d = Ascii.lower(x) - Ascii.lower(y);
+                if (d != 0) {
+                    return d;
+                }
             }
         }
         return a.length() - b.length();
@@ -80,12 +118,26 @@ final class ReceivedHeaders {
         int len = to - from;
         int n = Math.min(a.length(), len);
         for (int i = 0; i < n; i++) {
-            int d = Ascii.lower(a.charAt(i)) - list.charAt(from + i);
-            if (d != 0) {
-                return d;
+            char x = a.charAt(i);
+            char y = list.charAt(from + i);
+            if (x != y) {
+                int d = Ascii.lower(x) - y;
+                if (d != 0) {
+                    return d;
+                }
             }
         }
         return a.length() - len;
+    }
+
+    /** How many headers named {@code READ_NAMES[k]} the request has. */
+    int count(int k) {
+        return read[2 * k + 1];
+    }
+
+    /** The first value (in the order received) of the header named {@code READ_NAMES[k]}, or null. */
+    String value(int k) {
+        return read[2 * k + 1] == 0 ? null : entries.get(read[2 * k]).value();
     }
 
     /** How many headers the request has. */
@@ -98,44 +150,8 @@ final class ReceivedHeaders {
         return entries.get(order[sorted]);
     }
 
-    /** The first sorted position whose name is not less than {@code lowerName}. */
-    int firstAtLeast(String lowerName) {
-        return firstAtLeast(lowerName, 0, lowerName.length());
-    }
-
-    /** The first sorted position whose name is not less than the lower-case name {@code list[from, to)}. */
-    int firstAtLeast(String list, int from, int to) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (compareNames(entries.get(order[mid]).name(), list, from, to) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /** Whether the entry at a sorted position has the lower-case name {@code list[from, to)}. */
     boolean nameAt(int sorted, String list, int from, int to) {
         return sorted < size && compareNames(entries.get(order[sorted]).name(), list, from, to) == 0;
-    }
-
-    /** How many values the request has for a lower-case name. */
-    int count(String lowerName) {
-        int at = firstAtLeast(lowerName);
-        int end = at;
-        while (nameAt(end, lowerName, 0, lowerName.length())) {
-            end++;
-        }
-        return end - at;
-    }
-
-    /** The first value of a lower-case name, or null when the request has none (see {@link #count}). */
-    String first(String lowerName) {
-        int at = firstAtLeast(lowerName);
-        return nameAt(at, lowerName, 0, lowerName.length()) ? entries.get(order[at]).value() : null;
     }
 }

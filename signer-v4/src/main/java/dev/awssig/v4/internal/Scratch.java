@@ -223,6 +223,14 @@ final class Scratch implements AutoCloseable {
         dropSize = size;
     }
 
+    /** Verification: where the headers read by name are ({@link ReceivedHeaders#value}). */
+    private final int[] readNames = new int[2 * ReceivedHeaders.READ_NAMES.length];
+
+    /** {@link #readNames}, for this call. */
+    int[] readNames() {
+        return readNames;
+    }
+
     /** The received-headers position array, at least {@code n} long. */
     int[] order(int n) {
         if (order.length < n) {

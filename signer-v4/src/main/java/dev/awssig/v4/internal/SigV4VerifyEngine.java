@@ -26,7 +26,6 @@ import dev.awssig.v4.PayloadSigning;
 import dev.awssig.v4.SessionTokenPlacement;
 import dev.awssig.v4.SigV4Options;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -242,8 +241,8 @@ public final class SigV4VerifyEngine {
             // the received headers indexed once: every lookup below is a binary search
             ReceivedHeaders rh = ReceivedHeaders.of(s, request.headers());
             String query = request.rawQuery().orElse(null);
-            String auth = single(rh, "authorization", AuthError.AUTHORIZATION_HEADER_MALFORMED);
-            single(rh, "host", AuthError.INVALID_ARGUMENT); // two hosts: which one was meant?
+            String auth = single(rh, ReceivedHeaders.AUTHORIZATION, AuthError.AUTHORIZATION_HEADER_MALFORMED);
+            single(rh, ReceivedHeaders.HOST, AuthError.INVALID_ARGUMENT); // two hosts: which one was meant?
             QueryAuthParams q = query == null ? null : QueryAuthParams.parse(query, AUTH_PARAMS);
             boolean presigned = q != null && q.firstNamed();
             if (auth != null && presigned) {
@@ -261,16 +260,16 @@ public final class SigV4VerifyEngine {
         }
     }
 
-    /** The value of a header the verifier reads as one value, or null; repeated, it is ambiguous. */
-    private static String single(ReceivedHeaders rh, String name, AuthError error) throws Reject {
-        int at = rh.firstAtLeast(name);
-        if (!rh.nameAt(at, name, 0, name.length())) {
-            return null;
+    /**
+     * The value of a header the verifier reads as one value ({@code ReceivedHeaders.READ_NAMES[k]}),
+     * or null; repeated, it is ambiguous.
+     */
+    private static String single(ReceivedHeaders rh, int k, AuthError error) throws Reject {
+        if (rh.count(k) > 1) {
+            throw reject(error, "The request has more than one " + ReceivedHeaders.READ_NAMES[k]
+                    + " header; it must have one at most");
         }
-        if (rh.nameAt(at + 1, name, 0, name.length())) {
-            throw reject(error, "The request has more than one " + name + " header; it must have one at most");
-        }
-        return rh.at(at).value();
+        return rh.value(k);
     }
 
     // ------------------------------------------------------------------ header
@@ -343,7 +342,7 @@ public final class SigV4VerifyEngine {
         String accessKeyId = scope[0];
         String signedHeaders = s.text(Scratch.TEXT_SIGNED_HEADERS, authorization, signedFrom, signedTo);
         int signedCount = signedNames(s, signedHeaders, AuthError.AUTHORIZATION_HEADER_MALFORMED, accessKeyId);
-        String amzDate = single(rh, "x-amz-date", AuthError.INVALID_ARGUMENT);
+        String amzDate = single(rh, ReceivedHeaders.X_AMZ_DATE, AuthError.INVALID_ARGUMENT);
         Instant date;
         String amzDateText;
         if (amzDate != null) {
@@ -355,7 +354,7 @@ public final class SigV4VerifyEngine {
             }
             amzDateText = amzDate.trim();
         } else {
-            String httpDate = single(rh, "date", AuthError.INVALID_ARGUMENT);
+            String httpDate = single(rh, ReceivedHeaders.DATE, AuthError.INVALID_ARGUMENT);
             if (httpDate == null) {
                 throw reject(AuthError.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date header",
                         accessKeyId);
@@ -428,7 +427,7 @@ public final class SigV4VerifyEngine {
      * mode or 64 hex digits.
      */
     private static String contentSha(ReceivedHeaders rh, String accessKeyId) throws Reject {
-        String v = single(rh, "x-amz-content-sha256", AuthError.INVALID_ARGUMENT);
+        String v = single(rh, ReceivedHeaders.X_AMZ_CONTENT_SHA256, AuthError.INVALID_ARGUMENT);
         if (v == null) {
             return null;
         }
@@ -456,7 +455,8 @@ public final class SigV4VerifyEngine {
             return VerificationResult.failure(AuthError.INCOMPLETE_BODY, "The request body could not be read",
                     accessKeyId, null, null);
         }
-        if (actual != null && !Ascii.equalsIgnoreCase(actual, contentSha)) {
+        // not secret, either of them: String.equals first (the usual lower-case hex), then any case
+        if (actual != null && !actual.equals(contentSha) && !Ascii.equalsIgnoreCase(actual, contentSha)) {
             return VerificationResult.failure(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH,
                     "The provided 'x-amz-content-sha256' header does not match what was computed.", accessKeyId,
                     null, null);
@@ -591,8 +591,8 @@ public final class SigV4VerifyEngine {
         computeHex(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDate, skip1, skip2);
         if (signatureMatches(s, signatureSource, signatureFrom, signatureTo)) {
             // the texts are rebuilt when read: an accepted request seldom needs them
-            return BRIDGE.verified(key.accessKeyId, canonical -> explain(request, key, signedHeaders, payloadHash,
-                    amzDate, skip1, skip2, canonical));
+            return BRIDGE.verified(key.accessKeyId, new Explanation(this, request, key, signedHeaders, payloadHash,
+                    amzDate, skip1, skip2));
         }
         String canonicalRequest = s.creq.asString();
         String stringToSign = s.sts.asString();
@@ -616,6 +616,38 @@ public final class SigV4VerifyEngine {
     }
 
     /**
+     * The texts of an accepted request, computed again when read (a class, not a lambda: a
+     * capturing lambda of eight values was not always allocated inline on the hot path).
+     */
+    private static final class Explanation implements java.util.function.Function<Boolean, String> {
+        private final SigV4VerifyEngine engine;
+        private final SignableRequest request;
+        private final SigningKey key;
+        private final String signedHeaders;
+        private final String payloadHash;
+        private final String amzDate;
+        private final String skip1;
+        private final String skip2;
+
+        Explanation(SigV4VerifyEngine engine, SignableRequest request, SigningKey key, String signedHeaders,
+                    String payloadHash, String amzDate, String skip1, String skip2) {
+            this.engine = engine;
+            this.request = request;
+            this.key = key;
+            this.signedHeaders = signedHeaders;
+            this.payloadHash = payloadHash;
+            this.amzDate = amzDate;
+            this.skip1 = skip1;
+            this.skip2 = skip2;
+        }
+
+        @Override
+        public String apply(Boolean canonical) {
+            return engine.explain(request, key, signedHeaders, payloadHash, amzDate, skip1, skip2, canonical);
+        }
+    }
+
+    /**
      * The canonical request ({@code canonical}) or string to sign of a request this engine
      * accepted, computed again from the same parts: the same text as when it was accepted.
      */
@@ -635,27 +667,56 @@ public final class SigV4VerifyEngine {
     }
 
     /**
-     * Whether the 64 lower-case hex digits of {@code s.sigHex} equal the signature
-     * {@code source[from, to)} (hex in either case), in constant time.
+     * Whether the signature {@code source[from, to)} (64 hex digits, either case) is the 32 bytes
+     * of {@code s.sig}, in constant time: every digit is read and every byte compared, whatever
+     * differs, and a character that is not a hex digit makes the answer false the same way.
      */
     private static boolean signatureMatches(Scratch s, String source, int from, int to) {
         if (to - from != 64) {
             return false;
         }
         byte[] g = s.given();
-        for (int i = 0; i < 64; i++) {
-            char c = source.charAt(from + i);
-            g[i] = (byte) (c >= 'A' && c <= 'F' ? c + 32 : c < 0x80 ? c : 0);
+        int bad = 0;
+        for (int i = 0; i < 32; i++) {
+            int hi = hexValue(source.charAt(from + 2 * i));
+            int lo = hexValue(source.charAt(from + 2 * i + 1));
+            bad |= (hi | lo) & 0x100; // 0x100: not a hex digit
+            g[i] = (byte) ((hi << 4) | (lo & 0xf));
         }
-        return MessageDigest.isEqual(s.sigHex, g);
+        byte[] expected = s.sig;
+        int diff = bad;
+        for (int i = 0; i < 32; i++) {
+            diff |= expected[i] ^ g[i];
+        }
+        return diff == 0;
+    }
+
+    /** The value of each ASCII character as a hex digit ({@code 0-9 a-f A-F}), or 0x100. */
+    private static final short[] HEX_VALUE = hexValues();
+
+    private static int hexValue(char c) {
+        return c < 128 ? HEX_VALUE[c] : 0x100;
+    }
+
+    private static short[] hexValues() {
+        short[] v = new short[128];
+        java.util.Arrays.fill(v, (short) 0x100);
+        for (int c = '0'; c <= '9'; c++) {
+            v[c] = (short) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            v[c] = (short) (c - 'a' + 10);
+            v[c - 32] = (short) (c - 'a' + 10);
+        }
+        return v;
     }
 
     /**
      * Fills the scratch's header arrays with the signed headers, in the order of the signed-headers
      * list (the values of one name in the order received; a signed name the request lacks has an
-     * empty value, or the request's host for {@code host}). Each signed name is found by binary
-     * search in the received headers, sorted once: O((n + m) log n) for n headers and m signed
-     * names, whatever the request holds. The names go in as received (one instance per name, so
+     * empty value, or the request's host for {@code host}). The received headers, sorted once,
+     * and the signed names, sorted by rule, are walked together: O(n + m) comparisons for n
+     * headers and m signed names, whatever the request holds. The names go in as received (one instance per name, so
      * that its values group): the canonical request lower-cases them as it writes them.
      */
     private static int fillSignedHeaders(Scratch s, ReceivedHeaders rh, SignableRequest request, String list, int m) {
@@ -665,22 +726,28 @@ public final class SigV4VerifyEngine {
         int[] nameFrom = s.nameFrom;
         int[] nameTo = s.nameTo;
         int n = 0;
+        int size = rh.size();
+        int at = 0; // both lists are sorted: one walk through the received headers
         try {
             for (int k = 0; k < m; k++) {
                 int from = nameFrom[k];
                 int to = nameTo[k];
-                int at = rh.firstAtLeast(list, from, to);
-                if (!rh.nameAt(at, list, from, to)) {
+                int c = 1;
+                while (at < size && (c = ReceivedHeaders.compareNames(rh.at(at).name(), list, from, to)) < 0) {
+                    at++;
+                }
+                if (at == size || c != 0) {
                     boolean host = to - from == 4 && list.startsWith("host", from);
                     outNames[n] = host ? "host" : list.substring(from, to);
                     outValues[n++] = host ? request.hostHeaderValue() : "";
                     continue;
                 }
                 String name = rh.at(at).name();
-                for (; rh.nameAt(at, list, from, to); at++) {
+                do {
                     outNames[n] = name;
                     outValues[n++] = rh.at(at).value();
-                }
+                    at++;
+                } while (rh.nameAt(at, list, from, to));
             }
         } finally {
             s.filledReceived(n);
