@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The headers of a request under verification, indexed once: their positions sorted by name,
  * ASCII case-insensitively and stably (the values of one name stay in the order received), so
- * that every lookup the verifier makes is a binary search, and no name is lower-cased or copied.
+ * that the signed names are matched in one walk, and, in the same pass, where the five headers
+ * the verifier reads by name are and how often each occurs; no name is lower-cased or copied.
  * Sorting costs O(n log n) for n headers whatever their order; the position arrays are the
  * scratch's, reused from call to call.
  *

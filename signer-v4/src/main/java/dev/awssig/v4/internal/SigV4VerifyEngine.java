@@ -238,7 +238,7 @@ public final class SigV4VerifyEngine {
     private VerificationResult check(SignableRequest request, SecretLookup secrets, Instant now, Accepted streaming)
             throws Reject {
         try (Scratch s = Scratch.open()) {
-            // the received headers indexed once: every lookup below is a binary search
+            // the received headers indexed once: sorted by name, and the few read by name found
             ReceivedHeaders rh = ReceivedHeaders.of(s, request.headers());
             String query = request.rawQuery().orElse(null);
             String auth = single(rh, ReceivedHeaders.AUTHORIZATION, AuthError.AUTHORIZATION_HEADER_MALFORMED);
