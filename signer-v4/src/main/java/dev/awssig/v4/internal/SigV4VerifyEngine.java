@@ -678,37 +678,17 @@ public final class SigV4VerifyEngine {
         byte[] g = s.given();
         int bad = 0;
         for (int i = 0; i < 32; i++) {
-            int hi = hexValue(source.charAt(from + 2 * i));
-            int lo = hexValue(source.charAt(from + 2 * i + 1));
-            bad |= (hi | lo) & 0x100; // 0x100: not a hex digit
+            int hi = Hex.digit(source.charAt(from + 2 * i));
+            int lo = Hex.digit(source.charAt(from + 2 * i + 1));
+            bad |= (hi | lo) >>> 31; // 1 when either is not a hex digit (Hex.digit gives -1)
             g[i] = (byte) ((hi << 4) | (lo & 0xf));
         }
         byte[] expected = s.sig;
-        int diff = bad;
+        int diff = 0;
         for (int i = 0; i < 32; i++) {
             diff |= expected[i] ^ g[i];
         }
-        return diff == 0;
-    }
-
-    /** The value of each ASCII character as a hex digit ({@code 0-9 a-f A-F}), or 0x100. */
-    private static final short[] HEX_VALUE = hexValues();
-
-    private static int hexValue(char c) {
-        return c < 128 ? HEX_VALUE[c] : 0x100;
-    }
-
-    private static short[] hexValues() {
-        short[] v = new short[128];
-        java.util.Arrays.fill(v, (short) 0x100);
-        for (int c = '0'; c <= '9'; c++) {
-            v[c] = (short) (c - '0');
-        }
-        for (int c = 'a'; c <= 'f'; c++) {
-            v[c] = (short) (c - 'a' + 10);
-            v[c - 32] = (short) (c - 'a' + 10);
-        }
-        return v;
+        return (diff | bad) == 0;
     }
 
     /**
@@ -1019,12 +999,7 @@ public final class SigV4VerifyEngine {
     }
 
     private static boolean isDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return isDigits(s, 0, s.length());
     }
 
     private static String printable(String s, int max) {
