@@ -12,11 +12,25 @@ public final class Hex {
             long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     /** The two hex digits of every byte value {@code b}, at {@code 2b} and {@code 2b + 1}. */
     private static final byte[] PAIRS = new byte[512];
+    /**
+     * The value of every ASCII character as a hex digit, -1 for those that are not one: a digit is
+     * read with one load instead of a chain of comparisons, whose branches the random digits of a
+     * hash or signature would mispredict.
+     */
+    private static final byte[] VALUES = new byte[128];
 
     static {
         for (int b = 0; b < 256; b++) {
             PAIRS[2 * b] = DIGITS[b >> 4];
             PAIRS[2 * b + 1] = DIGITS[b & 0xf];
+        }
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            VALUES[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            VALUES[c] = (byte) (c - 'a' + 10);
+            VALUES[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
         }
     }
 
@@ -130,12 +144,11 @@ public final class Hex {
         if (s == null || s.length() != length) {
             return false;
         }
+        int any = 0; // every digit is read, without a branch per digit: -1 (all bits) once one is not hex
         for (int i = 0; i < length; i++) {
-            if (digit(s.charAt(i)) < 0) {
-                return false;
-            }
+            any |= digit(s.charAt(i));
         }
-        return true;
+        return any >= 0;
     }
 
     /**
@@ -148,13 +161,6 @@ public final class Hex {
      * @return 0 to 15, or -1 when {@code c} is not an ASCII hex digit
      */
     public static int digit(int c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        int lower = c | 0x20;
-        if (lower >= 'a' && lower <= 'f' && c < 0x80) {
-            return lower - 'a' + 10;
-        }
-        return -1;
+        return (c & ~0x7f) == 0 ? VALUES[c] : -1;
     }
 }

@@ -2,7 +2,7 @@ package dev.awssig.internal;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -147,7 +147,12 @@ public final class Timestamps {
             int h = digits(s, 9, 2);
             int mi = digits(s, 11, 2);
             int se = digits(s, 13, 2);
-            return ZonedDateTime.of(y, mo, d, h, mi, se, 0, ZoneOffset.UTC).toInstant();
+            if (h > 23 || mi > 59 || se > 59) {
+                throw new DateTimeException("time of day out of range");
+            }
+            // the date checked by LocalDate (month, day of month, leap years), the time added as
+            // seconds: the instant ZonedDateTime.of(..., UTC) gives, without building it
+            return Instant.ofEpochSecond(LocalDate.of(y, mo, d).toEpochDay() * 86_400L + h * 3_600L + mi * 60L + se);
         } catch (DateTimeException | NumberFormatException e) {
             throw new IllegalArgumentException(field + ": not a valid date-time: '" + Checks.printable(s) + "'");
         }

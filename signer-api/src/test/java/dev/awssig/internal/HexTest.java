@@ -74,6 +74,18 @@ class HexTest {
         assertTrue(Hex.isHex(Crypto.EMPTY_SHA256_HEX, 64));
     }
 
+    /** Every digit is read: one character that is not a hex digit, at any position, makes it false. */
+    @Test
+    void isHexRejectsOneBadCharacterAtAnyPosition() {
+        String good = Crypto.EMPTY_SHA256_HEX;
+        for (int i = 0; i < 64; i++) {
+            for (char bad : new char[] {'g', 'G', '/', ':', '@', '`', ' ', '\u0666', '\u00e9'}) {
+                String text = good.substring(0, i) + bad + good.substring(i + 1);
+                assertFalse(Hex.isHex(text, 64), text);
+            }
+        }
+    }
+
     /** Only ASCII 0-9 A-F a-f are hex digits; Character.digit also reads other scripts' digits. */
     @Test
     void onlyAsciiHexDigitsCount() {

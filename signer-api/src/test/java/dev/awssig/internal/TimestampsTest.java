@@ -104,6 +104,47 @@ class TimestampsTest {
         }
     }
 
+    /**
+     * Every field at and beyond its edges (year 0000 and 9999, month 0 and 13, day 0 and one past
+     * the month's last, 24 h, 60 min, 60 s), each combination against java.time's strict parser of
+     * the same pattern: accepted with the same instant, or refused.
+     */
+    @Test
+    void amzDatesAgreeWithJavaTimeAtEveryFieldEdge() {
+        DateTimeFormatter strict = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        int accepted = 0;
+        int refused = 0;
+        for (String y : new String[] {"0000", "1970", "2000", "2023", "2024", "9999"}) {
+            for (String mo : new String[] {"00", "01", "02", "04", "12", "13", "99"}) {
+                for (String d : new String[] {"00", "01", "28", "29", "30", "31", "32"}) {
+                    for (String h : new String[] {"00", "23", "24"}) {
+                        for (String mi : new String[] {"00", "59", "60"}) {
+                            for (String se : new String[] {"00", "59", "60"}) {
+                                String text = y + mo + d + "T" + h + mi + se + "Z";
+                                Instant expected;
+                                try {
+                                    expected = java.time.LocalDateTime.parse(text, strict).toInstant(ZoneOffset.UTC);
+                                } catch (java.time.DateTimeException e) {
+                                    expected = null;
+                                }
+                                if (expected == null) {
+                                    refused++;
+                                    assertThrows(IllegalArgumentException.class,
+                                            () -> Timestamps.parseAmzDate(text, "x-amz-date"), text);
+                                } else {
+                                    accepted++;
+                                    assertEquals(expected, Timestamps.parseAmzDate(text, "x-amz-date"), text);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(accepted > 500 && refused > 500, accepted + " accepted, " + refused + " refused");
+    }
+
     @ParameterizedTest
     @CsvSource(quoteCharacter = '\'', value = {
         "'', must be", "20130524T000000, must be", "20130524T000000z, must be", "20130524 000000Z, must be",
