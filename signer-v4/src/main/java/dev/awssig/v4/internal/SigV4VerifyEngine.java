@@ -374,7 +374,7 @@ public final class SigV4VerifyEngine {
         }
         String secret = lookup(secrets, accessKeyId);
         checkSkew(date, now, accessKeyId);
-        checkAllSigned(s, request.headers(), signedHeaders, signedCount, accessKeyId);
+        int filled = fillSigned(s, rh, request, signedHeaders, signedCount, accessKeyId);
 
         String contentSha = contentSha(rh, accessKeyId);
         PayloadSigning literal = contentSha == null ? null : PayloadSigning.fromLiteral(contentSha);
@@ -394,7 +394,7 @@ public final class SigV4VerifyEngine {
             payloadHash = bodyHash(request.payload());
         }
         SigningKey key = SigningKey.of(accessKeyId, secret, scope[1], scope[2], scope[3]);
-        VerificationResult result = compare(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDateText,
+        VerificationResult result = compare(s, request, key, signedHeaders, filled, payloadHash, amzDateText,
                 authorization, signatureFrom, signatureTo, null, null);
         if (checkBody) {
             result = checkBody(result, request, contentSha, accessKeyId);
@@ -445,7 +445,8 @@ public final class SigV4VerifyEngine {
      */
     private static VerificationResult checkBody(VerificationResult result, SignableRequest request, String contentSha,
                                                 String accessKeyId) {
-        if (!result.isValid() || contentSha == null || !Hex.isHex(contentSha, 64)) {
+        // contentSha was checked to be a literal or 64 hex digits: not a literal is a hash
+        if (!result.isValid() || contentSha == null || PayloadSigning.fromLiteral(contentSha) != null) {
             return result;
         }
         String actual;
@@ -529,7 +530,7 @@ public final class SigV4VerifyEngine {
                 || (now.getEpochSecond() == date.getEpochSecond() + expires && now.getNano() > date.getNano())) {
             throw reject(AuthError.ACCESS_DENIED, "Request has expired", accessKeyId);
         }
-        checkAllSigned(s, request.headers(), signedHeaders, signedCount, accessKeyId);
+        int filled = fillSigned(s, rh, request, signedHeaders, signedCount, accessKeyId);
         String contentSha = contentSha(rh, accessKeyId);
         String queryContentSha = q.value(P_CONTENT_SHA);
         if (queryContentSha != null) {
@@ -566,7 +567,7 @@ public final class SigV4VerifyEngine {
         SigningKey key = SigningKey.of(accessKeyId, secret, scope[1], scope[2], scope[3]);
         String tokenSkip = settings.tokenPlacement == SessionTokenPlacement.AFTER_SIGNING ? "X-Amz-Security-Token"
                 : null;
-        VerificationResult result = compare(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDate,
+        VerificationResult result = compare(s, request, key, signedHeaders, filled, payloadHash, amzDate,
                 signatureSource, signatureFrom, signatureTo, "X-Amz-Signature", tokenSkip);
         // a presigned request is never aws-chunked (verifyStreaming requires an Authorization header)
         return checkBody(result, request, contentSha, accessKeyId);
@@ -584,11 +585,10 @@ public final class SigV4VerifyEngine {
 
     // ------------------------------------------------------------------ shared
 
-    private VerificationResult compare(Scratch s, ReceivedHeaders rh, SignableRequest request, SigningKey key,
-                                       String signedHeaders, int signedCount, String payloadHash, String amzDate,
-                                       String signatureSource, int signatureFrom, int signatureTo, String skip1,
-                                       String skip2) {
-        computeHex(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDate, skip1, skip2);
+    private VerificationResult compare(Scratch s, SignableRequest request, SigningKey key, String signedHeaders,
+                                       int filled, String payloadHash, String amzDate, String signatureSource,
+                                       int signatureFrom, int signatureTo, String skip1, String skip2) {
+        computeHex(s, request, key, signedHeaders, filled, payloadHash, amzDate, skip1, skip2);
         if (signatureMatches(s, signatureSource, signatureFrom, signatureTo)) {
             // the texts are rebuilt when read: an accepted request seldom needs them
             return BRIDGE.verified(key.accessKeyId, new Explanation(this, request, key, signedHeaders, payloadHash,
@@ -605,11 +605,13 @@ public final class SigV4VerifyEngine {
                 canonicalRequest, stringToSign);
     }
 
-    /** The canonical request and string to sign into the scratch, the expected signature into {@code s.sigHex}. */
-    private void computeHex(Scratch s, ReceivedHeaders rh, SignableRequest request, SigningKey key,
-                            String signedHeaders, int signedCount, String payloadHash, String amzDate, String skip1,
-                            String skip2) {
-        int n = fillSignedHeaders(s, rh, request, signedHeaders, signedCount);
+    /**
+     * The canonical request and string to sign into the scratch, the expected signature into
+     * {@code s.sig}; the first {@code n} header entries of the scratch are the signed headers
+     * ({@link #fillSignedHeaders}).
+     */
+    private void computeHex(Scratch s, SignableRequest request, SigningKey key, String signedHeaders, int n,
+                            String payloadHash, String amzDate, String skip1, String skip2) {
         SigV4Core.computeHex(s, request.method(), request.rawPath(), settings.normalize(key.service),
                 settings.doubleEncode(key.service), request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0,
                 skip1, skip2, n, signedHeaders, payloadHash, amzDate, key, false);
@@ -661,7 +663,11 @@ public final class SigV4VerifyEngine {
             } catch (Reject e) {
                 throw new IllegalStateException("the signed-headers list was accepted before", e);
             }
-            computeHex(s, rh, request, key, signedHeaders, signedCount, payloadHash, amzDate, skip1, skip2);
+            int n = fillSignedHeaders(s, rh, request, signedHeaders, signedCount);
+            if (n < 0) {
+                throw new IllegalStateException("the signed headers were accepted before");
+            }
+            computeHex(s, request, key, signedHeaders, n, payloadHash, amzDate, skip1, skip2);
             return canonical ? s.creq.asString() : s.sts.asString();
         }
     }
@@ -692,14 +698,35 @@ public final class SigV4VerifyEngine {
     }
 
     /**
+     * {@link #fillSignedHeaders}, and the check that host and every x-amz-* header the request
+     * has are signed, decided in the same walk; when one is not, {@link #checkAllSigned} names
+     * them (in the order received) and rejects the request.
+     *
+     * @return how many header entries were filled
+     */
+    private int fillSigned(Scratch s, ReceivedHeaders rh, SignableRequest request, String list, int m,
+                           String accessKeyId) throws Reject {
+        int n = fillSignedHeaders(s, rh, request, list, m);
+        if (n < 0) {
+            checkAllSigned(s, request.headers(), list, m, accessKeyId);
+            throw new IllegalStateException("an unsigned header was found, then not named");
+        }
+        return n;
+    }
+
+    /**
      * Fills the scratch's header arrays with the signed headers, in the order of the signed-headers
      * list (the values of one name in the order received; a signed name the request lacks has an
      * empty value, or the request's host for {@code host}). The received headers, sorted once,
      * and the signed names, sorted by rule, are walked together: O(n + m) comparisons for n
-     * headers and m signed names, whatever the request holds. The names go in as received (one instance per name, so
-     * that its values group): the canonical request lower-cases them as it writes them.
+     * headers and m signed names, whatever the request holds. The names go in as received (one
+     * instance per name, so that its values group): the canonical request lower-cases them as it
+     * writes them. The received headers the walk passes over are the unsigned ones: when one of
+     * them must be signed (x-amz-*), or host is not in the list, the answer is -1.
+     *
+     * @return how many header entries were filled, or -1 when a header that must be signed is not
      */
-    private static int fillSignedHeaders(Scratch s, ReceivedHeaders rh, SignableRequest request, String list, int m) {
+    private int fillSignedHeaders(Scratch s, ReceivedHeaders rh, SignableRequest request, String list, int m) {
         s.ensureHeaderCapacity(m + rh.size());
         String[] outNames = s.names;
         String[] outValues = s.values;
@@ -708,16 +735,20 @@ public final class SigV4VerifyEngine {
         int n = 0;
         int size = rh.size();
         int at = 0; // both lists are sorted: one walk through the received headers
+        boolean hostSigned = false;
+        boolean unsigned = false;
         try {
             for (int k = 0; k < m; k++) {
                 int from = nameFrom[k];
                 int to = nameTo[k];
+                boolean host = to - from == 4 && list.startsWith("host", from);
+                hostSigned |= host;
                 int c = 1;
                 while (at < size && (c = ReceivedHeaders.compareNames(rh.at(at).name(), list, from, to)) < 0) {
+                    unsigned |= mustBeSigned(rh.at(at).name());
                     at++;
                 }
                 if (at == size || c != 0) {
-                    boolean host = to - from == 4 && list.startsWith("host", from);
                     outNames[n] = host ? "host" : list.substring(from, to);
                     outValues[n++] = host ? request.hostHeaderValue() : "";
                     continue;
@@ -729,10 +760,19 @@ public final class SigV4VerifyEngine {
                     at++;
                 } while (rh.nameAt(at, list, from, to));
             }
+            for (; at < size; at++) {
+                unsigned |= mustBeSigned(rh.at(at).name());
+            }
         } finally {
             s.filledReceived(n);
         }
-        return n;
+        return unsigned || !hostSigned ? -1 : n;
+    }
+
+    /** Whether a received header must be signed: x-amz-*, but the token when it is added after signing. */
+    private boolean mustBeSigned(String name) {
+        return isAmzName(name) && !(settings.tokenPlacement == SessionTokenPlacement.AFTER_SIGNING
+                && ReceivedHeaders.compareNames(name, "x-amz-security-token") == 0);
     }
 
     /**
@@ -933,8 +973,9 @@ public final class SigV4VerifyEngine {
     }
 
     /**
-     * Host and every x-amz-* header must be signed. The signed names (bounds in {@code s}) are
-     * searched, not scanned: O(n log m); nothing is lower-cased unless it is missing.
+     * Host and every x-amz-* header must be signed: rejects the request naming those that are not,
+     * in the order received (called when {@link #fillSignedHeaders} found one). The signed names
+     * (bounds in {@code s}) are searched, not scanned: O(n log m).
      */
     private void checkAllSigned(Scratch s, Headers headers, String list, int m, String accessKeyId) throws Reject {
         Set<String> missing = null;
@@ -945,11 +986,7 @@ public final class SigV4VerifyEngine {
         List<Headers.Header> entries = headers.entries();
         for (int i = 0, n = entries.size(); i < n; i++) {
             String name = entries.get(i).name();
-            if (!isAmzName(name) || signedIndex(s, list, m, name) >= 0) {
-                continue;
-            }
-            if (settings.tokenPlacement == SessionTokenPlacement.AFTER_SIGNING
-                    && ReceivedHeaders.compareNames(name, "x-amz-security-token") == 0) {
+            if (!mustBeSigned(name) || signedIndex(s, list, m, name) >= 0) {
                 continue;
             }
             String lower = Ascii.lower(name);
