@@ -86,24 +86,21 @@ public final class PolicyJson {
 
     /**
      * {@code Base64(UTF-8(json))}, the {@code policy} field. ASCII text (what {@link #write}
-     * produces) is encoded from its characters, without the intermediate UTF-8 array.
+     * produces) goes through the thread's buffers, without an intermediate array per call.
      *
      * @param json the policy document
      * @return the standard Base64, padded
      */
     public static String base64(String json) {
-        int n = json.length();
-        for (int i = 0; i < n; i++) {
-            if (json.charAt(i) >= 0x80) {
-                return java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
         PostScratch s = PostScratch.open();
+        String ascii;
         try {
-            return s.base64Ascii(json);
+            ascii = s.base64Ascii(json);
         } finally {
             s.close();
         }
+        return ascii != null ? ascii
+                : java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -48,6 +48,10 @@ final class PostScratch {
     private byte[] decoded = new byte[1024];
     /** How much of {@link #decoded} the last call wrote: wiped on close. */
     private int decodedUsed;
+    /** The policy's characters as bytes, for the Base64 encoder (exactly their length). */
+    private byte[] plain = new byte[0];
+    /** How much of {@link #plain} the last call wrote: wiped on close. */
+    private int plainUsed;
     /** The signature's ASCII text. */
     final byte[] out = new byte[64];
     private boolean inUse;
@@ -79,6 +83,10 @@ final class PostScratch {
         if (decodedUsed > 0) {
             java.util.Arrays.fill(decoded, 0, decodedUsed, (byte) 0);
             decodedUsed = 0;
+        }
+        if (plainUsed > 0) {
+            java.util.Arrays.fill(plain, 0, Math.min(plainUsed, plain.length), (byte) 0);
+            plainUsed = 0;
         }
         inUse = false;
         if (pooled) {
@@ -152,15 +160,19 @@ final class PostScratch {
         }
     }
 
+    /**
+     * Copies the characters of {@code s} into {@code buf} as bytes, and answers whether they were
+     * all ASCII (then the bytes are its US-ASCII encoding): one pass without a branch per
+     * character, which the JIT can vectorize.
+     */
     private static boolean ascii(String s, byte[] buf) {
+        int any = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x80) {
-                return false;
-            }
+            any |= c;
             buf[i] = (byte) c;
         }
-        return true;
+        return any < 0x80;
     }
 
     /**
@@ -208,31 +220,38 @@ final class PostScratch {
         return c < 128 ? BASE64_VALUES[c] : -1;
     }
 
-    /** Padded standard Base64 of ASCII text, through {@link #text}. */
+    /**
+     * Padded standard Base64 of ASCII text, through {@link #text}: the characters copied into
+     * {@link #plain} (an array of exactly their length, kept while lengths repeat), then the JDK's
+     * encoder, which the JIT replaces with vector code where the CPU has it.
+     *
+     * @return the Base64 text, or null when {@code ascii} is not all ASCII
+     */
     String base64Ascii(String ascii) {
         int n = ascii.length();
+        byte[] src = plain;
+        if (src.length != n) {
+            src = new byte[n];
+            if (n <= 64 * 1024) {
+                plain = src;
+            }
+        }
+        plainUsed = n; // ascii() writes every byte, whatever it answers: wiped on close
+        if (!ascii(ascii, src)) {
+            if (src != plain) {
+                java.util.Arrays.fill(src, (byte) 0);
+            }
+            return null;
+        }
         int size = (n + 2) / 3 * 4;
         if (text.length < size) {
             text = new byte[size];
         }
-        byte[] out = text;
         textUsed = size;
-        int o = 0;
-        int i = 0;
-        for (; i + 3 <= n; i += 3) {
-            int v = ascii.charAt(i) << 16 | ascii.charAt(i + 1) << 8 | ascii.charAt(i + 2);
-            out[o++] = BASE64[v >>> 18];
-            out[o++] = BASE64[(v >>> 12) & 0x3f];
-            out[o++] = BASE64[(v >>> 6) & 0x3f];
-            out[o++] = BASE64[v & 0x3f];
+        Base64.getEncoder().encode(src, text);
+        if (src != plain) {
+            java.util.Arrays.fill(src, (byte) 0);
         }
-        if (i < n) {
-            int v = ascii.charAt(i) << 16 | (i + 1 < n ? ascii.charAt(i + 1) << 8 : 0);
-            out[o++] = BASE64[v >>> 18];
-            out[o++] = BASE64[(v >>> 12) & 0x3f];
-            out[o++] = i + 1 < n ? BASE64[(v >>> 6) & 0x3f] : (byte) '=';
-            out[o] = '=';
-        }
-        return new String(out, 0, size, StandardCharsets.US_ASCII);
+        return new String(text, 0, size, StandardCharsets.US_ASCII);
     }
 }
