@@ -350,7 +350,10 @@ public final class UriEncoding {
     /**
      * Checks that raw request text (a path, a query) decodes strictly
      * ({@link #decodeStrict(String, int, int, boolean, String)}) without building the decoded
-     * text when it has no escape and no character outside ASCII. O(n).
+     * text while it is ASCII with escapes of ASCII bytes ({@code %2F}, {@code %3D}: what signed
+     * URLs hold), which decode whatever surrounds them. From the first character or escape that
+     * is not such (outside ASCII, {@code %C3}, a {@code %} without two hex digits), the rest is
+     * decoded to decide: nothing before it can be part of a UTF-8 sequence. O(n).
      *
      * @param s the raw text
      * @param what what the text is, for the message
@@ -360,7 +363,15 @@ public final class UriEncoding {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '%' || c >= 0x80) {
+            if (c == '%') {
+                int hi = i + 2 < n ? Hex.digit(s.charAt(i + 1)) : -1;
+                int lo = hi >= 0 ? Hex.digit(s.charAt(i + 2)) : -1;
+                if (lo < 0 || hi >= 8) {
+                    decodeStrict(s, i, n, false, what);
+                    return;
+                }
+                i += 2;
+            } else if (c >= 0x80) {
                 decodeStrict(s, i, n, false, what);
                 return;
             }

@@ -175,4 +175,42 @@ class UriEncodingReferenceTest {
         assertEquals("%C2%80", UriEncoding.encodeIllegal("\u0080"));
         assertEquals("/%C2%80", UriEncoding.encodeIllegal("/\u0080"));
     }
+
+    /**
+     * The check without decoding (its ASCII-escape fast path) agrees with the full strict decoding
+     * on random text built from the pieces that matter: ASCII, escapes of ASCII and non-ASCII
+     * bytes, escapes cut short or with non-hex digits, Latin-1 and other characters, surrogate
+     * pairs and lone surrogates. Same outcome, and the same message when both refuse.
+     */
+    @Test
+    void checkStrictAgreesWithTheFullDecodingOnRandomText() {
+        String[] pieces = {"a", "/", "=", "&", "+", "%", "%2F", "%2f", "%41", "%7E", "%80", "%C3", "%A9", "%c3%a9",
+            "%E2%82%AC", "%ED%A0%80", "%FF", "%G1", "%4", "%4G", "%\u0661\u0661", "\u00e9", "\u20ac", "\ud83d\ude00",
+            "\ud800", "\udc00", "9", "F"};
+        long seed = TestSeeds.seed("UriEncodingReferenceTest.checkStrictAgreesWithTheFullDecodingOnRandomText");
+        Random rnd = new Random(seed);
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(8); k > 0; k--) {
+                sb.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            String expected = null;
+            try {
+                UriEncoding.decodeStrict(text, false, "the query");
+            } catch (MalformedTextException e) {
+                expected = e.getMessage();
+            }
+            String actual = null;
+            try {
+                UriEncoding.checkStrict(text, "the query");
+            } catch (MalformedTextException e) {
+                actual = e.getMessage();
+            }
+            assertEquals(expected, actual, "seed=" + seed + " text=" + text);
+            refused += expected == null ? 0 : 1;
+        }
+        assertTrue(refused > 2_000 && refused < 18_000, refused + " refused");
+    }
 }
