@@ -22,6 +22,9 @@ public enum PayloadSigning {
     STREAMING_UNSIGNED_TRAILER("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
 
     private static final PayloadSigning[] ALL = values();
+    /** The length of the longest literal. */
+    private static final int LONGEST = java.util.Arrays.stream(ALL)
+            .mapToInt(p -> p.literal == null ? 0 : p.literal.length()).max().orElse(0);
 
     private final String literal;
 
@@ -77,6 +80,10 @@ public enum PayloadSigning {
      * @since 0.1.0
      */
     public static PayloadSigning fromLiteral(String value) {
+        // a hash (64 hex digits) is longer than every literal: answered without comparing
+        if (value == null || value.length() > LONGEST) {
+            return null;
+        }
         for (PayloadSigning p : ALL) { // values() would copy the array on every call
             if (p.literal != null && p.literal.equals(value)) {
                 return p;
