@@ -262,7 +262,12 @@ public final class Macs {
             } finally {
                 java.util.Arrays.fill(slot.data, 0, slot.fed, (byte) 0);
                 if (data == text) {
-                    zero(text);
+                    // what the request put there: the text's own length (what lies beyond was
+                    // overwritten by the call that wrote it, if it held a token)
+                    int n = text.length();
+                    text.setLength(0);
+                    text.setLength(n); // fills [0, n) with '\0'
+                    text.setLength(0);
                 }
             }
             if (given.length() != len) {

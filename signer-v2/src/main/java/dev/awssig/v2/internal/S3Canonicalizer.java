@@ -23,7 +23,9 @@ public final class S3Canonicalizer {
      * @return whether SigV2 treats it as an x-amz-* name
      */
     public static boolean isAmz(String name) {
-        return name.length() >= AMZ_PREFIX.length() && name.regionMatches(true, 0, AMZ_PREFIX, 0, AMZ_PREFIX.length());
+        // ASCII case only: no other character lower-cases to one of "x-amz-" (String.regionMatches
+        // with ignoreCase maps every differing character through Character's tables, ten times slower)
+        return Ascii.startsWithIgnoreCase(name, AMZ_PREFIX);
     }
     private static final String[] AWS_SUFFIXES = {".amazonaws.com", ".amazonaws.com.cn"};
 
