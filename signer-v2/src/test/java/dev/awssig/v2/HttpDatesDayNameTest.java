@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * The day name of an RFC 1123 date must be the day of its date, as java.time's
  * {@link DateTimeFormatter#RFC_1123_DATE_TIME} (the reference the slow path uses) requires: a
  * {@code Date} of {@code Mon, 24 May 2013} (a Friday) is no date, on the fast path as on the slow.
- * Before the fix, the fast path did not look at the day name and read such a date.
+ * Before the fix, the fast path did not look at the day name and read such a date; it also read
+ * offsets up to 18:59 (java.time stops at 18:00) and instants an offset moved outside the years
+ * 0000 to 9999, which the slow path refuses.
  */
 class HttpDatesDayNameTest {
     private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -60,6 +62,16 @@ class HttpDatesDayNameTest {
         assertNull(HttpDates.parseHttpDate("Fri, 25 May 2013 01:00:00 +0200"));
     }
 
+    /** An offset past 18:00 either way (java.time's limit) is refused; 18:00 is read. */
+    @Test
+    void anOffsetPastEighteenHoursIsRefused() {
+        assertEquals(Instant.parse("2013-05-24T18:00:00Z"), HttpDates.parseHttpDate("Fri, 24 May 2013 00:00:00 -1800"));
+        assertEquals(Instant.parse("2013-05-23T06:00:00Z"), HttpDates.parseHttpDate("Fri, 24 May 2013 00:00:00 +1800"));
+        assertNull(HttpDates.parseHttpDate("Fri, 24 May 2013 00:00:00 +1801"));
+        assertNull(HttpDates.parseHttpDate("Fri, 24 May 2013 00:00:00 -1859"));
+        assertNull(HttpDates.parseHttpDate("Fri, 24 May 2013 00:00:00 +1900"));
+    }
+
     /** An offset that moves the instant out of the years 0000 to 9999 (UTC) is refused, as the slow path does. */
     @Test
     void anInstantOutsideTheYearsTheVerifiersReadIsRefused() {
@@ -82,7 +94,7 @@ class HttpDatesDayNameTest {
             long second = i % 2 == 0
                     ? Math.floorMod(random.nextLong(), 253402300800L) - 62167219200L
                     : 1_700_000_000L + random.nextInt(400_000_000);
-            int offsetMinutes = random.nextInt(4) == 0 ? 0 : random.nextInt(2 * 18 * 60 + 1) - 18 * 60;
+            int offsetMinutes = random.nextInt(4) == 0 ? 0 : random.nextInt(2 * (18 * 60 + 59) + 1) - (18 * 60 + 59);
             String zone = offsetMinutes == 0 && random.nextBoolean() ? "GMT"
                     : String.format("%s%02d%02d", offsetMinutes < 0 ? "-" : "+", Math.abs(offsetMinutes) / 60,
                             Math.abs(offsetMinutes) % 60);

@@ -114,8 +114,10 @@ public final class HttpDates {
     }
 
     /**
-     * {@code EEE, dd MMM yyyy HH:mm:ss (GMT|UTC|UT|Z|+hhmm|-hhmm)}, the day name that of the date
-     * and the instant in the years 0000 to 9999 (UTC); null for anything else.
+     * {@code EEE, dd MMM yyyy HH:mm:ss (GMT|UTC|UT|Z|+hhmm|-hhmm)}, the day name that of the date,
+     * the offset at most 18:00 and the instant in the years 0000 to 9999 (UTC); null for anything
+     * else. Where it answers, its answer is that of the slow path (java.time's RFC 1123 parser),
+     * except that it also reads the zones {@code UTC}, {@code UT} and {@code Z}, as {@code GMT}.
      */
     static Instant fastRfc1123(String s) {
         int n = s.length();
@@ -156,7 +158,8 @@ public final class HttpDates {
         } else if (zoneLen == 5 && (z0 == '+' || z0 == '-')) {
             int oh = num(s, 27, 2);
             int om = num(s, 29, 2);
-            if (oh < 0 || om < 0 || oh > 18 || om > 59) {
+            // at most 18:00 either way, as java.time's ZoneOffset (the slow path) reads offsets
+            if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
                 return null;
             }
             offsetSeconds = (oh * 3600 + om * 60) * (z0 == '-' ? -1 : 1);
