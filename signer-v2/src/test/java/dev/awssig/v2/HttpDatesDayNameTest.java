@@ -121,4 +121,45 @@ class HttpDatesDayNameTest {
         }
         assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())), failures.size() + " failures");
     }
+
+    /**
+     * Dates with one field wrong or just outside its range, each with all seven day names (so that
+     * the day of whatever date a lax reading would make of it is among them), in several zones:
+     * the answer is java.time's (which refuses most, and reads 24:00:00 and 31 April as it
+     * reads them); with UTC, UT or Z, either none or GMT's (java.time reads those zones in no
+     * spelling, so its lenient readings of 24:00:00, 31 April or "mar" are not made for them).
+     */
+    @Test
+    void flawedFieldsWithEveryDayNameReadAsJavaTimeReadsThem() {
+        String[] rests = {"00 Mar 2007 19:36:42", "x1 Mar 2007 19:36:42", "/1 Mar 2007 19:36:42", "2/ Mar 2007 19:36:42",
+            "2: Mar 2007 19:36:42", "27 Xyz 2007 19:36:42", "27 mar 2007 19:36:42", "27 Mar 20x7 19:36:42",
+            "27 Mar -007 19:36:42", "27 Mar 2007 1x:36:42", "27 Mar 2007 19:x6:42", "27 Mar 2007 19:36:x2",
+            "27 Mar 2007 19:36:4/", "27 Mar 2007 24:00:00", "27 Mar 2007 23:60:00", "27 Mar 2007 23:59:60",
+            "29 Feb 2023 19:36:42", "29 Feb 1900 19:36:42", "29 Feb 2100 19:36:42", "29 Feb 2000 19:36:42",
+            "29 Feb 2024 19:36:42", "30 Feb 2024 19:36:42", "31 Apr 2007 19:36:42", "31 Jun 2007 19:36:42",
+            "31 Sep 2007 19:36:42", "31 Nov 2007 19:36:42", "32 Jan 2007 19:36:42", "01 Jan 0000 00:00:00",
+            "31 Dec 9999 23:59:59", "01 Jan 1970 00:00:00"};
+        String[] zones = {"GMT", "+0000", "-0130", "+1800", "-1800", "+1801", "+0/00", "+00/0", "-0:00"};
+        List<String> failures = new ArrayList<>();
+        for (String rest : rests) {
+            for (String name : DAY_NAMES) {
+                for (String zone : zones) {
+                    String text = name + ", " + rest + " " + zone;
+                    Instant want = oracle(text);
+                    Instant got = HttpDates.parseHttpDate(text);
+                    if (want == null ? got != null : !want.equals(got)) {
+                        failures.add(text + " -> " + got + ", java.time: " + want);
+                    }
+                }
+                Instant asGmt = oracle(name + ", " + rest + " GMT");
+                for (String other : new String[] {"UTC", "UT", "Z"}) {
+                    Instant got = HttpDates.parseHttpDate(name + ", " + rest + " " + other);
+                    if (got != null && !got.equals(asGmt)) { // java.time's lenient readings are GMT's only
+                        failures.add(name + ", " + rest + " " + other + " -> " + got + ", as GMT: " + asGmt);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
 }
