@@ -118,6 +118,7 @@ public final class QueryAuthParams {
                                 }
                                 q.values[k] = UriEncoding.decodeStrict(query, from, end, true, whats[k]);
                                 q.plain[2 * k] = -1;
+                                q.plain[2 * k + 1] = -1;
                                 q.escaped &= ~(1L << k);
                             }
                         }

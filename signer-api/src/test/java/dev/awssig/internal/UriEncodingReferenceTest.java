@@ -213,4 +213,68 @@ class UriEncodingReferenceTest {
         }
         assertTrue(refused > 2_000 && refused < 18_000, refused + " refused");
     }
+
+    /**
+     * encodeIllegal keeps a '%' only when two ASCII hex digits follow it inside the text: one cut
+     * by the end of the text ("%4", "%"), or with a non-hex second or first digit, is escaped as %25
+     * (answers worked out by hand from RFC 3986's pct-encoded = "%" HEXDIG HEXDIG).
+     */
+    @Test
+    void encodeIllegalEscapesAPercentThatStartsNoEscape() {
+        assertEquals("%254", UriEncoding.encodeIllegal("%4"));
+        assertEquals("a%254", UriEncoding.encodeIllegal("a%4"));
+        assertEquals("a%25", UriEncoding.encodeIllegal("a%"));
+        assertEquals("%254z", UriEncoding.encodeIllegal("%4z"));
+        assertEquals("%25z4", UriEncoding.encodeIllegal("%z4"));
+        assertEquals("%254%41", UriEncoding.encodeIllegal("%4%41"));
+        assertEquals("/a%25%41", UriEncoding.encodeIllegal("/a%%41"));
+        String legal = "/a%41%ff?x=%7E";
+        assertSame(legal, UriEncoding.encodeIllegal(legal));
+    }
+
+    /** decode gives back the same instance when there is nothing to decode (its javadoc's promise). */
+    @Test
+    void decodeOfPlainTextIsTheSameInstance() {
+        String plain = "/a/b~c-d.e_f";
+        assertSame(plain, UriEncoding.decode(plain, true));
+        assertSame(plain, UriEncoding.decode(plain, false));
+        String withPlus = "a+b";
+        assertSame(withPlus, UriEncoding.decode(withPlus, false));
+    }
+
+    /**
+     * A character outside the BMP (a surrogate pair) after an escape or a '+' decodes whole, in
+     * either mode, leniently and strictly (URLDecoder as the oracle).
+     */
+    @Test
+    void aSurrogatePairAfterAnEscapeOrAPlusDecodesWhole() {
+        for (String s : new String[] {"%41\ud83d\ude00", "+\ud83d\ude00b", "%41\ud83d\ude00+\ud83d\ude00%42",
+            "\u00e9+\ud83d\ude00"}) {
+            for (boolean plus : new boolean[] {false, true}) {
+                assertEquals(jdkDecode(s, plus), UriEncoding.decode(s, plus), s + " plus " + plus);
+                assertEquals(jdkDecode(s, plus), UriEncoding.decodeStrict(s, plus, "text"), s + " plus " + plus);
+            }
+        }
+    }
+
+    /** Escapes whose first hex digit is 0 and the lone continuation byte 80 (URLDecoder for the first). */
+    @Test
+    void escapesOfLowBytesDecodeAndALoneContinuationByteIsRefused() {
+        for (String s : new String[] {"%00", "%0A", "%0a%01", "a%09b", "%0F%00"}) {
+            assertEquals(jdkDecode(s, false), UriEncoding.decodeStrict(s, false, "text"), s);
+        }
+        for (String s : new String[] {"%80", "a%80", "%80%00", "%00%80"}) {
+            MalformedTextException e = assertThrows(MalformedTextException.class,
+                    () -> UriEncoding.decodeStrict(s, false, "the query"), s);
+            assertEquals("the query: its percent-escapes are not UTF-8", e.getMessage(), s);
+        }
+    }
+
+    /** withLegalUri refuses a lone surrogate in the query as one in the query, not in some text. */
+    @Test
+    void withLegalUriNamesTheQueryOfALoneSurrogate() {
+        SignableRequest r = SignableRequest.builder().method("GET").uri("https://h/a?x=\ud800").build();
+        MalformedTextException e = assertThrows(MalformedTextException.class, () -> UriEncoding.withLegalUri(r));
+        assertTrue(e.getMessage().startsWith("query: "), e.getMessage());
+    }
 }

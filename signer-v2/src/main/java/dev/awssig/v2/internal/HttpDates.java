@@ -11,6 +11,11 @@ import java.time.Instant;
  */
 public final class HttpDates {
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    /** Monday first, as {@code Math.floorMod(daysSinceEpoch + 3, 7)} counts them. */
+    private static final String DAY_NAMES = "MonTueWedThuFriSatSun";
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the instants the verifiers read. */
+    private static final long FIRST_SECOND = -62167219200L;
+    private static final long LAST_SECOND = 253402300799L;
 
     private static volatile Formatted lastRfc1123 = new Formatted(Long.MIN_VALUE, "");
 
@@ -108,7 +113,12 @@ public final class HttpDates {
         return false;
     }
 
-    /** {@code EEE, dd MMM yyyy HH:mm:ss (GMT|UTC|UT|Z|+hhmm|-hhmm)}; null for anything else. */
+    /**
+     * {@code EEE, dd MMM yyyy HH:mm:ss (GMT|UTC|UT|Z|+hhmm|-hhmm)}, the day name that of the date,
+     * the offset at most 18:00 and the instant in the years 0000 to 9999 (UTC); null for anything
+     * else. Where it answers, its answer is that of the slow path (java.time's RFC 1123 parser),
+     * except that it also reads the zones {@code UTC}, {@code UT} and {@code Z}, as {@code GMT}.
+     */
     static Instant fastRfc1123(String s) {
         int n = s.length();
         if (n < 27 || s.charAt(3) != ',' || s.charAt(4) != ' ' || s.charAt(7) != ' ' || s.charAt(11) != ' '
@@ -148,7 +158,8 @@ public final class HttpDates {
         } else if (zoneLen == 5 && (z0 == '+' || z0 == '-')) {
             int oh = num(s, 27, 2);
             int om = num(s, 29, 2);
-            if (oh < 0 || om < 0 || oh > 18 || om > 59) {
+            // at most 18:00 either way, as java.time's ZoneOffset (the slow path) reads offsets
+            if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
                 return null;
             }
             offsetSeconds = (oh * 3600 + om * 60) * (z0 == '-' ? -1 : 1);
@@ -156,7 +167,17 @@ public final class HttpDates {
             return null;
         }
         long days = daysFromCivil(year, month, day);
-        return Instant.ofEpochSecond(days * 86400L + hh * 3600L + mm * 60L + ss - offsetSeconds);
+        // java.time's RFC_1123_DATE_TIME (the slow path) refuses a day name that is not the day of
+        // the date (in any case; this path takes only the usual spelling and leaves others to it)
+        if (!s.regionMatches(0, DAY_NAMES, 3 * (int) Math.floorMod(days + 3, 7L), 3)) { // 1970-01-01 was a Thursday
+            return null;
+        }
+        long epochSecond = days * 86400L + hh * 3600L + mm * 60L + ss - offsetSeconds;
+        // and, like it, an instant outside the years 0000 to 9999 (UTC)
+        if (epochSecond < FIRST_SECOND || epochSecond > LAST_SECOND) {
+            return null;
+        }
+        return Instant.ofEpochSecond(epochSecond);
     }
 
     private static int num(String s, int from, int len) {
