@@ -142,13 +142,66 @@ class InPlaceReadingTest {
         }
     }
 
+    /**
+     * The credential ends at its component's comma: slashes further on (here in a signature that
+     * is no signature) are not part of it, and the answer is that of the signature.
+     */
+    @Test
+    void theCredentialEndsAtItsComma() {
+        for (String sig : new String[] {SIGNATURE + "/", SIGNATURE.substring(0, 32) + "/" + SIGNATURE.substring(33),
+            "a/b/c/d/aws4_request"}) {
+            assertRefused(AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match", sig,
+                    verifier("iam").verify(iam("AWS4-HMAC-SHA256 " + CREDENTIAL + ", " + SIGNED + ", Signature=" + sig),
+                            SECRETS, NOW));
+            assertRefused(AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match", sig + " (open)",
+                    open().verify(iam("AWS4-HMAC-SHA256 " + CREDENTIAL + ", Signature=" + sig + ", " + SIGNED),
+                            SECRETS, NOW));
+        }
+    }
+
+    /**
+     * An upper-case letter anywhere in the signed-headers list, including 'A' and 'Z' (the edges
+     * of the upper-case range), is named as such, even in a list that is otherwise sorted and
+     * without repeats; '@' and '[' (just outside the range) are not upper-case letters.
+     */
+    @Test
+    void anUpperCaseLetterInTheSignedHeadersIsNamed() {
+        String sig = ", Signature=" + SIGNATURE;
+        for (String list : new String[] {"host;x-amz-Date", "host;x-amz-datE", "Ahost;host;x-amz-date",
+            "Zz;host;x-amz-date", "host;x-amz-date;xZ", "host;x-amz-dAte"}) {
+            assertRefused(AuthError.AUTHORIZATION_HEADER_MALFORMED, "lower-case header names separated by ';'", list,
+                    verifier("iam").verify(iam("AWS4-HMAC-SHA256 " + CREDENTIAL + ", SignedHeaders=" + list + sig),
+                            SECRETS, NOW));
+        }
+        // '@' and '[' sort before and after the capitals: names with them are names, signed or not
+        for (String list : new String[] {"@;host;x-amz-date", "[;host;x-amz-date", "host;x-amz-date;x@", "host;x-amz-date;x["}) {
+            assertRefused(AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match", list,
+                    verifier("iam").verify(iam("AWS4-HMAC-SHA256 " + CREDENTIAL + ", SignedHeaders=" + list + sig),
+                            SECRETS, NOW));
+        }
+    }
+
+    /**
+     * Host must be signed, whatever comes first in the list: a list of only x-amz-date (which
+     * is signed) names host alone as unsigned.
+     */
+    @Test
+    void aListWithoutHostNamesHostAlone() {
+        for (String list : new String[] {"x-amz-date", "a;x-amz-date", "x-amz-date;z"}) {
+            VerificationResult r = verifier("iam").verify(iam("AWS4-HMAC-SHA256 " + CREDENTIAL + ", SignedHeaders=" + list
+                    + ", Signature=" + SIGNATURE), SECRETS, NOW);
+            assertRefused(AuthError.ACCESS_DENIED, "must be signed): host", list, r);
+            assertTrue(r.message().endsWith("must be signed): host"), r::message);
+        }
+    }
+
     /** The algorithm is the first word of the trimmed value, and must be followed by a space. */
     @Test
     void theAlgorithmIsTheFirstWordOfTheTrimmedValue() {
         String rest = CREDENTIAL + ", " + SIGNED + ", Signature=" + SIGNATURE;
         // the algorithm alone, or followed only by whitespace: nothing to name before a space
         for (String a : new String[] {"AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 ", " AWS4-HMAC-SHA256\t ",
-            "AWS4-HMAC-SHA256" + "\t" + rest}) {
+            " AWS4-HMAC-SHA256 ", "\tAWS4-HMAC-SHA256  ", "AWS4-HMAC-SHA256" + "\t" + rest, "", " ", "\t \t"}) {
             assertRefused(AuthError.AUTHORIZATION_HEADER_MALFORMED, "unsupported algorithm '", "[" + a + "]",
                     verifier("iam").verify(iam(a), SECRETS, NOW));
         }
@@ -391,5 +444,72 @@ class InPlaceReadingTest {
         assertRefused(AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match", "signature",
                 verifier("s3").verify(url(plain.replaceFirst("X-Amz-Signature=..", "X-Amz-Signature=%C3%A9")),
                         SECRETS, NOW));
+    }
+
+    /**
+     * A presigned PUT with X-Amz-Content-Sha256 {@code queryHash} in its query and, when
+     * {@code headerHash} is not null, a signed x-amz-content-sha256 header; the canonical request
+     * is written out here and signed by the oracle.
+     */
+    private static SignableRequest presignedPut(String queryHash, String headerHash, byte[] body, String[] canonical) {
+        String signedHeaders = headerHash == null ? "host" : "host%3Bx-amz-content-sha256";
+        String canonicalQuery = presignQuery("600").replace("&X-Amz-Credential=", "&X-Amz-Content-Sha256=" + queryHash
+                + "&X-Amz-Credential=").replace("X-Amz-SignedHeaders=host", "X-Amz-SignedHeaders=" + signedHeaders);
+        canonical[0] = "PUT\n/k\n" + canonicalQuery + "\nhost:" + S3_HOST + "\n"
+                + (headerHash == null ? "" : "x-amz-content-sha256:" + headerHash + "\n") + "\n"
+                + (headerHash == null ? "host" : "host;x-amz-content-sha256") + "\n" + queryHash;
+        String sig = JdkSigV4.signature(SECRET, AMZ_DATE, REGION, "s3", canonical[0]);
+        SignableRequest.Builder b = SignableRequest.builder().method("PUT").uri("https://" + S3_HOST + "/k?"
+                + canonicalQuery + "&X-Amz-Signature=" + sig).payload(dev.awssig.Payload.ofBytes(body));
+        if (headerHash != null) {
+            b.header("x-amz-content-sha256", headerHash);
+        }
+        return b.build();
+    }
+
+    /**
+     * X-Amz-Content-Sha256 as a query parameter is the payload hash: UNSIGNED-PAYLOAD or a hash
+     * (compared with the body); with an x-amz-content-sha256 header as well, the two must agree.
+     */
+    @Test
+    void aContentSha256QueryParameterIsThePayloadHash() {
+        byte[] body = "data".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = JdkSigV4.sha256Hex(body);
+        String[] canonical = new String[1];
+        for (String hash : new String[] {"UNSIGNED-PAYLOAD", sha}) {
+            VerificationResult ok = verifier("s3").verify(presignedPut(hash, null, body, canonical), SECRETS, NOW);
+            assertAccepted(hash, ok);
+            assertEquals(canonical[0], ok.canonicalRequest().orElseThrow());
+            // the same value in the header too: one answer
+            ok = verifier("s3").verify(presignedPut(hash, hash, body, canonical), SECRETS, NOW);
+            assertAccepted(hash + " twice", ok);
+            assertEquals(canonical[0], ok.canonicalRequest().orElseThrow());
+            // another value in the header: two answers to one question
+            String other = hash.equals(sha) ? "UNSIGNED-PAYLOAD" : sha;
+            assertRefused(AuthError.INVALID_ARGUMENT, "X-Amz-Content-Sha256 query parameter and the"
+                    + " x-amz-content-sha256 header differ", hash + " vs " + other, verifier("s3").verify(
+                    presignedPut(hash, other, body, canonical), SECRETS, NOW));
+        }
+        // a hash that is not the body's
+        assertRefused(AuthError.X_AMZ_CONTENT_SHA256_MISMATCH, "does not match what was computed", "other body",
+                verifier("s3").verify(presignedPut(EMPTY_SHA, null, body, canonical), SECRETS, NOW));
+        // neither a hash nor UNSIGNED-PAYLOAD
+        assertRefused(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Content-Sha256 must be", "abc",
+                verifier("s3").verify(presignedPut("abc", null, body, canonical), SECRETS, NOW));
+    }
+
+    /**
+     * Escapes that do not decode (not UTF-8, or cut) in a presign parameter are refused as an
+     * invalid URI before any parameter is read.
+     */
+    @Test
+    void presignParametersThatDoNotDecodeAreRefused() {
+        String plain = presignQuery("600") + "&X-Amz-Signature=" + presignSignature(presignQuery("600"));
+        for (String[] w : new String[][] {{"X-Amz-Credential=" + ID, "X-Amz-Credential=%FF" + ID},
+            {"X-Amz-Expires=600", "X-Amz-Expires=600%C3"}, {"X-Amz-Date=" + AMZ_DATE, "X-Amz-Date=%E2%82" + AMZ_DATE},
+            {"X-Amz-SignedHeaders=host", "X-Amz-SignedHeaders=host%"}}) {
+            assertRefused(AuthError.INVALID_URI, "The query string", w[1],
+                    verifier("s3").verify(url(plain.replace(w[0], w[1])), SECRETS, NOW));
+        }
     }
 }

@@ -294,4 +294,46 @@ class ReadHeaderValuesTest {
             assertEquals(canonical, v.canonicalRequest().orElseThrow());
         }
     }
+
+    /**
+     * The densest signed list without host: 36 one-character names (letters and digits), on a
+     * fresh thread, are all read before the missing host is named.
+     */
+    @Test
+    void aDenseListWithoutHostIsReadBeforeHostIsNamed() throws Exception {
+        StringBuilder list = new StringBuilder();
+        for (char c : "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray()) {
+            list.append(list.length() == 0 ? "" : ";").append(c);
+        }
+        SignableRequest r = SignableRequest.builder().method("GET").uri("https://iam.amazonaws.com/")
+                .header("X-Amz-Date", AMZ_DATE).header("Authorization", "AWS4-HMAC-SHA256 Credential=" + HandSigned.ID
+                        + "/20240301/" + HandSigned.REGION + "/iam/aws4_request, SignedHeaders=" + list
+                        + ", Signature=" + "0".repeat(64)).build();
+        AtomicReference<VerificationResult> result = new AtomicReference<>();
+        Thread t = new Thread(() -> result.set(verifier("iam").verify(r, SECRETS, NOW)));
+        t.start();
+        t.join();
+        assertRefused(AuthError.ACCESS_DENIED, "must be signed): host, x-amz-date", "36 names", result.get());
+    }
+
+    /**
+     * A configured skew with a fraction of a second is compared to the nanosecond, also when the
+     * server's clock has a fraction and the request's date has none: 900.2 s ahead is within
+     * 900.3 s, 900.4 s ahead is not; the same behind.
+     */
+    @Test
+    void aSkewWithAFractionOfASecondIsComparedToTheNanosecond() {
+        SigV4Verifier v = SigV4Verifier.create(SigningConfig.builder().region(HandSigned.REGION).service("iam")
+                .option(SigV4Options.MAX_CLOCK_SKEW, java.time.Duration.ofMillis(900_300)).build());
+        SignableRequest r = HandSigned.request("GET", "iam.amazonaws.com", "/", null, "iam").header("x-amz-date", AMZ_DATE)
+                .payloadHash(EMPTY_SHA).build();
+        for (long millis : new long[] {900_200, 900_300, -900_200, -900_300, 200, -800}) {
+            VerificationResult ok = v.verify(r, SECRETS, NOW.minusMillis(millis));
+            assertTrue(ok.isValid(), () -> millis + ": " + ok);
+        }
+        for (long millis : new long[] {900_400, 900_301, -900_400, -900_301}) {
+            assertRefused(AuthError.REQUEST_TIME_TOO_SKEWED, "is too large", Long.toString(millis),
+                    v.verify(r, SECRETS, NOW.minusMillis(millis)));
+        }
+    }
 }
