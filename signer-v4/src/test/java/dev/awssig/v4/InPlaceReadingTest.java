@@ -512,4 +512,29 @@ class InPlaceReadingTest {
                     verifier("s3").verify(url(plain.replace(w[0], w[1])), SECRETS, NOW));
         }
     }
+
+    /**
+     * Escapes in the query written in lower-case hex, of ASCII and of non-ASCII bytes, are
+     * upper-case in the canonical query; a header value with U+0080 (the first character past
+     * ASCII) or U+00E9 is hashed as UTF-8, as the oracle's canonical request is.
+     */
+    @Test
+    void lowerCaseEscapesAndNonAsciiValuesAreCanonicalAsUtf8() {
+        for (String[] q : new String[][] {{"x=%c3%a9", "x=%C3%A9"}, {"x=%e2%82%ac&y=%2f", "x=%E2%82%AC&y=%2F"},
+            {"%c3%a9=1", "%C3%A9=1"}, {"x=%C3%a9", "x=%C3%A9"}}) {
+            HandSigned h = HandSigned.request("GET", "iam.amazonaws.com", "/", q[1], "iam").header("x-amz-date", AMZ_DATE)
+                    .payloadHash(EMPTY_SHA);
+            SignableRequest r = h.build().toBuilder().rawQuery(q[0]).build();
+            VerificationResult v = verifier("iam").verify(r, SECRETS, NOW);
+            assertAccepted(q[0], v);
+            assertEquals(h.canonicalRequest(), v.canonicalRequest().orElseThrow());
+        }
+        for (String value : new String[] {"a\u0080b", "\u0080", "caf\u00e9", "a \u0080 b"}) {
+            HandSigned h = HandSigned.request("GET", "iam.amazonaws.com", "/", null, "iam").header("x-amz-date", AMZ_DATE)
+                    .header("x-amz-meta-v", value).payloadHash(EMPTY_SHA);
+            VerificationResult v = verifier("iam").verify(h.build(), SECRETS, NOW);
+            assertAccepted(value, v);
+            assertEquals(h.canonicalRequest(), v.canonicalRequest().orElseThrow());
+        }
+    }
 }
