@@ -330,4 +330,70 @@ class AwsChunkedPipeliningV4aTest {
             assertTrue(e.getMessage().endsWith(c[1]), c[0] + ": " + e.getMessage());
         }
     }
+
+    /**
+     * An unsigned-trailer body may carry a ";chunk-signature=" extension and an
+     * "x-amz-trailer-signature" line (both ignored without signing): their text says nothing of
+     * the body's length, and the decoder still stops at the body's end.
+     */
+    @Test
+    void signatureLookalikesInAnUnsignedBodyDoNotMoveItsEnd() throws IOException {
+        SignedRequest s = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, ChecksumAlgorithm.CRC32, data(10), 100);
+        String text = new String(encoded(s), StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("a\r\n"), text);
+        String trailerEnd = "\r\n\r\n";
+        assertTrue(text.endsWith(trailerEnd));
+        byte[] lookalikes = ("a;chunk-signature=3046" + text.substring(1, text.length() - 2)
+                + "x-amz-trailer-signature:3046\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        for (int slice : new int[] {1, 1 << 20}) {
+            decodesAndStops(noLength(s), data(10), lookalikes, slice, "lookalikes, slice " + slice);
+        }
+    }
+
+    /** A connection whose read answers 0 bytes (a broken stream) is taken as ended, not as data. */
+    @Test
+    void aReadOfZeroBytesIsTheEndOfTheConnection() throws IOException {
+        SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED, ChecksumAlgorithm.CRC32, data(10), 100);
+        byte[] encoded = encoded(s);
+        for (boolean withLength : new boolean[] {false, true}) {
+            InputStream zero = new InputStream() {
+                private int at;
+
+                @Override
+                public int read() {
+                    return at < 5 ? encoded[at++] & 0xff : 0;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    if (at >= 5 || len == 0) {
+                        return 0;
+                    }
+                    b[off] = encoded[at++];
+                    return 1;
+                }
+            };
+            AwsChunkedException e = drainFails(VERIFIER.verifyStreaming(withLength ? length(s, encoded.length)
+                    : noLength(s), SECRETS, NOW, zero));
+            assertEquals("IncompleteBody: The aws-chunked body ended inside the chunk header", e.getMessage());
+        }
+    }
+
+    /** A connection that closes before its Content-Length is a cut body: named where it is cut, not as Content-Length's end. */
+    @Test
+    void aConnectionClosedBeforeItsContentLengthIsNamedAsACut() {
+        SignedRequest s = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, ChecksumAlgorithm.CRC32, data(10), 100);
+        byte[] encoded = assertEncoded(s);
+        Wire cut = new Wire(Arrays.copyOf(encoded, encoded.length - 5), new byte[0], 1 << 20);
+        AwsChunkedException e = drainFails(VERIFIER.verifyStreaming(length(s, encoded.length), SECRETS, NOW, cut));
+        assertEquals("IncompleteBody: The aws-chunked body ended inside the trailer", e.getMessage());
+    }
+
+    private static byte[] assertEncoded(SignedRequest s) {
+        try {
+            return encoded(s);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
