@@ -441,4 +441,47 @@ class AwsChunkedBoundariesV4aTest {
             assertEquals(first.error(), again.error());
         }
     }
+
+    /**
+     * A two-line trailer (the checksum and the trailer signature, each with its CRLF) of exactly
+     * maxTrailerBytes is accepted; one byte less is IncompleteBody: the limit counts every line.
+     */
+    @Test
+    void aTwoLineTrailerOfExactlyTheLimitIsAccepted() throws IOException {
+        SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED_TRAILER, data(10), 10);
+        byte[] body = encoded(s);
+        String text = text(body);
+        int at = text.indexOf("x-amz-checksum-crc32:");
+        assertTrue(at > 0 && text.indexOf("x-amz-trailer-signature:") > at, text);
+        int lines = text.length() - 2 - at; // both lines with their CRLFs, without the empty line that ends the trailer
+        assertArrayEquals(data(10), decode(verifier(VerificationLimits.builder().maxTrailerBytes(lines).build(), 100),
+                s.request(), body));
+        assertFails(AuthError.INCOMPLETE_BODY, "trailer of the aws-chunked body is longer than",
+                fails(verifier(VerificationLimits.builder().maxTrailerBytes(lines - 1).build(), 100), s.request(),
+                        body));
+    }
+
+    /** A later chunk that would pass x-amz-decoded-content-length is refused before its data is read. */
+    @Test
+    void aLaterChunkPastTheDecodedLengthIsRefusedBeforeItsData() {
+        SignedRequest fifteen = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, data(15), 10);
+        byte[] body = ascii("a\r\n" + text(data(10)) + "\r\na\r\n" + text(data(10)) + "\r\n0\r\n"
+                + trailerOf(data(20)));
+        assertFails(AuthError.INCOMPLETE_BODY, "longer than x-amz-decoded-content-length",
+                fails(verifier(), fifteen.request(), body));
+    }
+
+    /** A read of no bytes reads nothing from the connection, even before the first chunk; bad bounds are refused. */
+    @Test
+    void aZeroLengthReadReadsNothing() throws IOException {
+        SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED, data(10), 10);
+        ByteArrayInputStream connection = new ByteArrayInputStream(encoded(s));
+        int all = connection.available();
+        InputStream in = verifier().verifyStreaming(s.request(), SECRETS, NOW, connection);
+        assertEquals(0, in.read(new byte[4], 2, 0));
+        assertEquals(all, connection.available());
+        assertThrows(IndexOutOfBoundsException.class, () -> in.read(new byte[4], 3, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> in.read(new byte[4], -1, 0));
+        assertArrayEquals(data(10), in.readAllBytes());
+    }
 }
