@@ -195,8 +195,20 @@ class AwsChunkedBoundariesV4aTest {
     void aCutIsNamedByWhereItIs() {
         SignedRequest u = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, data(10), 10);
         byte[] whole = unsigned("a", GOOD_END, trailerOf(data(10)));
-        assertFails(AuthError.INCOMPLETE_BODY, "ended inside a chunk", fails(verifier(), u.request(),
-                Arrays.copyOf(whole, 5)));
+        AwsChunkedException inData = fails(verifier(), u.request(), Arrays.copyOf(whole, 5));
+        assertEquals("IncompleteBody: The aws-chunked body ended inside a chunk", inData.getMessage());
+        // the same cut by a Content-Length: named with it
+        AwsChunkedException byLength = assertThrows(AwsChunkedException.class, () -> read(verifier(),
+                u.request().toBuilder().setHeader("Content-Length", "5").build(), whole));
+        assertEquals("IncompleteBody: The aws-chunked body ended inside a chunk (Content-Length 5)",
+                byLength.getMessage());
+        // a CR followed by anything but LF (a NUL too) is a broken line or chunk end, not a cut
+        assertFails(AuthError.INCOMPLETE_BODY, "chunk header of the aws-chunked body is not terminated by CRLF",
+                fails(verifier(), u.request(), ascii("a\r\u0000")));
+        for (String after : new String[] {"X", "\r\u0000", "\u0000"}) {
+            AwsChunkedException e = fails(verifier(), u.request(), ascii("a\r\n" + text(data(10)) + after));
+            assertEquals("IncompleteBody: An aws-chunked chunk is not followed by CRLF", e.getMessage());
+        }
         assertFails(AuthError.INCOMPLETE_BODY, "ended inside the chunk header", fails(verifier(), u.request(),
                 Arrays.copyOf(whole, 1)));
         assertFails(AuthError.INCOMPLETE_BODY, "ended inside the trailer", fails(verifier(), u.request(),

@@ -240,6 +240,10 @@ class AwsChunkedPipeliningV4aTest {
                 + n + " of Content-Length " + (n + 5), after.getMessage());
         assertTrue(more.furthestAsked() <= n + 5, "asked up to " + more.furthestAsked());
 
+        Wire nul = new Wire(encoded, new byte[1], 1 << 20);
+        AwsChunkedException zeroByte = drainFails(VERIFIER.verifyStreaming(length(s, n + 1), SECRETS, NOW, nul));
+        assertTrue(zeroByte.getMessage().contains("has data after " + framing), zeroByte.getMessage());
+
         Wire cut = new Wire(encoded, new byte[0], 1 << 20);
         AwsChunkedException shortBody = drainFails(VERIFIER.verifyStreaming(length(s, n + 1), SECRETS, NOW, cut));
         assertEquals(AuthError.INCOMPLETE_BODY, shortBody.error());
@@ -356,26 +360,31 @@ class AwsChunkedPipeliningV4aTest {
         SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED, ChecksumAlgorithm.CRC32, data(10), 100);
         byte[] encoded = encoded(s);
         for (boolean withLength : new boolean[] {false, true}) {
-            InputStream zero = new InputStream() {
-                private int at;
+            int headerEnd = new String(encoded, StandardCharsets.ISO_8859_1).indexOf("\r\n") + 2;
+            for (int[] c : new int[][] {{5, 0}, {headerEnd + 4, 1}}) {
+                int stop = c[0];
+                InputStream zero = new InputStream() {
+                    private int at;
 
-                @Override
-                public int read() {
-                    return at < 5 ? encoded[at++] & 0xff : 0;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    if (at >= 5 || len == 0) {
-                        return 0;
+                    @Override
+                    public int read() {
+                        return at < stop ? encoded[at++] & 0xff : 0;
                     }
-                    b[off] = encoded[at++];
-                    return 1;
-                }
-            };
-            AwsChunkedException e = drainFails(VERIFIER.verifyStreaming(withLength ? length(s, encoded.length)
-                    : noLength(s), SECRETS, NOW, zero));
-            assertEquals("IncompleteBody: The aws-chunked body ended inside the chunk header", e.getMessage());
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (at >= stop || len == 0) {
+                            return 0;
+                        }
+                        b[off] = encoded[at++];
+                        return 1;
+                    }
+                };
+                AwsChunkedException e = drainFails(VERIFIER.verifyStreaming(withLength ? length(s, encoded.length)
+                        : noLength(s), SECRETS, NOW, zero));
+                assertEquals("IncompleteBody: The aws-chunked body ended inside " + (c[1] == 0 ? "the chunk header"
+                        : "a chunk"), e.getMessage());
+            }
         }
     }
 
