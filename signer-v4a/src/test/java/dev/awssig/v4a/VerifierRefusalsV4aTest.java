@@ -270,6 +270,9 @@ class VerifierRefusalsV4aTest {
         SigV4aVerifier after = SigV4aVerifier.create(SigningConfig.builder()
                 .option(SigV4Options.SESSION_TOKEN_PLACEMENT, SessionTokenPlacement.AFTER_SIGNING).build());
         assertTrue(after.verify(r, SECRETS, NOW).isValid());
+        // only the token: any other unsigned x-amz-* header is still refused
+        assertRefused(AuthError.ACCESS_DENIED, "x-amz-meta-unsigned", after.verify(r.toBuilder()
+                .header("x-amz-meta-unsigned", "1").build(), SECRETS, NOW));
     }
 
     @Test
@@ -344,6 +347,16 @@ class VerifierRefusalsV4aTest {
         headers.add("x-amz-region-set:us-west-2");
         SignableRequest r = handSigned("s3", EMPTY_SHA, headers.toArray(new String[0]));
         assertTrue(verify(r).isValid(), () -> verify(r).toString());
+        // on a new thread too, whose per-thread buffers start at their first size
+        VerificationResult[] onNewThread = new VerificationResult[1];
+        Thread t = new Thread(() -> onNewThread[0] = verify(r));
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(onNewThread[0] != null && onNewThread[0].isValid(), String.valueOf(onNewThread[0]));
 
         String canonicalRepeat = "x-amz-meta-r:1,2,3";
         SignableRequest repeated = handSigned("s3", EMPTY_SHA, "host:" + HOST, "x-amz-content-sha256:" + EMPTY_SHA,
@@ -411,6 +424,8 @@ class VerifierRefusalsV4aTest {
             {"-", "X-Amz-Expires should be a number"},
             {"abc", "X-Amz-Expires should be a number"},
             {"-abc", "X-Amz-Expires should be a number"},
+            {"+5", "X-Amz-Expires should be a number"},
+            {"x5", "X-Amz-Expires should be a number"},
         };
         for (String[] c : cases) {
             assertRefused(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, c[1],
@@ -483,6 +498,12 @@ class VerifierRefusalsV4aTest {
         VerificationResult u = unsigned.verify(api, SECRETS, NOW);
         assertRefused(AuthError.SIGNATURE_DOES_NOT_MATCH, "signature", u);
         assertTrue(u.canonicalRequest().orElseThrow().endsWith("\nUNSIGNED-PAYLOAD"));
+        // configured SIGNED, even S3's presigned URL is taken to sign the body's hash
+        SigV4aVerifier signed = SigV4aVerifier.create(SigningConfig.builder()
+                .option(SigV4Options.PAYLOAD_SIGNING, PayloadSigning.SIGNED).build());
+        VerificationResult sv = signed.verify(s3, SECRETS, NOW);
+        assertRefused(AuthError.SIGNATURE_DOES_NOT_MATCH, "signature", sv);
+        assertTrue(sv.canonicalRequest().orElseThrow().endsWith("\n" + EMPTY_SHA), sv.canonicalRequest().orElseThrow());
     }
 
     // ------------------------------------------------------------------ aws-chunked headers
