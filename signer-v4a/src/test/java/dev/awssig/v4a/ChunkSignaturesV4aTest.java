@@ -132,4 +132,18 @@ class ChunkSignaturesV4aTest {
             assertTrue(e.result().stringToSign().orElseThrow().contains("/" + service + "/aws4_request\n"));
         }
     }
+
+    /**
+     * A chunk's string to sign is 31 + 40 + L + P + 1 + 64 + 1 + 64 bytes for a service name of L
+     * characters and a previous signature of P (140 to 144): service names of 225 to 245 and of
+     * 290 to 310 characters put the end of one of its parts on every byte around the end of its
+     * first 512-byte buffer (P varies with each signature's DER length).
+     */
+    @Test
+    void everyStringToSignLengthAroundTheFirstBuffersEndSignsAndVerifies() throws IOException {
+        for (int length = 225; length <= 310; length = length == 245 ? 290 : length + 1) {
+            SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED, "s".repeat(length), data(70));
+            assertArrayEquals(data(70), decode(s, encoded(s)), "service of " + length + " characters");
+        }
+    }
 }
