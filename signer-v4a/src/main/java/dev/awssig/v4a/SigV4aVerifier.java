@@ -90,7 +90,16 @@ public final class SigV4aVerifier implements StreamingVerifier {
      * returned stream is read, each ECDSA chunk signature before its data is handed on, and the
      * final chunk, the decoded length and the trailer before the stream reports its end. A
      * failure is thrown as a {@link dev.awssig.v4.AwsChunkedException} (an
-     * {@link java.io.IOException}) carrying S3's error code. Memory stays bounded by one chunk.
+     * {@link java.io.IOException}) carrying S3's error code. Memory stays bounded by one chunk;
+     * chunk header lines and the trailer by {@link dev.awssig.VerificationLimits}.
+     *
+     * <p>The body ends where its aws-chunked framing ends, and the stream never reads past it:
+     * without a {@code Content-Length} header (a request framed by {@code Transfer-Encoding}, or
+     * a raw connection), what follows the body (the next pipelined request) stays unread in
+     * {@code encodedBody}; with one, the body must be exactly that long ({@code IncompleteBody}
+     * for bytes after the final chunk or trailer, or for a body that ends before it), and a
+     * {@code Content-Length} that is not a decimal number is rejected here
+     * ({@code InvalidArgument}). After a failure the framing of the connection is lost: close it.
      *
      * @param request the request headers as received
      * @param secrets finds the secret of an access key id

@@ -18,6 +18,7 @@ import dev.awssig.v4.AwsChunkedException;
 import dev.awssig.v4.ChecksumAlgorithm;
 import dev.awssig.v4.PayloadSigning;
 import dev.awssig.v4.SigV4Options;
+import dev.awssig.v4.SignedHeadersPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,9 @@ class AwsChunkedBoundariesV4aTest {
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .option(SigV4Options.PAYLOAD_SIGNING, mode)
                 .option(SigV4Options.TRAILER_CHECKSUM, ChecksumAlgorithm.CRC32)
-                .option(SigV4Options.CHUNK_SIZE, chunkSize).build())
+                .option(SigV4Options.CHUNK_SIZE, chunkSize)
+                // Content-Length unsigned: the tests send a body changed by hand with its own length, or none
+                .option(SigV4Options.SIGNED_HEADERS, SignedHeadersPolicy.excluding("content-length")).build())
                 .sign(SignableRequest.builder().method("PUT").uri("https://b.s3.amazonaws.com/k")
                         .payload(Payload.ofBytes(body)).build());
     }
@@ -92,14 +95,36 @@ class AwsChunkedBoundariesV4aTest {
         return verifier(VerificationLimits.defaults(), 1 << 20);
     }
 
+    /**
+     * The decoded body as a raw connection delivers it (no Content-Length: the framing alone ends
+     * it), after checking that the same body with a Content-Length of its length decodes the same.
+     */
     private static byte[] decode(SigV4aVerifier v, SignableRequest r, byte[] body) throws IOException {
+        assertArrayEquals(read(v, withLength(r, body), body), read(v, withoutLength(r), body), "with Content-Length");
+        return read(v, withoutLength(r), body);
+    }
+
+    private static byte[] read(SigV4aVerifier v, SignableRequest r, byte[] body) throws IOException {
         try (InputStream in = v.verifyStreaming(r, SECRETS, NOW, new ByteArrayInputStream(body))) {
             return in.readAllBytes();
         }
     }
 
+    private static SignableRequest withLength(SignableRequest r, byte[] body) {
+        return r.toBuilder().setHeader("Content-Length", Integer.toString(body.length)).build();
+    }
+
+    private static SignableRequest withoutLength(SignableRequest r) {
+        return r.toBuilder().removeHeader("Content-Length").build();
+    }
+
+    /** The failure without Content-Length, after checking that the body with its own length fails with the same code. */
     private static AwsChunkedException fails(SigV4aVerifier v, SignableRequest r, byte[] body) {
-        return assertThrows(AwsChunkedException.class, () -> decode(v, r, body));
+        AwsChunkedException withLength = assertThrows(AwsChunkedException.class,
+                () -> read(v, withLength(r, body), body));
+        AwsChunkedException without = assertThrows(AwsChunkedException.class, () -> read(v, withoutLength(r), body));
+        assertEquals(without.error(), withLength.error(), () -> without.getMessage() + " / " + withLength.getMessage());
+        return without;
     }
 
     private static void assertFails(AuthError error, String inMessage, AwsChunkedException e) {
@@ -170,8 +195,20 @@ class AwsChunkedBoundariesV4aTest {
     void aCutIsNamedByWhereItIs() {
         SignedRequest u = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, data(10), 10);
         byte[] whole = unsigned("a", GOOD_END, trailerOf(data(10)));
-        assertFails(AuthError.INCOMPLETE_BODY, "ended inside a chunk", fails(verifier(), u.request(),
-                Arrays.copyOf(whole, 5)));
+        AwsChunkedException inData = fails(verifier(), u.request(), Arrays.copyOf(whole, 5));
+        assertEquals("IncompleteBody: The aws-chunked body ended inside a chunk", inData.getMessage());
+        // the same cut by a Content-Length: named with it
+        AwsChunkedException byLength = assertThrows(AwsChunkedException.class, () -> read(verifier(),
+                u.request().toBuilder().setHeader("Content-Length", "5").build(), whole));
+        assertEquals("IncompleteBody: The aws-chunked body ended inside a chunk (Content-Length 5)",
+                byLength.getMessage());
+        // a CR followed by anything but LF (a NUL too) is a broken line or chunk end, not a cut
+        assertFails(AuthError.INCOMPLETE_BODY, "chunk header of the aws-chunked body is not terminated by CRLF",
+                fails(verifier(), u.request(), ascii("a\r\u0000")));
+        for (String after : new String[] {"X", "\r\u0000", "\u0000"}) {
+            AwsChunkedException e = fails(verifier(), u.request(), ascii("a\r\n" + text(data(10)) + after));
+            assertEquals("IncompleteBody: An aws-chunked chunk is not followed by CRLF", e.getMessage());
+        }
         assertFails(AuthError.INCOMPLETE_BODY, "ended inside the chunk header", fails(verifier(), u.request(),
                 Arrays.copyOf(whole, 1)));
         assertFails(AuthError.INCOMPLETE_BODY, "ended inside the trailer", fails(verifier(), u.request(),
@@ -415,5 +452,48 @@ class AwsChunkedBoundariesV4aTest {
             assertEquals(AuthError.SIGNATURE_DOES_NOT_MATCH, first.error());
             assertEquals(first.error(), again.error());
         }
+    }
+
+    /**
+     * A two-line trailer (the checksum and the trailer signature, each with its CRLF) of exactly
+     * maxTrailerBytes is accepted; one byte less is IncompleteBody: the limit counts every line.
+     */
+    @Test
+    void aTwoLineTrailerOfExactlyTheLimitIsAccepted() throws IOException {
+        SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED_TRAILER, data(10), 10);
+        byte[] body = encoded(s);
+        String text = text(body);
+        int at = text.indexOf("x-amz-checksum-crc32:");
+        assertTrue(at > 0 && text.indexOf("x-amz-trailer-signature:") > at, text);
+        int lines = text.length() - 2 - at; // both lines with their CRLFs, without the empty line that ends the trailer
+        assertArrayEquals(data(10), decode(verifier(VerificationLimits.builder().maxTrailerBytes(lines).build(), 100),
+                s.request(), body));
+        assertFails(AuthError.INCOMPLETE_BODY, "trailer of the aws-chunked body is longer than",
+                fails(verifier(VerificationLimits.builder().maxTrailerBytes(lines - 1).build(), 100), s.request(),
+                        body));
+    }
+
+    /** A later chunk that would pass x-amz-decoded-content-length is refused before its data is read. */
+    @Test
+    void aLaterChunkPastTheDecodedLengthIsRefusedBeforeItsData() {
+        SignedRequest fifteen = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, data(15), 10);
+        byte[] body = ascii("a\r\n" + text(data(10)) + "\r\na\r\n" + text(data(10)) + "\r\n0\r\n"
+                + trailerOf(data(20)));
+        assertFails(AuthError.INCOMPLETE_BODY, "longer than x-amz-decoded-content-length",
+                fails(verifier(), fifteen.request(), body));
+    }
+
+    /** A read of no bytes reads nothing from the connection, even before the first chunk; bad bounds are refused. */
+    @Test
+    void aZeroLengthReadReadsNothing() throws IOException {
+        SignedRequest s = sign(PayloadSigning.STREAMING_SIGNED, data(10), 10);
+        ByteArrayInputStream connection = new ByteArrayInputStream(encoded(s));
+        int all = connection.available();
+        InputStream in = verifier().verifyStreaming(s.request(), SECRETS, NOW, connection);
+        assertEquals(0, in.read(new byte[4], 2, 0));
+        assertEquals(all, connection.available());
+        assertThrows(IndexOutOfBoundsException.class, () -> in.read(new byte[4], 3, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> in.read(new byte[4], -1, 0));
+        assertArrayEquals(data(10), in.readAllBytes());
     }
 }

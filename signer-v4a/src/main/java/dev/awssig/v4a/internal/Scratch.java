@@ -75,14 +75,17 @@ final class Scratch implements AutoCloseable {
         return s;
     }
 
-    /** Makes room for {@code n} headers. */
+    /**
+     * Makes room for {@code n} headers, keeping those already there (the verifier adds the signed
+     * headers one name at a time).
+     */
     void ensureHeaders(int n) {
         if (names.length < n) {
             int size = Math.max(n, names.length * 2);
-            names = new String[size];
-            values = new String[size];
-            order = new int[size];
-            drop = new boolean[size];
+            names = java.util.Arrays.copyOf(names, size);
+            values = java.util.Arrays.copyOf(values, size);
+            order = java.util.Arrays.copyOf(order, size);
+            drop = java.util.Arrays.copyOf(drop, size);
         }
         used = Math.max(used, n);
     }

@@ -175,9 +175,22 @@ public final class SigV4aVerifyEngine {
                             + " (x-amz-checksum-crc32, -crc32c, -crc64nvme, -sha1, -sha256)", a.key.accessKeyId);
                 }
             }
+            long contentLength = -1;
+            if (!request.headers().contains("transfer-encoding")) { // with Transfer-Encoding, HTTP ignores Content-Length
+                String cl = single(request.headers(), "content-length", AuthError.INVALID_ARGUMENT);
+                if (cl != null) {
+                    // ASCII digits only, as x-amz-decoded-content-length
+                    contentLength = Checks.parseDecimal(cl.trim());
+                    if (contentLength < 0) {
+                        throw reject(AuthError.INVALID_ARGUMENT, "Content-Length must be a non-negative decimal"
+                                + " number", a.key.accessKeyId);
+                    }
+                }
+            }
             ChunkSigner chain = mode.signsChunks() ? new ChunkSigner(a.amzDate, a.scope, a.signature) : null;
             return new ChunkedDecoder(encodedBody, mode, chain, mode.signsChunks() ? a.key.publicKey() : null,
-                    a.key.accessKeyId, decodedLength, checksum, settings.maxChunkSize, settings.limits);
+                    a.key.accessKeyId, decodedLength, checksum, settings.maxChunkSize, settings.limits,
+                    contentLength);
         } catch (Reject r) {
             throw new VerificationException(r.result);
         }

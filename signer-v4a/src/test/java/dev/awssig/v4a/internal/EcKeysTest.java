@@ -75,4 +75,63 @@ class EcKeysTest {
         assertThrows(IllegalArgumentException.class, () -> EcKeys.publicKey(BigInteger.ONE, BigInteger.ONE));
         assertThrows(IllegalArgumentException.class, () -> dev.awssig.v4a.SigV4aKeys.publicKey("zz", "01"));
     }
+
+    /**
+     * The public key of many credentials verifies their private key's signatures (the JDK's own
+     * ECDSA): the square root the derivation takes is the right y for about half of them, its
+     * negation for the rest, so both branches are taken.
+     */
+    @Test
+    void thePublicKeyOfEveryCredentialVerifiesItsPrivateKeysSignature() throws Exception {
+        EcKeys keys = new EcKeys(64);
+        BigInteger p = ((java.security.spec.ECFieldFp) EcKeys.P256.getCurve().getField()).getP();
+        int even = 0;
+        for (int i = 0; i < 24; i++) {
+            EcKeys.KeyPair pair = keys.get("AKID" + i, "secret-" + i);
+            Signature s = Signature.getInstance("SHA256withECDSA");
+            s.initSign(pair.privateKey());
+            s.update(new byte[] {(byte) i});
+            byte[] sig = s.sign();
+            ECPublicKey pub = pair.publicKey();
+            s.initVerify(pub);
+            s.update(new byte[] {(byte) i});
+            assertTrue(s.verify(sig), "AKID" + i);
+            BigInteger y = pub.getW().getAffineY();
+            assertTrue(y.signum() > 0 && y.compareTo(p) < 0);
+            even += y.testBit(0) ? 0 : 1;
+        }
+        assertTrue(even > 0 && even < 24, "both signs of y: " + even + " even of 24");
+    }
+
+    /** A coordinate is in [0, p): a point given with x or y plus or minus p is the same point mod p, and refused. */
+    @Test
+    void eachCoordinateMustBeBelowPAndNotNegative() {
+        ECPublicKey pub = new EcKeys(1).get("A", "s").publicKey();
+        BigInteger x = pub.getW().getAffineX();
+        BigInteger y = pub.getW().getAffineY();
+        BigInteger p = ((java.security.spec.ECFieldFp) EcKeys.P256.getCurve().getField()).getP();
+        assertEquals(pub.getW(), EcKeys.publicKey(x, y).getW());
+        assertThrows(IllegalArgumentException.class, () -> EcKeys.publicKey(x.add(p), y));
+        assertThrows(IllegalArgumentException.class, () -> EcKeys.publicKey(x, y.add(p)));
+        assertThrows(IllegalArgumentException.class, () -> EcKeys.publicKey(x.subtract(p), y));
+        assertThrows(IllegalArgumentException.class, () -> EcKeys.publicKey(x, y.subtract(p)));
+        // the points with x = 0 exist when b is a square mod p (p = 3 mod 4: the root is b^((p+1)/4))
+        BigInteger b = EcKeys.P256.getCurve().getB();
+        BigInteger root = b.modPow(p.add(BigInteger.ONE).shiftRight(2), p);
+        if (root.multiply(root).mod(p).equals(b.mod(p))) {
+            assertEquals(BigInteger.ZERO, EcKeys.publicKey(BigInteger.ZERO, root).getW().getAffineX());
+            assertThrows(IllegalArgumentException.class, () -> EcKeys.publicKey(p, root));
+        }
+    }
+
+    @Test
+    void aKeyPairKnowsItsCredentialsAndShowsNoSecret() {
+        EcKeys.KeyPair pair = new EcKeys(1).get("AKIDMATCH", "the-secret");
+        assertTrue(pair.matches("AKIDMATCH", "the-secret"));
+        assertFalse(pair.matches("AKIDMATCH", "another-secret"), "a rotated secret is another key");
+        assertFalse(pair.matches("AKIDOTHER", "the-secret"));
+        assertEquals("AKIDMATCH", pair.accessKeyId());
+        assertTrue(pair.toString().contains("AKIDMATCH"), pair.toString());
+        assertFalse(pair.toString().contains("the-secret"), pair.toString());
+    }
 }
