@@ -336,4 +336,22 @@ class ReadHeaderValuesTest {
                     v.verify(r, SECRETS, NOW.minusMillis(millis)));
         }
     }
+
+    /**
+     * A signed header whose value is empty, dropped on the way (proxies drop empty headers): its
+     * line in the canonical request is {@code name:}, as the client signed it, and the request
+     * verifies; the received header that sorts after it is not taken in its place.
+     */
+    @Test
+    void aSignedEmptyHeaderDroppedOnTheWayStillVerifies() {
+        HandSigned h = HandSigned.request("GET", "iam.amazonaws.com", "/", null, "iam").header("x-amz-date", AMZ_DATE)
+                .header("x-empty", "").header("zz-after", "value").payloadHash(EMPTY_SHA);
+        SignableRequest sent = h.build();
+        SignableRequest received = sent.toBuilder().removeHeader("x-empty").build();
+        assertFalse(received.headers().contains("x-empty"));
+        VerificationResult r = verifier("iam").verify(received, SECRETS, NOW);
+        assertTrue(r.isValid(), r::toString);
+        assertTrue(h.canonicalRequest().contains("\nx-empty:\nzz-after:value\n"), h.canonicalRequest());
+        assertEquals(h.canonicalRequest(), r.canonicalRequest().orElseThrow());
+    }
 }
