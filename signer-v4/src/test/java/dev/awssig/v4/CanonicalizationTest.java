@@ -108,7 +108,16 @@ class CanonicalizationTest {
         "ab=1&a=2|a=2&ab=1",
         "a=1&ab=2|a=1&ab=2",
         "%E1%88%B4=v&Z=1|%E1%88%B4=v&Z=1",
-        "k=a%2fb|k=a%2Fb"})
+        "k=a%2fb|k=a%2Fb",
+        // what only looks like an escape is a literal '%' (kept as servers read it), never copied as written
+        "k=%0G|k=%250G",
+        "k=%g0|k=%25g0",
+        "k=%2:|k=%252%3A",
+        "k=%4|k=%254",
+        "k=%|k=%25",
+        "k20=v20|k20=v20",
+        // an escaped byte that is not UTF-8 reads as U+FFFD, written EF BF BD
+        "k=%80|k=%EF%BF%BD"})
     void queryIsDecodedEncodedAndSortedByNameThenValue(String raw, String canonical) {
         assertEquals(canonical, lines("s3", "https://b.s3.amazonaws.com/?" + raw)[2]);
     }
