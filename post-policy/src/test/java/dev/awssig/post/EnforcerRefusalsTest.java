@@ -180,6 +180,18 @@ class EnforcerRefusalsTest {
         assertRefused(submit(Map.of("key", "user/cat.png")), AuthError.ACCESS_DENIED, "not signed");
     }
 
+    /** A form with no field at all before the file (none, or the file first) is answered as unsigned, not thrown on. */
+    @Test
+    void aFormWithNoFieldBeforeTheFileIsAnAnonymousUploadAndDenied() {
+        VerificationResult none = enforcer().build().verify(PostSubmission.builder().bucket("examplebucket")
+                .fileSize(10).build());
+        assertRefused(none, AuthError.ACCESS_DENIED, "not signed");
+        Map<String, String> fileFirst = new LinkedHashMap<>();
+        fileFirst.put("file", "");
+        fileFirst.putAll(v4Form());
+        assertRefused(submit(fileFirst), AuthError.ACCESS_DENIED, "not signed");
+    }
+
     @Test
     void aFormWithBothSigV2AndSigV4FieldsIsRefused() {
         Map<String, String> f = v4Form();
@@ -339,6 +351,30 @@ class EnforcerRefusalsTest {
         assertTrue(r.isValid(), r::toString);
         assertRefused(submit(enforcer().build(), f, "dog.png"), AuthError.ACCESS_DENIED,
                 "Policy Condition failed: [\"eq\", \"$key\", \"user/cat.png\"]");
+    }
+
+    // ---- conditions
+
+    /**
+     * A signed policy with an empty list of conditions covers no field: every field that is not
+     * exempt (all but the signature, the policy and, for SigV2, the access key id) is named as an
+     * extra input field, in the form's order (the AWS POST documentation: each field of the form
+     * must appear in the conditions).
+     */
+    @Test
+    void aPolicyWithNoConditionsLeavesEveryFieldThatIsNotExemptExtra() {
+        String empty = "{\"expiration\":\"" + EXPIRATION + "\",\"conditions\":[]}";
+        assertRefused(submit(v4Form(SCOPE, AMZ_DATE, empty)), AuthError.ACCESS_DENIED,
+                "Invalid according to Policy: Extra input fields: key, x-amz-algorithm, x-amz-credential, x-amz-date");
+        String p = b64(empty);
+        Map<String, String> v2 = new LinkedHashMap<>();
+        v2.put("key", "user/cat.png");
+        v2.put("AWSAccessKeyId", ID);
+        v2.put("policy", p);
+        v2.put("signature", v2Signature(p));
+        VerificationResult r = submit(v2);
+        assertEquals(AuthError.ACCESS_DENIED, r.error().orElse(null), r::toString);
+        assertEquals("Invalid according to Policy: Extra input fields: key", r.message());
     }
 
     // ---- expiration
