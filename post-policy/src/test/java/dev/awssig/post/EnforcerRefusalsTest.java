@@ -353,6 +353,27 @@ class EnforcerRefusalsTest {
                 "Policy Condition failed: [\"eq\", \"$key\", \"user/cat.png\"]");
     }
 
+    /**
+     * A policy field with a character outside ASCII (no Base64 holds one) is still signature-checked
+     * over its UTF-8 bytes, as the AWS POST signatures are computed: signed so by the JDK oracle, it
+     * passes the signature check and is refused as a policy that is not Base64; with any other
+     * signature it is a mismatch.
+     */
+    @Test
+    void aPolicyFieldOutsideAsciiIsSignedAsUtf8AndRefusedAsNotBase64() {
+        String policy = "\u00e9" + b64(policy(EXPIRATION, ""));
+        Map<String, String> v4 = v4Form();
+        v4.put("policy", policy);
+        v4.put("x-amz-signature", v4Signature("20300601", "us-east-1", "s3", policy));
+        assertRefused(submit(v4), AuthError.INVALID_POLICY_DOCUMENT, "Invalid Base64 encoding of the policy");
+        v4.put("x-amz-signature", v4Signature("20300601", "us-east-1", "s3", policy.substring(1)));
+        assertRefused(submit(v4), AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match");
+        Map<String, String> v2 = v2Form(ID);
+        v2.put("policy", policy);
+        v2.put("signature", v2Signature(policy));
+        assertRefused(submit(v2), AuthError.INVALID_POLICY_DOCUMENT, "Invalid Base64 encoding of the policy");
+    }
+
     // ---- conditions
 
     /**
