@@ -180,6 +180,18 @@ class EnforcerRefusalsTest {
         assertRefused(submit(Map.of("key", "user/cat.png")), AuthError.ACCESS_DENIED, "not signed");
     }
 
+    /** A form with no field at all before the file (none, or the file first) is answered as unsigned, not thrown on. */
+    @Test
+    void aFormWithNoFieldBeforeTheFileIsAnAnonymousUploadAndDenied() {
+        VerificationResult none = enforcer().build().verify(PostSubmission.builder().bucket("examplebucket")
+                .fileSize(10).build());
+        assertRefused(none, AuthError.ACCESS_DENIED, "not signed");
+        Map<String, String> fileFirst = new LinkedHashMap<>();
+        fileFirst.put("file", "");
+        fileFirst.putAll(v4Form());
+        assertRefused(submit(fileFirst), AuthError.ACCESS_DENIED, "not signed");
+    }
+
     @Test
     void aFormWithBothSigV2AndSigV4FieldsIsRefused() {
         Map<String, String> f = v4Form();
@@ -339,6 +351,51 @@ class EnforcerRefusalsTest {
         assertTrue(r.isValid(), r::toString);
         assertRefused(submit(enforcer().build(), f, "dog.png"), AuthError.ACCESS_DENIED,
                 "Policy Condition failed: [\"eq\", \"$key\", \"user/cat.png\"]");
+    }
+
+    /**
+     * A policy field with a character outside ASCII (no Base64 holds one) is still signature-checked
+     * over its UTF-8 bytes, as the AWS POST signatures are computed: signed so by the JDK oracle, it
+     * passes the signature check and is refused as a policy that is not Base64; with any other
+     * signature it is a mismatch.
+     */
+    @Test
+    void aPolicyFieldOutsideAsciiIsSignedAsUtf8AndRefusedAsNotBase64() {
+        String policy = "\u00e9" + b64(policy(EXPIRATION, ""));
+        Map<String, String> v4 = v4Form();
+        v4.put("policy", policy);
+        v4.put("x-amz-signature", v4Signature("20300601", "us-east-1", "s3", policy));
+        assertRefused(submit(v4), AuthError.INVALID_POLICY_DOCUMENT, "Invalid Base64 encoding of the policy");
+        v4.put("x-amz-signature", v4Signature("20300601", "us-east-1", "s3", policy.substring(1)));
+        assertRefused(submit(v4), AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match");
+        Map<String, String> v2 = v2Form(ID);
+        v2.put("policy", policy);
+        v2.put("signature", v2Signature(policy));
+        assertRefused(submit(v2), AuthError.INVALID_POLICY_DOCUMENT, "Invalid Base64 encoding of the policy");
+    }
+
+    // ---- conditions
+
+    /**
+     * A signed policy with an empty list of conditions covers no field: every field that is not
+     * exempt (all but the signature, the policy and, for SigV2, the access key id) is named as an
+     * extra input field, in the form's order (the AWS POST documentation: each field of the form
+     * must appear in the conditions).
+     */
+    @Test
+    void aPolicyWithNoConditionsLeavesEveryFieldThatIsNotExemptExtra() {
+        String empty = "{\"expiration\":\"" + EXPIRATION + "\",\"conditions\":[]}";
+        assertRefused(submit(v4Form(SCOPE, AMZ_DATE, empty)), AuthError.ACCESS_DENIED,
+                "Invalid according to Policy: Extra input fields: key, x-amz-algorithm, x-amz-credential, x-amz-date");
+        String p = b64(empty);
+        Map<String, String> v2 = new LinkedHashMap<>();
+        v2.put("key", "user/cat.png");
+        v2.put("AWSAccessKeyId", ID);
+        v2.put("policy", p);
+        v2.put("signature", v2Signature(p));
+        VerificationResult r = submit(v2);
+        assertEquals(AuthError.ACCESS_DENIED, r.error().orElse(null), r::toString);
+        assertEquals("Invalid according to Policy: Extra input fields: key", r.message());
     }
 
     // ---- expiration

@@ -1,6 +1,7 @@
 package dev.awssig.post;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,34 @@ class ExpirationParseDifferentialTest {
         for (String t : texts) {
             check("'" + t + "'", t);
         }
+    }
+
+    /**
+     * A character just outside the ASCII digits ({@code /} below {@code 0}, {@code :} above
+     * {@code 9}) in any digit's place of an expiration (year, month, day, time, fraction) or of an
+     * x-amz-date is no date: the JDK's reader refuses each expiration, and no such x-amz-date is a
+     * date (hand-derived: every place must hold a digit).
+     */
+    @Test
+    void aCharacterJustOutsideTheDigitsInAnyDigitsPlaceIsNoDate() {
+        String expiration = "2015-12-30T12:34:56.789Z";
+        String amzDate = "20151230T123456Z";
+        for (char flaw : new char[] {'/', ':'}) {
+            for (int i = 0; i < expiration.length(); i++) {
+                if (Character.isDigit(expiration.charAt(i))) {
+                    String text = expiration.substring(0, i) + flaw + expiration.substring(i + 1);
+                    assertFalse(check("'" + text + "'", text), text);
+                }
+            }
+            for (int i = 0; i < amzDate.length(); i++) {
+                if (Character.isDigit(amzDate.charAt(i))) {
+                    String text = amzDate.substring(0, i) + flaw + amzDate.substring(i + 1);
+                    assertFalse(dev.awssig.post.internal.PolicyJson.isAmzDate(text), text);
+                }
+            }
+        }
+        assertTrue(check("'" + expiration + "'", expiration));
+        assertTrue(dev.awssig.post.internal.PolicyJson.isAmzDate(amzDate));
     }
 
     /** The enforcer's check of x-amz-date against the JDK building the date-time. */

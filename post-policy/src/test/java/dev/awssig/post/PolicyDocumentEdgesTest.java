@@ -108,6 +108,25 @@ class PolicyDocumentEdgesTest {
         assertEquals(message, refusal(doc(condition)));
     }
 
+    /**
+     * A short list condition is judged by its own elements, also after a well-formed list
+     * condition of three elements: an empty list is still missing its operation, not read with
+     * the operation before it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[]                     | Invalid Condition: missing operation.",
+        "[1]                    | Invalid Condition: missing operation.",
+        "[\"eq\"]               | Invalid Condition: wrong number of arguments for 'eq' (expected 3 elements, found 1).",
+        "[\"starts-with\", \"$a\"] | Invalid Condition: wrong number of arguments for 'starts-with' (expected 3 elements, found 2).",
+    })
+    void aShortListConditionAfterAFullOneIsJudgedByItsOwnElements(String condition, String message) {
+        for (String before : new String[] {"[\"eq\", \"$key\", \"a\"]", "[\"content-length-range\", 1, 2]",
+            "{\"acl\": \"private\"}, [\"starts-with\", \"$key\", \"\"]"}) {
+            assertEquals(message, refusal(doc(before + ", " + condition)), before);
+        }
+    }
+
     @Test
     void aOneCharacterFieldNameIsAField() {
         PostPolicy p = PostPolicy.parse(doc("[\"eq\", \"$a\", \"b\"], [\"starts-with\", \"$k\", \"\"]"));

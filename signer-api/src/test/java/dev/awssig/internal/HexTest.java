@@ -74,6 +74,16 @@ class HexTest {
         assertTrue(Hex.isHex(Crypto.EMPTY_SHA256_HEX, 64));
     }
 
+    /** Digits whose values are all 0 are hex too: strings of zeros (an all-zero digest) of any length, and "" of length 0. */
+    @Test
+    void aStringOfZerosIsHex() {
+        for (int n : new int[] {0, 1, 2, 8, 40, 64}) {
+            String zeros = "0".repeat(n);
+            assertTrue(zeros.chars().allMatch(HexFormat::isHexDigit), zeros);
+            assertTrue(Hex.isHex(zeros, n), zeros);
+        }
+    }
+
     /** Every digit is read: one character that is not a hex digit, at any position, makes it false. */
     @Test
     void isHexRejectsOneBadCharacterAtAnyPosition() {

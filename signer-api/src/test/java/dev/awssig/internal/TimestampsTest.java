@@ -157,6 +157,40 @@ class TimestampsTest {
         assertTrue(e.getMessage().startsWith("X-Amz-Date: " + what), e.getMessage());
     }
 
+    /**
+     * A character just outside the ASCII digits ({@code /} below {@code 0}, {@code :} above
+     * {@code 9}) in any digit's place of an x-amz-date is refused, as java.time's strict reader
+     * refuses it; and a refused x-amz-date, of the wrong shape or not a date, is quoted in the
+     * message, so that the client sees what it sent.
+     */
+    @Test
+    void aCharacterJustOutsideTheDigitsInAnyDigitsPlaceIsRefusedAndQuoted() {
+        DateTimeFormatter strict = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        String good = "20151230T123456Z";
+        assertEquals(java.time.LocalDateTime.parse(good, strict).toInstant(ZoneOffset.UTC),
+                Timestamps.parseAmzDate(good, "X-Amz-Date"));
+        for (char flaw : new char[] {'/', ':'}) {
+            for (int i = 0; i < good.length(); i++) {
+                if (!Character.isDigit(good.charAt(i))) {
+                    continue;
+                }
+                String text = good.substring(0, i) + flaw + good.substring(i + 1);
+                assertThrows(java.time.DateTimeException.class, () -> java.time.LocalDateTime.parse(text, strict), text);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> Timestamps.parseAmzDate(text, "X-Amz-Date"), text);
+                assertTrue(e.getMessage().startsWith("X-Amz-Date: not a valid") && e.getMessage().endsWith("'" + text + "'"),
+                        e.getMessage());
+            }
+        }
+        for (String text : new String[] {"20151230T123456", "20151230X123456Z", "20151230T123456z"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Timestamps.parseAmzDate(text, "X-Amz-Date"), text);
+            assertTrue(e.getMessage().startsWith("X-Amz-Date: must be") && e.getMessage().endsWith("'" + text + "'"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void nullAmzDate() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.awssig.SignableRequest;
 import java.net.URLDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -174,6 +175,32 @@ class UriEncodingReferenceTest {
         assertEquals("a%C2%80", UriEncoding.encode("a\u0080", true));
         assertEquals("%C2%80", UriEncoding.encodeIllegal("\u0080"));
         assertEquals("/%C2%80", UriEncoding.encodeIllegal("/\u0080"));
+    }
+
+    /**
+     * The check's scan skips two hex digits only after a {@code %}: a lone surrogate followed by
+     * two hex digits that would spell an ASCII escape ({@code 41}, {@code 00}, {@code 7f}) is still
+     * refused, at its own index, wherever it stands. The JDK's UTF-8 encoder, which cannot encode a
+     * lone surrogate, confirms that none of these texts is well-formed.
+     */
+    @Test
+    void checkStrictRefusesALoneSurrogateFollowedByTwoHexDigits() {
+        CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder();
+        for (String lone : new String[] {"\ud800", "\udbff", "\udc00", "\udfff"}) {
+            for (String digits : new String[] {"41", "00", "7f", "2F"}) {
+                for (String before : new String[] {"", "a", "/%2F", "%41="}) {
+                    for (String after : new String[] {"", "b", "%41"}) {
+                        String text = before + lone + digits + after;
+                        assertFalse(utf8.canEncode(text), text);
+                        MalformedTextException e = assertThrows(MalformedTextException.class,
+                                () -> UriEncoding.checkStrict(text, "the path"));
+                        assertEquals(before.length(), e.index(), text);
+                        assertTrue(e.getMessage().startsWith("the path: contains a lone UTF-16 surrogate"),
+                                e.getMessage());
+                    }
+                }
+            }
+        }
     }
 
     /**
