@@ -84,19 +84,26 @@ class AwsChunkedReadLengthsV4aTest {
         }
     }
 
-    private static Upload sign(PayloadSigning mode, ChecksumAlgorithm checksum, byte[] body, int chunkSize)
-            throws IOException {
-        SignedRequest s = SigV4aSigner.create(SigningConfig.builder().credentials(CREDS).service("s3")
+    private static SigV4aSigner signer(PayloadSigning mode, ChecksumAlgorithm checksum, int chunkSize) {
+        return SigV4aSigner.create(SigningConfig.builder().credentials(CREDS).service("s3")
                 .region("us-west-2").clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .option(SigV4Options.PAYLOAD_SIGNING, mode)
                 .option(SigV4Options.TRAILER_CHECKSUM, checksum)
                 .option(SigV4Options.CHUNK_SIZE, chunkSize)
-                .option(SigV4Options.SIGNED_HEADERS, SignedHeadersPolicy.excluding("content-length")).build())
-                .sign(SignableRequest.builder().method("PUT").uri("https://b.s3.amazonaws.com/k")
-                        .payload(Payload.ofBytes(body)).build());
+                .option(SigV4Options.SIGNED_HEADERS, SignedHeadersPolicy.excluding("content-length")).build());
+    }
+
+    private static Upload sign(SigV4aSigner signer, byte[] body) throws IOException {
+        SignedRequest s = signer.sign(SignableRequest.builder().method("PUT").uri("https://b.s3.amazonaws.com/k")
+                .payload(Payload.ofBytes(body)).build());
         try (InputStream in = s.request().payload().openStream()) {
             return new Upload(s.request().toBuilder().removeHeader("Content-Length").build(), in.readAllBytes());
         }
+    }
+
+    private static Upload sign(PayloadSigning mode, ChecksumAlgorithm checksum, byte[] body, int chunkSize)
+            throws IOException {
+        return sign(signer(mode, checksum, chunkSize), body);
     }
 
     /**
@@ -105,8 +112,9 @@ class AwsChunkedReadLengthsV4aTest {
      */
     private static Upload signedWithDerLengths(PayloadSigning mode, byte[] body, int chunkSize, int... der)
             throws IOException {
+        SigV4aSigner signer = signer(mode, ChecksumAlgorithm.CRC32, chunkSize);
         for (int attempt = 0; attempt < 5000; attempt++) {
-            Upload u = sign(mode, ChecksumAlgorithm.CRC32, body, chunkSize);
+            Upload u = sign(signer, body);
             int[] got = derLengths(u.padded());
             assertEquals(der.length, got.length, "signatures in the body");
             boolean match = true;
