@@ -25,9 +25,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -391,5 +393,32 @@ class AwsChunkedReadLengthsV4aTest {
         assertEquals("IncompleteBody: The aws-chunked body ended inside a chunk (Content-Length 17000)",
                 e.getMessage());
         assertEquals(List.of(16384, 167, 449), cut.lengthsAsked());
+    }
+
+    /**
+     * A chunk larger than the one before is read first into the room the earlier chunk left
+     * (the chunk's array grows only when it is full, as the bytes arrive). Unsigned CRC32
+     * trailer, framed by hand: chunks of 24 and 20000 bytes. The body: "18" CRLF 4, 24 + 2 (to
+     * 30), "4e20" CRLF 6 (to 36), 20000 + 2 (to 20038), "0" CRLF (to 20041), the checksum line 31
+     * (to 20072), 2: 20074 bytes. Reads: 36, which end exactly after the second header; its
+     * data then into the 24 bytes of room, 24; the array grows to 8192: 8168; to 16384: 8192; to
+     * 20000: 3616; the second header said 30 + 4 + 2 + 20000 + 2 + 36 = 20074: 38. With
+     * Content-Length: 16384 into the buffer, from which the second chunk's first 8192 bytes come
+     * (they end at 36 + 8192 = 8228); of its next 8192 the buffer holds 16384 - 8228 = 8156, so
+     * 36 are read; then 3616 and 38.
+     */
+    @Test
+    void aChunkLargerThanTheOneBeforeIsReadFirstIntoTheRoomItLeft() throws IOException {
+        byte[] all = data(20024);
+        Upload u = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, ChecksumAlgorithm.CRC32, all, 20024);
+        CRC32 crc = new CRC32();
+        crc.update(all);
+        String checksum = Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4)
+                .putInt((int) crc.getValue()).array());
+        byte[] body = ascii("18\r\n" + text(Arrays.copyOf(all, 24)) + "\r\n4e20\r\n"
+                + text(Arrays.copyOfRange(all, 24, 20024)) + "\r\n0\r\nx-amz-checksum-crc32:" + checksum + "\r\n\r\n");
+        assertEquals(20074, body.length);
+        assertEquals(List.of(36, 24, 8168, 8192, 3616, 38), decode(u.request(), body, all).lengthsAsked());
+        assertEquals(List.of(16384, 36, 3616, 38), decode(u.withLength(20074), body, all).lengthsAsked());
     }
 }
