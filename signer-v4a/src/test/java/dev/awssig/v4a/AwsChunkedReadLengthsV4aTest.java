@@ -3,7 +3,9 @@ package dev.awssig.v4a;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.awssig.AuthError;
 import dev.awssig.Credentials;
 import dev.awssig.Payload;
 import dev.awssig.SecretLookup;
@@ -420,5 +422,124 @@ class AwsChunkedReadLengthsV4aTest {
         assertEquals(20074, body.length);
         assertEquals(List.of(36, 24, 8168, 8192, 3616, 38), decode(u.request(), body, all).lengthsAsked());
         assertEquals(List.of(16384, 36, 3616, 38), decode(u.withLength(20074), body, all).lengthsAsked());
+    }
+
+    // ------------------------------------------------------------------ refused lines: read to their end, no further
+
+    /** The lengths given, then {@code count} reads of one byte, then those after. */
+    private static List<Integer> reads(List<Integer> first, int count, Integer... after) {
+        List<Integer> out = new ArrayList<>(first);
+        for (int i = 0; i < count; i++) {
+            out.add(1);
+        }
+        out.addAll(List.of(after));
+        return out;
+    }
+
+    /** Decodes a body that is refused; checks the code and words of the refusal, and returns the connection. */
+    private static Wire refused(SigV4aVerifier verifier, SignableRequest request, byte[] body, AuthError error,
+                                String words) {
+        Wire wire = new Wire(body, NEXT_REQUEST, 1 << 20);
+        AwsChunkedException e = assertThrows(AwsChunkedException.class, () -> verifier.verifyStreaming(request,
+                SECRETS, NOW, wire).transferTo(new ByteArrayOutputStream()));
+        assertEquals(error, e.error(), e.getMessage());
+        assertTrue(e.getMessage().contains(words), e.getMessage());
+        return wire;
+    }
+
+    /**
+     * A chunk header that is refused once read tells nothing of what follows it, so the decoder
+     * reads it to its end and no further: the first 38 bytes (the smallest body), then a byte at
+     * a time up to its LF. A size past x-amz-decoded-content-length (11 of 10), over the largest
+     * chunk (10 of 5), of nine hex digits, not hex, or an extension other than chunk-signature.
+     */
+    @Test
+    void aChunkHeaderRefusedForItsSizeOrExtensionIsReadToItsEndAndNoFurther() throws IOException {
+        Upload u = sign(PayloadSigning.STREAMING_SIGNED, ChecksumAlgorithm.CRC32, data(10), 100);
+        String text = text(unpadded(u.padded()));
+        assertTrue(text.startsWith("a;chunk-signature=30"), text);
+        String rest = text.substring(1);
+        String[][] cases = {
+            {"b" + rest, "INCOMPLETE_BODY", "longer than x-amz-decoded-content-length"},
+            {"a" + rest, "INVALID_REQUEST", "larger than the limit of 5 bytes"},
+            {"00000000a" + rest, "INCOMPLETE_BODY", "no valid hex size"},
+            {"ag" + rest, "INCOMPLETE_BODY", "no valid hex size"},
+            {"a" + rest.replaceFirst(";chunk-signature=", ";chunk-signaturx="), "INCOMPLETE_BODY",
+                "no valid chunk-signature"},
+        };
+        for (String[] c : cases) {
+            SigV4aVerifier verifier = c[2].contains("limit of 5") ? SigV4aVerifier.create(SigningConfig.builder()
+                    .option(SigV4Options.MAX_CHUNK_SIZE, 5).build()) : VERIFIER;
+            int lineEnd = c[0].indexOf("\r\n") + 2;
+            Wire wire = refused(verifier, u.request(), ascii(c[0]), AuthError.valueOf(c[1]), c[2]);
+            assertEquals(reads(List.of(38), lineEnd - 38), wire.lengthsAsked(), c[0].substring(0, 20));
+        }
+    }
+
+    /**
+     * A signature whose first four hex digits are no DER header of an ECDSA signature ("40",
+     * "31", a length of 0x50 = 80 bytes, more than the 72 of the longest) tells nothing of its
+     * line's length: after 38 bytes, the line is read a byte at a time; then (the header read)
+     * the chunk's 10 bytes and 10 + 2 + 38 - 10 = 40 more, and the chunk is refused. One that
+     * announces 2 bytes ("3000") makes 18 + 4 + 2 + 10 + 2 + 38 = 74 known: 36 more, then a byte
+     * at a time.
+     */
+    @Test
+    void aSignatureThatIsNoDerHeaderIsReadAByteAtATime() throws IOException {
+        Upload u = sign(PayloadSigning.STREAMING_SIGNED, ChecksumAlgorithm.CRC32, data(10), 100);
+        String text = text(unpadded(u.padded()));
+        assertTrue(text.startsWith("a;chunk-signature=30"), text);
+        int lineEnd = text.indexOf("\r\n") + 2;
+        for (String start : new String[] {"40", "31", "3050", "3000"}) {
+            byte[] body = ascii(text.substring(0, 18) + start + text.substring(18 + start.length()));
+            Wire wire = refused(VERIFIER, u.request(), body, AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match");
+            List<Integer> expected = start.equals("3000") ? reads(List.of(38, 36), lineEnd - 74, 10, 40)
+                    : reads(List.of(38), lineEnd - 38, 10, 40);
+            assertEquals(expected, wire.lengthsAsked(), start);
+        }
+    }
+
+    /**
+     * A trailer signature line that is refused once read ("x-amz-trailer-signaturx:" is no
+     * declared trailer, "x-amz-trailer-signature=" no "name:value") tells nothing of its length:
+     * signed trailer, 10 bytes, unpadded, DER lengths 71 and 70, so 111, 174 and 124 are read as
+     * in {@link #aSignedTrailerIsReadAsFarAsEachSignaturesDerLengthProves}, 44 bytes of the line
+     * are then in, and the rest of it is read a byte at a time.
+     */
+    @Test
+    void aTrailerSignatureLineRefusedForItsNameIsReadToItsEndAndNoFurther() throws IOException {
+        Upload u = signedWithDerLengths(PayloadSigning.STREAMING_SIGNED_TRAILER, data(10), 100, 71, 70, ANY);
+        String text = text(unpadded(u.padded()));
+        int line = text.indexOf("x-amz-trailer-signature:");
+        assertEquals(365, line);
+        int lineEnd = text.indexOf("\r\n", line) + 2;
+        String[][] cases = {
+            {"x-amz-trailer-signaturx:", "INVALID_REQUEST", "x-amz-trailer did not declare"},
+            {"x-amz-trailer-signature=", "INCOMPLETE_BODY", "is not 'name:value'"},
+        };
+        for (String[] c : cases) {
+            byte[] body = ascii(text.substring(0, line) + c[0] + text.substring(line + 24));
+            Wire wire = refused(VERIFIER, u.request(), body, AuthError.valueOf(c[1]), c[2]);
+            assertEquals(reads(List.of(111, 174, 124), lineEnd - (line + 44)), wire.lengthsAsked(), c[0]);
+        }
+    }
+
+    /**
+     * A later chunk that would pass x-amz-decoded-content-length is refused before its data is
+     * read. Unsigned CRC32 trailer, 15 bytes declared, chunks of 10 and 20000: the first read, 36
+     * bytes, holds "a" CRLF, 10 + 2 and "4e20" CRLF (21 bytes): no other read is made. With
+     * Content-Length, the one read of 16384.
+     */
+    @Test
+    void aChunkPastTheDecodedLengthIsRefusedBeforeItsDataIsRead() throws IOException {
+        Upload u = sign(PayloadSigning.STREAMING_UNSIGNED_TRAILER, ChecksumAlgorithm.CRC32, data(15), 100);
+        byte[] body = ascii("a\r\n" + text(data(10)) + "\r\n4e20\r\n" + text(data(20000)) + "\r\n0\r\n"
+                + "x-amz-checksum-crc32:AAAAAA==\r\n\r\n");
+        Wire wire = refused(VERIFIER, u.request(), body, AuthError.INCOMPLETE_BODY,
+                "longer than x-amz-decoded-content-length");
+        assertEquals(List.of(36), wire.lengthsAsked());
+        Wire withLength = refused(VERIFIER, u.withLength(body.length), body, AuthError.INCOMPLETE_BODY,
+                "longer than x-amz-decoded-content-length");
+        assertEquals(List.of(16384), withLength.lengthsAsked());
     }
 }
