@@ -295,6 +295,13 @@ class AwsChunkedReadLengthsV4aTest {
             assertEquals(spaces == 16 ? List.of(111, 174, 124, 144) : List.of(111, 174, 124, 1, 144),
                     wire.lengthsAsked(), spaces + " spaces");
         }
+        // the same 17 spaces, 8 of them before the name: the checksum line's 28th character, where
+        // the fourth digit of the signature's DER header will be, is a hex digit (the '2' of "crc32"),
+        // and is still not taken for it
+        byte[] around = ascii(text.replace("x-amz-checksum-crc32:", " ".repeat(8) + "x-amz-checksum-crc32:"
+                + " ".repeat(9)));
+        assertEquals('2', (char) around[334 + 27]);
+        assertEquals(List.of(111, 174, 124, 1, 144), decode(u.request(), around, data(10)).lengthsAsked());
     }
 
     // ------------------------------------------------------------------ unsigned trailer
@@ -451,7 +458,8 @@ class AwsChunkedReadLengthsV4aTest {
      * A chunk header that is refused once read tells nothing of what follows it, so the decoder
      * reads it to its end and no further: the first 38 bytes (the smallest body), then a byte at
      * a time up to its LF. A size past x-amz-decoded-content-length (11 of 10), over the largest
-     * chunk (10 of 5), of nine hex digits, not hex, or an extension other than chunk-signature.
+     * chunk (10 of 5), of nine hex digits, not hex, an extension other than chunk-signature, or
+     * no extension (no ';' in the line: the decoder must not look for one past what it read).
      */
     @Test
     void aChunkHeaderRefusedForItsSizeOrExtensionIsReadToItsEndAndNoFurther() throws IOException {
@@ -466,6 +474,8 @@ class AwsChunkedReadLengthsV4aTest {
             {"ag" + rest, "INCOMPLETE_BODY", "no valid hex size"},
             {"a" + rest.replaceFirst(";chunk-signature=", ";chunk-signaturx="), "INCOMPLETE_BODY",
                 "no valid chunk-signature"},
+            {"a" + rest.replaceFirst(";chunk-signature=", ":chunk-signature="), "INCOMPLETE_BODY",
+                "no valid hex size"},
         };
         for (String[] c : cases) {
             SigV4aVerifier verifier = c[2].contains("limit of 5") ? SigV4aVerifier.create(SigningConfig.builder()
@@ -478,7 +488,8 @@ class AwsChunkedReadLengthsV4aTest {
 
     /**
      * A signature whose first four hex digits are no DER header of an ECDSA signature ("40",
-     * "31", a length of 0x50 = 80 bytes, more than the 72 of the longest) tells nothing of its
+     * "31", a length of 0x50 = 80 bytes, more than the 72 of the longest, a length that is no
+     * hex) tells nothing of its
      * line's length: after 38 bytes, the line is read a byte at a time; then (the header read)
      * the chunk's 10 bytes and 10 + 2 + 38 - 10 = 40 more, and the chunk is refused. One that
      * announces 2 bytes ("3000") makes 18 + 4 + 2 + 10 + 2 + 38 = 74 known: 36 more, then a byte
@@ -490,7 +501,7 @@ class AwsChunkedReadLengthsV4aTest {
         String text = text(unpadded(u.padded()));
         assertTrue(text.startsWith("a;chunk-signature=30"), text);
         int lineEnd = text.indexOf("\r\n") + 2;
-        for (String start : new String[] {"40", "31", "3050", "3000"}) {
+        for (String start : new String[] {"40", "31", "3050", "304g", "3000"}) {
             byte[] body = ascii(text.substring(0, 18) + start + text.substring(18 + start.length()));
             Wire wire = refused(VERIFIER, u.request(), body, AuthError.SIGNATURE_DOES_NOT_MATCH, "does not match");
             List<Integer> expected = start.equals("3000") ? reads(List.of(38, 36), lineEnd - 74, 10, 40)
@@ -541,5 +552,22 @@ class AwsChunkedReadLengthsV4aTest {
         Wire withLength = refused(VERIFIER, u.withLength(body.length), body, AuthError.INCOMPLETE_BODY,
                 "longer than x-amz-decoded-content-length");
         assertEquals(List.of(16384), withLength.lengthsAsked());
+    }
+
+    /**
+     * In a signed body without trailer, a line after the final chunk is refused once read, even
+     * one that looks like a trailer signature (its DER header says nothing here): it is read to
+     * its end and no further.
+     */
+    @Test
+    void aLineAfterTheFinalChunkIsReadToItsEndAndNoFurther() throws IOException {
+        Upload u = sign(PayloadSigning.STREAMING_SIGNED, ChecksumAlgorithm.CRC32, data(10), 100);
+        String text = text(unpadded(u.padded()));
+        Matcher m = SIGNATURE.matcher(text);
+        assertTrue(m.find());
+        byte[] body = ascii(text.substring(0, text.length() - 2) + "x-amz-trailer-signature:" + m.group(1) + "\r\n");
+        Wire wire = refused(VERIFIER, u.request(), body, AuthError.INCOMPLETE_BODY, "data after the final chunk");
+        assertEquals(body.length, wire.furthestAsked());
+        assertArrayEquals(NEXT_REQUEST, wire.rest());
     }
 }
