@@ -459,7 +459,8 @@ class AwsChunkedReadLengthsV4aTest {
      * reads it to its end and no further: the first 38 bytes (the smallest body), then a byte at
      * a time up to its LF. A size past x-amz-decoded-content-length (11 of 10), over the largest
      * chunk (10 of 5), of nine hex digits, not hex, an extension other than chunk-signature, or
-     * no extension (no ';' in the line: the decoder must not look for one past what it read).
+     * no extension (no ';' in the line: the decoder must not look for one past what it read), no
+     * size (the line starts with ';': not the final chunk's 0).
      */
     @Test
     void aChunkHeaderRefusedForItsSizeOrExtensionIsReadToItsEndAndNoFurther() throws IOException {
@@ -476,6 +477,7 @@ class AwsChunkedReadLengthsV4aTest {
                 "no valid chunk-signature"},
             {"a" + rest.replaceFirst(";chunk-signature=", ":chunk-signature="), "INCOMPLETE_BODY",
                 "no valid hex size"},
+            {rest, "INCOMPLETE_BODY", "no valid hex size"},
         };
         for (String[] c : cases) {
             SigV4aVerifier verifier = c[2].contains("limit of 5") ? SigV4aVerifier.create(SigningConfig.builder()
