@@ -68,32 +68,50 @@ class CredentialFilesFuzzTest {
                 "Token"}) {
                 collect(json, member, secrets);
             }
-            Credentials c;
-            switch (source) {
-                case 0:
-                    c = Answers.fromJson(json, "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration", "process");
-                    break;
-                case 1:
-                    c = Answers.fromJson(json, "AccessKeyId", "SecretAccessKey", "Token", "Expiration", "imds");
-                    break;
-                default: {
-                    Map<String, Object> role = Json.object(json, "roleCredentials");
-                    if (role == null) {
-                        return;
-                    }
-                    for (String member : new String[] {"secretAccessKey", "sessionToken"}) {
-                        collect(role, member, secrets);
-                    }
-                    c = Answers.fromJson(role, "accessKeyId", "secretAccessKey", "sessionToken", null, "sso");
+            if (source == 2) {
+                Map<String, Object> role = Json.object(json, "roleCredentials");
+                if (role == null) {
+                    return;
+                }
+                for (String member : new String[] {"secretAccessKey", "sessionToken"}) {
+                    collect(role, member, secrets);
                 }
             }
+            Credentials c = read(source, json);
             check(!c.accessKeyId().isBlank() && !c.secretAccessKey().isBlank(), "credentials with a blank id or secret");
             check(!c.toString().contains(c.secretAccessKey()), "toString shows the secret");
         } catch (CredentialsNotFoundException | IllegalArgumentException e) {
             // Json.object throws IllegalArgumentException for a member that is not an object
-            noSecretIn(e.getMessage(), secrets, text, null);
+            noSecretIn(e.getMessage(), secrets, text, t -> jsonMessage(source, t));
         } finally {
             bounded(THREADS.getCurrentThreadAllocatedBytes() - before, text.length(), loaded);
+        }
+    }
+
+    /** What the source reads from a JSON answer (SSO: its {@code roleCredentials}, which must be there). */
+    private static Credentials read(int source, Map<String, Object> json) {
+        switch (source) {
+            case 0:
+                return Answers.fromJson(json, "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration", "process");
+            case 1:
+                return Answers.fromJson(json, "AccessKeyId", "SecretAccessKey", "Token", "Expiration", "imds");
+            default:
+                return Answers.fromJson(Json.object(json, "roleCredentials"), "accessKeyId", "secretAccessKey",
+                        "sessionToken", null, "sso");
+        }
+    }
+
+    /** The reader's refusal of a JSON text, or null when it reads it (or, for SSO, finds no roleCredentials). */
+    private static String jsonMessage(int source, String text) {
+        try {
+            Map<String, Object> json = Answers.json(text, "source");
+            if (source == 2 && Json.object(json, "roleCredentials") == null) {
+                return null;
+            }
+            read(source, json);
+            return null;
+        } catch (CredentialsNotFoundException | IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 
@@ -123,7 +141,9 @@ class CredentialFilesFuzzTest {
     /**
      * No secret of the text in the message. A secret the message holds counts only when the
      * message for the same text with that secret masked no longer holds it: a value such as
-     * "[default]" is also the parser's own advice ("add '[default]' above it"), not an echo.
+     * "[default]" is also the parser's own advice ("add '[default]' above it"), and a secret
+     * "AccessKeyId" is also the name of the member a JSON answer lacks ("AccessKeyId not set"):
+     * neither is an echo.
      */
     private static void noSecretIn(String message, List<String> secrets, String text,
                                    java.util.function.UnaryOperator<String> messageFor) {
