@@ -25,6 +25,9 @@ class CredentialFilesFuzzTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final Path FILE = Path.of("/home/user/.aws/config");
+    /** The JSON members the readers read, which their refusals name; the longest first. */
+    private static final List<String> MEMBERS = List.of("roleCredentials", "SecretAccessKey", "secretAccessKey",
+            "SessionToken", "sessionToken", "AccessKeyId", "accessKeyId", "Expiration", "Token");
 
     /** A config or credentials file made from the data. */
     @FuzzTest(maxDuration = "10m")
@@ -143,7 +146,9 @@ class CredentialFilesFuzzTest {
      * message for the same text with that secret masked no longer holds it: a value such as
      * "[default]" is also the parser's own advice ("add '[default]' above it"), and a secret
      * "AccessKeyId" is also the name of the member a JSON answer lacks ("AccessKeyId not set"):
-     * neither is an echo.
+     * neither is an echo. Nor is a secret that is part of a member name the message names
+     * ("SecretAcces" in "SecretAccessKey is set"), where masking it in the text would also mask
+     * the member's name: it counts only when the message holds it outside those names.
      */
     private static void noSecretIn(String message, List<String> secrets, String text,
                                    java.util.function.UnaryOperator<String> messageFor) {
@@ -155,8 +160,21 @@ class CredentialFilesFuzzTest {
                     continue; // the parser's own wording
                 }
             }
+            if (message.contains(s) && MEMBERS.stream().anyMatch(m -> m.contains(s))
+                    && !withoutMemberNames(message).contains(s)) {
+                continue; // part of a member name the message names ("SecretAcces" of "SecretAccessKey is set")
+            }
             check(!message.contains(s), "a message repeats a secret or token of the text: " + message);
         }
+    }
+
+    /** The message without the names of the JSON members the readers name in their refusals. */
+    private static String withoutMemberNames(String message) {
+        String out = message;
+        for (String m : MEMBERS) {
+            out = out.replace(m, "");
+        }
+        return out;
     }
 
     /** The parser's refusal of a text, or null when it reads it. */
