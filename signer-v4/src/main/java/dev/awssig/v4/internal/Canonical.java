@@ -1,5 +1,6 @@
 package dev.awssig.v4.internal;
 
+import dev.awssig.internal.Hex;
 import dev.awssig.internal.UriEncoding;
 import java.util.Arrays;
 
@@ -342,26 +343,17 @@ public final class Canonical {
 
     /**
      * Whether {@code q} has at {@code i} an escape as canonical encoding writes it: {@code %}, two
-     * upper-case hex digits, of an ASCII byte that is not unreserved.
+     * upper-case hex digits, of an ASCII byte that is not unreserved. (A lower-case letter can
+     * only be the second digit: as the first, the byte is not ASCII.)
      */
     private static boolean isCanonicalEscape(String q, int i, int len) {
         if (i + 2 >= len) {
             return false;
         }
-        int hi = upperHexDigit(q.charAt(i + 1));
-        int lo = upperHexDigit(q.charAt(i + 2));
-        if (hi < 0 || lo < 0) {
-            return false;
-        }
-        int v = (hi << 4) | lo;
-        return v < 0x80 && !ByteBuf.isUnreserved((char) v);
-    }
-
-    private static int upperHexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        char lo = q.charAt(i + 2);
+        // negative when either is not a hex digit
+        int v = Hex.digit(q.charAt(i + 1)) << 4 | Hex.digit(lo);
+        return v >= 0 && v < 0x80 && lo < 'a' && !ByteBuf.isUnreserved((char) v);
     }
 
     private static int compareRanges(String q, int[] r, int x, int y) {
@@ -412,7 +404,7 @@ public final class Canonical {
     }
 
     /** Up to this many elements, an insertion sort (no allocation); above it, a merge sort. */
-    private static final int SMALL = 16;
+    static final int SMALL = 16;
 
     /** {@code 0, 1, ..., n - 1}. */
     static int[] identity(int n) {
@@ -524,40 +516,6 @@ public final class Canonical {
         }
     }
 
-    /**
-     * Sorts lower-case header names, stably (entries of one name keep their order), moving an
-     * index array along with them, for a plan that records where each value comes from.
-     *
-     * @param names lower-case names
-     * @param order what travels with each name
-     * @param n the count
-     */
-    static void sortHeaderOrder(String[] names, int[] order, int n) {
-        if (n > SMALL) {
-            String[] nn = Arrays.copyOf(names, n);
-            int[] oo = Arrays.copyOf(order, n);
-            int[] idx = identity(n);
-            mergeSort(idx, n, (x, y) -> compareNames(nn[x], nn[y]));
-            for (int i = 0; i < n; i++) {
-                names[i] = nn[idx[i]];
-                order[i] = oo[idx[i]];
-            }
-            return;
-        }
-        for (int i = 1; i < n; i++) {
-            String kn = names[i];
-            int ko = order[i];
-            int j = i - 1;
-            while (j >= 0 && compareNames(names[j], kn) > 0) {
-                names[j + 1] = names[j];
-                order[j + 1] = order[j];
-                j--;
-            }
-            names[j + 1] = kn;
-            order[j + 1] = ko;
-        }
-    }
-
     /** {@code a.compareTo(b)}, deciding on the first character when it differs (most header names do). */
     static int compareNames(String a, String b) {
         if (a == b) {
@@ -575,7 +533,7 @@ public final class Canonical {
     /**
      * Appends the canonical headers block: {@code name:value\n} per distinct name, values of a
      * repeated name joined with {@code ,}. The entries must already be sorted with
-     * {@link #sortHeaderOrder}.
+     * {@link CanonicalWriter#sortHeaders} (signers) or as a verifier orders them.
      *
      * @param b the buffer
      * @param names sorted lower-case names

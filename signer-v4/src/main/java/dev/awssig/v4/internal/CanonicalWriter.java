@@ -6,6 +6,7 @@ import dev.awssig.internal.Checks;
 import dev.awssig.internal.Hex;
 import dev.awssig.internal.QueryAuthParams;
 import dev.awssig.v4.PayloadSigning;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -128,7 +129,29 @@ public final class CanonicalWriter {
      * @param n the count
      */
     public static void sortHeaders(String[] names, int[] order, int n) {
-        Canonical.sortHeaderOrder(names, order, n);
+        if (n > Canonical.SMALL) {
+            String[] nn = Arrays.copyOf(names, n);
+            int[] oo = Arrays.copyOf(order, n);
+            int[] idx = Canonical.identity(n);
+            Canonical.mergeSort(idx, n, (x, y) -> Canonical.compareNames(nn[x], nn[y]));
+            for (int i = 0; i < n; i++) {
+                names[i] = nn[idx[i]];
+                order[i] = oo[idx[i]];
+            }
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            String kn = names[i];
+            int ko = order[i];
+            int j = i - 1;
+            while (j >= 0 && Canonical.compareNames(names[j], kn) > 0) {
+                names[j + 1] = names[j];
+                order[j + 1] = order[j];
+                j--;
+            }
+            names[j + 1] = kn;
+            order[j + 1] = ko;
+        }
     }
 
     /**

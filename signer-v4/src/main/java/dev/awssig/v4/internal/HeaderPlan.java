@@ -148,7 +148,7 @@ final class HeaderPlan {
                 order[n++] = ~k;
             }
         }
-        Canonical.sortHeaderOrder(names, order, n);
+        CanonicalWriter.sortHeaders(names, order, n);
         for (int j = 0; j < n; j++) {
             sensitive[j] = Redaction.isSensitiveHeader(names[j]);
         }

@@ -8,69 +8,39 @@ import java.security.MessageDigest;
 /**
  * The SigV4 computation shared by signer, presigner and verifier: canonical request into a
  * per-thread buffer, its SHA-256 fed straight from the buffer, the string to sign, and the HMAC
- * computed with the same per-thread digest and the signing key's precomputed pads.
+ * computed with the same per-thread digest and the signing key's precomputed pads. The
+ * signers' shortcuts for values they wrote themselves are in {@link OwnCanonical}: everything
+ * here is what a verifier runs on a received request.
  */
 final class SigV4Core {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final byte[] STS_PREFIX = "AWS4-HMAC-SHA256\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] NO_STRINGS = new String[0];
 
     private SigV4Core() {
     }
 
-    /** {@link Canonical#appendHeaders}, with the signer's own date and payload hash copied as cached bytes. */
-    private static void appendHeaders(Scratch s, ByteBuf b, int n, String amzDate, String payloadHash) {
-        String[] names = s.names;
-        String[] values = s.values;
-        int i = 0;
-        int line = 0;
-        while (i < n) {
-            String name = names[i];
-            // header names (lower-case tokens) repeat from request to request: copied as cached bytes
-            s.appendCached(b, Scratch.NAME_SLOTS + line++, name);
-            b.append(':');
-            appendValue(s, b, values[i], amzDate, payloadHash, name);
-            i++;
-            while (i < n && names[i].equals(name)) {
-                b.append(',');
-                appendValue(s, b, values[i], amzDate, payloadHash, name);
-                i++;
-            }
-            b.append('\n');
-        }
-    }
-
-    private static void appendValue(Scratch s, ByteBuf b, String v, String amzDate, String payloadHash,
-                                    String name) {
-        if (v == amzDate) {
-            s.appendCached(b, 2, v);
-        } else if (v == payloadHash) {
-            s.appendCached(b, 1, v);
-        } else {
-            try {
-                Canonical.appendTrimmed(b, v);
-            } catch (MalformedTextException e) {
-                throw e.in("header '" + name + "'");
-            }
-        }
-    }
-
     /**
-     * Writes the canonical request and string to sign into the scratch buffers and leaves the 64
-     * hex digits of the signature in {@code s.sigHex} (the signer copies them straight into the
-     * {@code Authorization} value or the URL). The headers must be in {@code s.names/s.values},
-     * sorted. With {@code ownValues} the caller vouches that {@code amzDate} and
-     * {@code payloadHash} are the signer's own values (no whitespace to trim), so header values
-     * that are those very instances are copied from the per-thread byte cache, and that extra
-     * query parameters are the presigner's own, encoded and already in canonical order.
+     * Writes the canonical request of a received request and its string to sign into the
+     * scratch buffers and leaves the 64 hex digits of the signature in {@code s.sigHex}. The
+     * headers must be in {@code s.names/s.values}, sorted.
      *
      * @throws dev.awssig.internal.MalformedTextException naming the path, the query or the header
      *     whose text has a lone surrogate
      */
     static void computeHex(Scratch s, String method, String rawPath, boolean normalize, boolean doubleEncode,
-                           String rawQuery, String[] extraNames, String[] extraValues, int extraCount,
-                           String skip1, String skip2, int headerCount, String signedHeaders, String payloadHash,
-                           String amzDate, SigningKey key, boolean ownValues) {
+                           String rawQuery, String skip1, String skip2, int headerCount, String signedHeaders,
+                           String payloadHash, String amzDate, SigningKey key) {
         ByteBuf c = s.creq;
+        appendMethodAndPath(c, method, rawPath, normalize, doubleEncode);
+        appendQuery(c, rawQuery, NO_STRINGS, NO_STRINGS, 0, skip1, skip2);
+        Canonical.appendHeaders(c, s.names, s.values, headerCount);
+        finish(s, signedHeaders, payloadHash, amzDate, key);
+    }
+
+    /** The method and canonical URI lines of the canonical request. */
+    static void appendMethodAndPath(ByteBuf c, String method, String rawPath, boolean normalize,
+                                    boolean doubleEncode) {
         c.append(method).append('\n');
         try {
             Canonical.appendUri(c, rawPath, normalize, doubleEncode);
@@ -78,35 +48,25 @@ final class SigV4Core {
             throw e.in("path");
         }
         c.append('\n');
-        if (ownValues && extraCount > 0 && extraCount <= 6 && skip1 == null && (rawQuery == null || rawQuery.isEmpty())) {
-            // the presigner's own parameters, already encoded and, by construction, in canonical
-            // order (Algorithm, Credential, Date, Expires, Security-Token, SignedHeaders): copied
-            // as cached bytes
-            for (int i = 0; i < extraCount; i++) {
-                if (i > 0) {
-                    c.append('&');
-                }
-                s.appendCached(c, Scratch.QUERY_SLOTS + 2 * i, extraNames[i]);
-                c.append('=');
-                if (extraNames[i].equals("X-Amz-Security-Token")) {
-                    c.append(extraValues[i]); // a credential: not kept on the thread
-                } else {
-                    s.appendCached(c, Scratch.QUERY_SLOTS + 2 * i + 1, extraValues[i]);
-                }
-            }
-        } else {
-            try {
-                Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
-            } catch (MalformedTextException e) {
-                throw e.in("query");
-            }
+    }
+
+    /** The canonical query line ({@link Canonical#appendQuery}), with its line end. */
+    static void appendQuery(ByteBuf c, String rawQuery, String[] extraNames, String[] extraValues,
+                            int extraCount, String skip1, String skip2) {
+        try {
+            Canonical.appendQuery(c, rawQuery, extraNames, extraValues, extraCount, skip1, skip2);
+        } catch (MalformedTextException e) {
+            throw e.in("query");
         }
         c.append('\n');
-        if (ownValues) {
-            appendHeaders(s, c, headerCount, amzDate, payloadHash);
-        } else {
-            Canonical.appendHeaders(c, s.names, s.values, headerCount);
-        }
+    }
+
+    /**
+     * After the canonical headers: the signed headers and payload hash lines, the request's
+     * SHA-256, the string to sign and the signature's hex digits in {@code s.sigHex}.
+     */
+    static void finish(Scratch s, String signedHeaders, String payloadHash, String amzDate, SigningKey key) {
+        ByteBuf c = s.creq;
         c.append('\n');
         s.appendCached(c, 0, signedHeaders);
         c.append('\n');

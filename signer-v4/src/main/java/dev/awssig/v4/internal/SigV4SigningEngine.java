@@ -335,9 +335,9 @@ public final class SigV4SigningEngine {
         // entries the signer replaces or an old Authorization are dropped; the rest as the policy says
         int n = s.signPlan.apply(s, entries, settings.policy, oLower, oValue, oSigned, oc, false);
         String signedHeaders = s.lastSignedHeaders;
-        SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
-                request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, null, null, n, signedHeaders, payloadHash,
-                d.amzDate, key, true);
+        OwnCanonical.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
+                request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0, n, signedHeaders, payloadHash,
+                d.amzDate, key);
     }
 
     private static final int HAS_HOST = 1;
@@ -605,9 +605,8 @@ public final class SigV4SigningEngine {
         Scratch.set(qn, qc, "X-Amz-SignedHeaders");
         Scratch.set(qv, qc++, s.encodedSignedHeaders());
         s.qc = qc;
-        SigV4Core.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
-                request.rawQuery().orElse(null), qn, qv, qc, null, null, n, signedHeaders, payloadHash, d.amzDate,
-                key, true);
+        OwnCanonical.computeHex(s, request.method(), request.rawPath(), normalize, doubleEncode,
+                request.rawQuery().orElse(null), qn, qv, qc, n, signedHeaders, payloadHash, d.amzDate, key);
     }
 
     /** The headers a presigned URL must be sent with: the added Host, then the signed entries. */

@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SigV4VerifyEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SigV4VerifyEngine.class);
-    private static final String[] NO_STRINGS = new String[0];
     private static final String QUERY_PARAMS_REQUIRED = "Query-string authentication version 4 requires the"
             + " X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders,"
             + " and X-Amz-Expires parameters.";
@@ -613,8 +612,8 @@ public final class SigV4VerifyEngine {
     private void computeHex(Scratch s, SignableRequest request, SigningKey key, String signedHeaders, int n,
                             String payloadHash, String amzDate, String skip1, String skip2) {
         SigV4Core.computeHex(s, request.method(), request.rawPath(), settings.normalize(key.service),
-                settings.doubleEncode(key.service), request.rawQuery().orElse(null), NO_STRINGS, NO_STRINGS, 0,
-                skip1, skip2, n, signedHeaders, payloadHash, amzDate, key, false);
+                settings.doubleEncode(key.service), request.rawQuery().orElse(null), skip1, skip2, n, signedHeaders,
+                payloadHash, amzDate, key);
     }
 
     /**

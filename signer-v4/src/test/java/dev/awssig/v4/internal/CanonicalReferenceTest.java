@@ -215,7 +215,7 @@ class CanonicalReferenceTest {
             }
             String[] original = names.clone();
             Arrays.sort(expected, Comparator.comparing(k -> original[k])); // stable
-            Canonical.sortHeaderOrder(names, order, n);
+            CanonicalWriter.sortHeaders(names, order, n);
             for (int k = 0; k < n; k++) {
                 assertEquals(expected[k].intValue(), order[k], "position " + k + " of " + Arrays.toString(original));
                 assertEquals(original[expected[k]], names[k]);
